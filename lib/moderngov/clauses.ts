@@ -1,0 +1,105 @@
+import type { Clause } from './schema';
+import type { Paragraph } from './text';
+
+/** Words that open a resolution: "RESOLVED:", "Resolved –", "AGREED", "Decision:", Welsh "PENDERFYNWYD". */
+const WORD_KEYWORD = /^(RESOLVED|RESOLVE|AGREED|DECISION|DECIDED|PENDERFYNWYD|CYTUNWYD)\b\s*([:–—-]*)\s*/i;
+/** "The Panel agreed …", "The Cabinet Member resolved …": a named body, then the verb. */
+const BODY_KEYWORD = /^(The (?:[A-Z][\w'-]*\s){1,4}(?:agreed|resolved))\b\s*[:–—-]*\s*/;
+
+/** A clause label at the start of a paragraph: (i) (a) (1) 1. 1) i) a) — then a space or the end. */
+const LABEL = /^(\(\s*(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})\s*\)|(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})[.)])(?=\s|$)/i;
+
+/** "The Panel particularly noted the following points:-", "the following main points were raised:". */
+const POINTS_INTRO = /\b(following\b.*\bpoints?\b|points?\b.*\b(raised|made|noted)\b|noted the following)[^.]*[:;-]\s*-?\s*$/i;
+
+export interface ResolutionStart {
+  keyword: string;
+  rest: string;
+}
+
+/** The keyword that opens a paragraph, if it opens a resolution. A word used in a sentence
+ * ("Agreed minutes were signed") is not one: it must be shouted or followed by ":", "–" or "that". */
+export function resolutionStart(text: string): ResolutionStart | null {
+  const word = WORD_KEYWORD.exec(text);
+  if (word) {
+    const printed = word[1] ?? '';
+    const rest = text.slice(word[0].length).trim();
+    const shouted = printed === printed.toUpperCase();
+    if (shouted || (word[2] ?? '') !== '' || /^that\b/i.test(rest)) return { keyword: printed, rest };
+    return null;
+  }
+  const body = BODY_KEYWORD.exec(text);
+  if (body) return { keyword: body[1] ?? '', rest: text.slice(body[0].length).trim() };
+  return null;
+}
+
+export function splitLabel(text: string): { label: string | null; text: string } {
+  const match = LABEL.exec(text);
+  if (!match) return { label: null, text };
+  const label = (match[1] ?? '').replace(/\s+/g, '');
+  return { label, text: text.slice(match[0].length).trim() };
+}
+
+/** "(For 24, Against 5, Abstentions 2)" and the like belong to the clause before them. */
+const VOTE_LINE = /^\(?\s*(?:For|Against|Abstentions?)\b[^)]*\d/i;
+
+/**
+ * Resolution clauses of a section's paragraphs. A resolution starts at its keyword; labelled
+ * paragraphs and bullets start clauses, unlabelled ones continue the current clause (a clause
+ * may span paragraphs). An unnumbered resolution that has ended its sentence ends the block, so
+ * later prose ("Councillor X left the meeting.") is not taken for a clause.
+ * `implicitKeyword` treats the whole section as one resolution ("Decision:" sections).
+ */
+export function extractClauses(paragraphs: Paragraph[], implicitKeyword?: string): Clause[] {
+  const blocks: Clause[][] = [];
+  let block: Clause[] | null = implicitKeyword ? [] : null;
+  let keyword = implicitKeyword ?? '';
+  if (block) blocks.push(block);
+  for (const paragraph of paragraphs) {
+    const start = resolutionStart(paragraph.text);
+    let text = paragraph.text;
+    if (start) {
+      keyword = start.keyword;
+      block = [];
+      blocks.push(block);
+      text = start.rest;
+      if (!text) continue;
+    }
+    if (!block) continue;
+    const current = block[block.length - 1];
+    const labelled = splitLabel(text);
+    if (labelled.label !== null) {
+      block.push({ label: labelled.label, text: labelled.text, keyword });
+    } else if (paragraph.bullet || !current) {
+      block.push({ label: null, text, keyword });
+    } else if (current.label !== null || implicitKeyword || VOTE_LINE.test(text) || !/[.!?]["\u201d\u2019)]?$/.test(current.text)) {
+      current.text += `\n${text}`;
+    } else {
+      block = null;
+    }
+  }
+  return blocks.flatMap(dropIntroduction);
+}
+
+/** "RESOLVED that the Cabinet:" followed by "(1) …" or bullets is an introduction, not a clause. */
+function dropIntroduction(block: Clause[]): Clause[] {
+  const [first, second] = block;
+  if (first && second && first.label === null && (second.label !== null || /[:–-]\s*$/.test(first.text))) {
+    return block.slice(1);
+  }
+  return block;
+}
+
+/** Bulleted points after a "noted the following points:-" paragraph. */
+export function extractNotedPoints(paragraphs: Paragraph[]): string[] {
+  const points: string[] = [];
+  let collecting = false;
+  for (const paragraph of paragraphs) {
+    if (!paragraph.bullet) {
+      collecting = POINTS_INTRO.test(paragraph.text);
+      continue;
+    }
+    if (collecting) points.push(paragraph.text);
+  }
+  return points;
+}

@@ -1,0 +1,28 @@
+import type { Council } from './schema';
+import { inlineText } from './text';
+
+const COUNCIL_WORDS = /\b(Council|Borough|County|Corporation|City of London|Authority|Cyngor)\b/;
+
+/** The council's name where the page states it — site name meta, the `<title>`'s site part,
+ * a logo's alt text — never guessed from the host. */
+export function extractCouncil(doc: Document, url: URL): Council {
+  return { host: url.hostname.toLowerCase(), name: councilName(doc) };
+}
+
+function councilName(doc: Document): string | null {
+  for (const selector of ['meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="author"]']) {
+    const content = doc.querySelector(selector)?.getAttribute('content')?.trim();
+    if (content && COUNCIL_WORDS.test(content)) return content;
+  }
+  const title = doc.querySelector('title');
+  if (title) {
+    const parts = inlineText(title).split(/\s+[|–—-]\s+|\s+:\s+/);
+    const named = parts.find((part) => COUNCIL_WORDS.test(part) && part.length <= 80 && !/ - /.test(part));
+    if (named) return named.trim();
+  }
+  for (const img of Array.from(doc.querySelectorAll('header img[alt], #header img[alt], .header img[alt], a[href="/"] img[alt]'))) {
+    const alt = (img.getAttribute('alt') ?? '').replace(/\s*(logo|home( ?page)?)\s*$/i, '').trim();
+    if (COUNCIL_WORDS.test(alt) && alt.length <= 80) return alt;
+  }
+  return null;
+}
