@@ -1,0 +1,61 @@
+import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
+import { CLAUSE_COLUMNS, type ClauseRow } from './clauseRows';
+import { toCsv } from './csv';
+
+/** The items CSV's columns, in order. Documented in README.md ("CSV columns"). */
+export const ITEM_COLUMNS = [
+  'council', 'host', 'committee', 'meeting_date', 'meeting_url', 'item_number', 'item_title',
+  'description', 'minutes', 'noted_points', 'documents', 'tags', 'note', 'source_url', 'retrieved_at', 'content_hash',
+] as const;
+
+type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
+type Meetings = Map<string, SavedMeeting>;
+
+export function meetingMapKey(host: string, meetingId: string): string {
+  return `${host}\u0000${meetingId}`;
+}
+
+function meetingOf(meetings: Meetings, row: { host: string; meetingId: string }): SavedMeeting | undefined {
+  return meetings.get(meetingMapKey(row.host, row.meetingId));
+}
+
+function common(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined) {
+  return {
+    council: row.councilName ?? '',
+    host: row.host,
+    committee: row.committeeName,
+    meeting_date: row.date,
+    meeting_url: meeting?.url ?? '',
+    tags: row.tags.join('; '),
+    note: row.note,
+    source_url: meeting?.url ?? '',
+    retrieved_at: meeting?.retrievedAt ?? row.savedAt,
+    content_hash: meeting?.contentHash ?? '',
+  };
+}
+
+/** One row per saved clause. */
+export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
+  const rows: ClauseRow[] = clauses.map((c) => ({
+    ...common(c, meetingOf(meetings, c)),
+    item_number: c.itemNumber ?? '',
+    item_title: c.itemTitle,
+    clause_label: c.label ?? '',
+    clause_text: c.text,
+  }));
+  return toCsv(rows, [...CLAUSE_COLUMNS]);
+}
+
+/** One row per saved item; noted points and documents one a line within their cell. */
+export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
+  const rows: ItemRow[] = items.map((i) => ({
+    ...common(i, meetingOf(meetings, i)),
+    item_number: i.number ?? '',
+    item_title: i.title,
+    description: i.description,
+    minutes: i.minutes,
+    noted_points: i.notedPoints.join('\n'),
+    documents: i.documents.map((d) => (d.url ? `${d.title} <${d.url}>` : `${d.title} (restricted)`)).join('\n'),
+  }));
+  return toCsv(rows, [...ITEM_COLUMNS]);
+}

@@ -1,0 +1,25 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
+
+/**
+ * The library, in the extension's origin. Primary keys are built from the council's host and
+ * ModernGov's ids, so saving the same meeting, item or clause again updates it in place.
+ */
+export class LibraryDb extends Dexie {
+  councils!: EntityTable<SavedCouncil, 'host'>;
+  committees!: Dexie.Table<SavedCommittee, [string, string]>;
+  meetings!: Dexie.Table<SavedMeeting, [string, string]>;
+  items!: Dexie.Table<SavedItem, [string, string, string]>;
+  clauses!: Dexie.Table<SavedClause, [string, string, string, number]>;
+
+  constructor(name = 'council-minutes') {
+    super(name);
+    this.version(1).stores({
+      councils: 'host',
+      committees: '[host+committeeId], host',
+      meetings: '[host+meetingId], host, date, [host+committeeId]',
+      items: '[host+meetingId+itemKey], [host+meetingId], host, committeeName, date, *tags, *words',
+      clauses: '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, *tags, *words',
+    });
+  }
+}

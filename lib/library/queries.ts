@@ -1,0 +1,125 @@
+import type { Collection, Table } from 'dexie';
+import type { LibraryDb } from './db';
+import { clauseKey } from './keys';
+import type { SavedClause, SavedItem, SavedMeeting } from './schema';
+import { wordsOf } from './words';
+
+/** What of one meeting page is in the library, for the panel's "saved" marks. */
+export interface SavedState {
+  meeting: SavedMeeting | null;
+  /** Item keys the researcher saved (not those kept only as a clause's context). */
+  items: Set<string>;
+  /** `clauseKey(itemKey, index)` of every saved clause. */
+  clauses: Set<string>;
+}
+
+export async function savedState(db: LibraryDb, host: string, meetingId: string): Promise<SavedState> {
+  const [meeting, items, clauses] = await Promise.all([
+    db.meetings.get([host, meetingId]),
+    db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+    db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+  ]);
+  return {
+    meeting: meeting ?? null,
+    items: new Set(items.filter((i) => i.picked === 1).map((i) => i.itemKey)),
+    clauses: new Set(clauses.map((c) => clauseKey(c.itemKey, c.clauseIndex))),
+  };
+}
+
+export interface LibraryFilter {
+  text?: string;
+  host?: string;
+  committee?: string;
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  tag?: string;
+}
+
+/**
+ * Rows matching the filter, newest meeting first. Every word of the text must begin a word
+ * of the record; the first word is looked up in the `words` index, the rest are checked on
+ * the few records it finds.
+ */
+function matching<T extends SavedItem | SavedClause>(table: Table<T>, filter: LibraryFilter): Collection<T> {
+  const terms = wordsOf(filter.text);
+  const [first, ...rest] = [...terms].sort((a, b) => b.length - a.length);
+  let collection: Collection<T>;
+  if (first) collection = table.where('words').startsWith(first).distinct() as Collection<T>;
+  else if (filter.tag) collection = table.where('tags').equals(filter.tag) as Collection<T>;
+  else if (filter.host) collection = table.where('host').equals(filter.host) as Collection<T>;
+  else collection = table.toCollection();
+  return collection.filter(
+    (row) =>
+      rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
+      (!filter.host || row.host === filter.host) &&
+      (!filter.committee || row.committeeName === filter.committee) &&
+      (!filter.from || (row.date !== '' && row.date >= filter.from)) &&
+      (!filter.to || (row.date !== '' && row.date <= filter.to)) &&
+      (!filter.tag || row.tags.includes(filter.tag)),
+  );
+}
+
+function byDateThenPlace<T extends { date: string; host: string; meetingId: string }>(order: (row: T) => number) {
+  return (a: T, b: T) => b.date.localeCompare(a.date) || a.host.localeCompare(b.host) || a.meetingId.localeCompare(b.meetingId) || order(a) - order(b);
+}
+
+export async function searchItems(db: LibraryDb, filter: LibraryFilter): Promise<SavedItem[]> {
+  const rows = await matching(db.items, filter).filter((i) => i.picked === 1).toArray();
+  return rows.sort(byDateThenPlace((i) => i.order));
+}
+
+export async function searchClauses(db: LibraryDb, filter: LibraryFilter): Promise<SavedClause[]> {
+  const rows = await matching(db.clauses, filter).toArray();
+  return rows.sort(byDateThenPlace((c) => c.clauseIndex));
+}
+
+/** The choices the library page's filters offer. */
+export async function facets(db: LibraryDb): Promise<{ councils: { host: string; name: string | null }[]; committees: string[]; tags: string[] }> {
+  const [councils, committees, itemTags, clauseTags] = await Promise.all([
+    db.councils.toArray(),
+    db.meetings.orderBy('[host+committeeId]').toArray().then((ms) => [...new Set(ms.map((m) => m.committeeName).filter(Boolean))].sort()),
+    db.items.orderBy('tags').uniqueKeys(),
+    db.clauses.orderBy('tags').uniqueKeys(),
+  ]);
+  const tags = [...new Set([...itemTags, ...clauseTags].map(String))].sort();
+  return { councils: councils.sort((a, b) => (a.name ?? a.host).localeCompare(b.name ?? b.host)), committees, tags };
+}
+
+/** Deletes an item and its clauses; a meeting left with nothing saved goes too. */
+export async function deleteItem(db: LibraryDb, host: string, meetingId: string, itemKey: string): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses], async () => {
+    await db.clauses.where('[host+meetingId+itemKey]').equals([host, meetingId, itemKey]).delete();
+    await db.items.delete([host, meetingId, itemKey]);
+    await dropEmptyMeeting(db, host, meetingId);
+  });
+}
+
+/** Deletes one clause; its item stays only if the researcher saved it or another clause of it. */
+export async function deleteClause(db: LibraryDb, host: string, meetingId: string, itemKey: string, clauseIndex: number): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses], async () => {
+    await db.clauses.delete([host, meetingId, itemKey, clauseIndex]);
+    const item = await db.items.get([host, meetingId, itemKey]);
+    const left = await db.clauses.where('[host+meetingId+itemKey]').equals([host, meetingId, itemKey]).count();
+    if (item && item.picked === 0 && left === 0) await db.items.delete([host, meetingId, itemKey]);
+    await dropEmptyMeeting(db, host, meetingId);
+  });
+}
+
+async function dropEmptyMeeting(db: LibraryDb, host: string, meetingId: string): Promise<void> {
+  const items = await db.items.where('[host+meetingId]').equals([host, meetingId]).count();
+  if (items === 0) await db.meetings.delete([host, meetingId]);
+  else await db.meetings.update([host, meetingId], { whole: 0 });
+}
+
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[,;]/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+export async function annotateItem(db: LibraryDb, key: [string, string, string], tags: string[], note: string): Promise<void> {
+  await db.items.update(key, { tags, note });
+}
+
+export async function annotateClause(db: LibraryDb, key: [string, string, string, number], tags: string[], note: string): Promise<void> {
+  await db.clauses.update(key, { tags, note });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { DocumentLinkSchema } from '../moderngov/schema';
+
+/** Dexie cannot index booleans or null: flags are 0/1 and unknown dates are ''. */
+const Flag = z.union([z.literal(0), z.literal(1)]);
+
+export const SavedCouncilSchema = z.object({
+  host: z.string(),
+  name: z.string().nullable(),
+});
+
+export const SavedCommitteeSchema = z.object({
+  host: z.string(),
+  committeeId: z.string(),
+  name: z.string().nullable(),
+});
+
+export const SavedMeetingSchema = z.object({
+  host: z.string(),
+  meetingId: z.string(),
+  councilName: z.string().nullable(),
+  committeeId: z.string(),
+  committeeName: z.string(),
+  title: z.string(),
+  /** ISO date, or '' when the page gave none. */
+  date: z.string(),
+  time: z.string().nullable(),
+  venue: z.string().nullable(),
+  contact: z.string().nullable(),
+  status: z.string().nullable(),
+  url: z.string(),
+  documents: z.array(DocumentLinkSchema),
+  apologies: z.string().nullable(),
+  declarations: z.string().nullable(),
+  warnings: z.array(z.string()),
+  /** The extracted page's hash when saved: a different hash now means "changed since saved". */
+  contentHash: z.string(),
+  retrievedAt: z.string(),
+  /** 1 when the whole meeting was saved, 0 when it is here only for saved items or clauses. */
+  whole: Flag,
+});
+
+/** Fields every saved item and clause carries, for filters and export without joins. */
+const Placement = {
+  host: z.string(),
+  meetingId: z.string(),
+  itemKey: z.string(),
+  councilName: z.string().nullable(),
+  committeeName: z.string(),
+  date: z.string(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  /** Lower-case word prefixes of the searchable text (a multi-entry index). */
+  words: z.array(z.string()),
+  savedAt: z.string(),
+};
+
+export const SavedItemSchema = z.object({
+  ...Placement,
+  order: z.number(),
+  number: z.string().nullable(),
+  id: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  documents: z.array(DocumentLinkSchema),
+  minutes: z.string(),
+  decision: z.string(),
+  notedPoints: z.array(z.string()),
+  minutesTruncated: Flag,
+  fullMinutesUrl: z.string().nullable(),
+  /** 1 when the researcher saved the item, 0 when it is here as the context of a saved clause. */
+  picked: Flag,
+});
+
+export const SavedClauseSchema = z.object({
+  ...Placement,
+  clauseIndex: z.number(),
+  itemNumber: z.string().nullable(),
+  itemTitle: z.string(),
+  label: z.string().nullable(),
+  text: z.string(),
+  keyword: z.string(),
+});
+
+export type SavedCouncil = z.infer<typeof SavedCouncilSchema>;
+export type SavedCommittee = z.infer<typeof SavedCommitteeSchema>;
+export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
+export type SavedItem = z.infer<typeof SavedItemSchema>;
+export type SavedClause = z.infer<typeof SavedClauseSchema>;
