@@ -3,12 +3,20 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser, mode }) => ({
     name: 'Council Minutes',
     description:
       'Reads UK council committee pages published with ModernGov: items, minutes and resolutions, saved, compared and exported.',
-    browser_specific_settings: {
-      gecko: { id: 'council-minutes@example.org', strict_min_version: '115.0' },
-    },
-  },
+    action: { default_title: 'Council Minutes' },
+    // storage.session: per-tab page state; scripting: reading a council site on unusual paths,
+    // once its owner grants that site; unlimitedStorage: the library must not be evicted.
+    permissions: ['storage', 'scripting', 'unlimitedStorage'],
+    // Asked for one site at a time, from the panel, never up front.
+    optional_host_permissions: ['*://*/*'],
+    // The e2e build pre-grants the local test server: permission prompts cannot be clicked in automation.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'council-minutes@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

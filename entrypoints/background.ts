@@ -1,13 +1,7 @@
-import { MessageSchema } from '@/lib/messages/schema';
-import { toolbarSummary } from '@/lib/moderngov/summary';
+import { registerPanelOpening } from '@/lib/platform/sidePanel';
+import { registerTabs } from '@/lib/tabs/registerTabs';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    const tabId = sender.tab?.id;
-    const parsed = MessageSchema.safeParse(raw);
-    if (!parsed.success || tabId === undefined) return;
-    const { badge, title } = toolbarSummary(parsed.data.extraction);
-    void browser.action.setBadgeText({ tabId, text: badge });
-    void browser.action.setTitle({ tabId, title });
-  });
+  registerPanelOpening();
+  registerTabs();
 });

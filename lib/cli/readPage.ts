@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { extractPage } from '../moderngov/extract';
+import { extractDocument } from '../moderngov/extractDocument';
 import type { Extraction } from '../moderngov/schema';
 
 // Scripts never run and nothing is fetched: the page is text to read, not to load.
@@ -52,7 +52,7 @@ export interface ReadResult {
 export async function readPage(file: string, givenUrl?: string): Promise<ReadResult> {
   const text = decodePage(await readFile(file));
   const { url, known } = pageUrl(text, file, givenUrl);
-  const extraction = extractPage(parseDocument(text), url);
+  const extraction = extractDocument(parseDocument(text), url);
   if (!known && extraction.kind !== null) {
     extraction.warnings.push('No original address was given (--url), so links in the page could not be resolved.');
   }

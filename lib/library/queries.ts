@@ -4,13 +4,18 @@ import { clauseKey } from './keys';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
 import { wordsOf } from './words';
 
+export interface Annotation {
+  tags: string[];
+  note: string;
+}
+
 /** What of one meeting page is in the library, for the panel's "saved" marks. */
 export interface SavedState {
   meeting: SavedMeeting | null;
-  /** Item keys the researcher saved (not those kept only as a clause's context). */
-  items: Set<string>;
-  /** `clauseKey(itemKey, index)` of every saved clause. */
-  clauses: Set<string>;
+  /** Items the researcher saved (not those kept only as a clause's context), by item key. */
+  items: Map<string, Annotation>;
+  /** Every saved clause, by `clauseKey(itemKey, index)`. */
+  clauses: Map<string, Annotation>;
 }
 
 export async function savedState(db: LibraryDb, host: string, meetingId: string): Promise<SavedState> {
@@ -21,8 +26,8 @@ export async function savedState(db: LibraryDb, host: string, meetingId: string)
   ]);
   return {
     meeting: meeting ?? null,
-    items: new Set(items.filter((i) => i.picked === 1).map((i) => i.itemKey)),
-    clauses: new Set(clauses.map((c) => clauseKey(c.itemKey, c.clauseIndex))),
+    items: new Map(items.filter((i) => i.picked === 1).map((i) => [i.itemKey, { tags: i.tags, note: i.note }])),
+    clauses: new Map(clauses.map((c) => [clauseKey(c.itemKey, c.clauseIndex), { tags: c.tags, note: c.note }])),
   };
 }
 

@@ -1,14 +1,31 @@
 import { z } from 'zod';
-import { ExtractionSchema } from '../moderngov/schema';
+import { ExtractionSchema, MeetingRecordSchema } from '../moderngov/schema';
 
-/** Content script → background: what the page is, read on the live DOM. */
+export const CompletionFailureSchema = z.object({
+  itemNumber: z.string().nullable(),
+  url: z.string(),
+  reason: z.string(),
+});
+
+/** Content script → background: what the page is, read on the live DOM. `completing` says the
+ * content script is now fetching the full text of truncated minutes. */
 export const PageExtractedSchema = z.object({
   type: z.literal('page-extracted'),
   url: z.string(),
   extraction: ExtractionSchema,
+  completing: z.boolean(),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageExtractedSchema]);
+/** Content script → background: the meeting with its truncated minutes filled in. */
+export const PageCompletedSchema = z.object({
+  type: z.literal('page-completed'),
+  url: z.string(),
+  meeting: MeetingRecordSchema,
+  failures: z.array(CompletionFailureSchema),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageExtractedSchema, PageCompletedSchema]);
 
 export type PageExtracted = z.infer<typeof PageExtractedSchema>;
+export type PageCompleted = z.infer<typeof PageCompletedSchema>;
 export type Message = z.infer<typeof MessageSchema>;

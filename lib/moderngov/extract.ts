@@ -7,13 +7,12 @@ import { extractItemPage } from './extractItemPage';
 import { extractMeeting } from './extractMeeting';
 import { extractMeetingList } from './extractMeetingList';
 import type { Extraction, PageKind, PageRecord } from './schema';
-import { extractWebServiceMeeting } from './webservice/getMeeting';
-import { extractWebServiceAttachment, extractWebServiceCommittees, extractWebServiceMeetings } from './webservice/lists';
-import { extractWebServiceDescription } from './webservice/wsdl';
 
-type Extractor = (doc: Document, href: string) => PageRecord;
+export type Extractor = (doc: Document, href: string) => PageRecord;
 
-const PAGE_EXTRACTORS: Record<PageKind, Extractor> = {
+/** Web-service responses are read by the CLI and tests (`extractDocument`); the content script,
+ * which only ever meets pages, leaves their extractors out of its bundle. */
+const PAGE_EXTRACTORS: Partial<Record<PageKind, Extractor>> = {
   meeting: extractMeeting,
   item: extractItemPage,
   decision: extractDecision,
@@ -21,21 +20,14 @@ const PAGE_EXTRACTORS: Record<PageKind, Extractor> = {
   attendance: extractAttendance,
   'meeting-list': extractMeetingList,
   'decision-list': extractDecisionList,
-  'committee-list': extractWebServiceCommittees,
-  attachment: extractWebServiceAttachment,
-  'web-service': extractWebServiceDescription,
-};
-
-const WEB_SERVICE_EXTRACTORS: Partial<Record<PageKind, Extractor>> = {
-  meeting: extractWebServiceMeeting,
-  'meeting-list': extractWebServiceMeetings,
 };
 
 /**
- * Detects and extracts any ModernGov page or web-service response. Never throws: a page that
- * is not ModernGov, or that the parser cannot read, comes back as `{ kind: null, reason }`.
+ * Detects and extracts a ModernGov page (and, given their extractors, web-service responses).
+ * Never throws: a page that is not ModernGov, or that the parser cannot read, comes back as
+ * `{ kind: null, reason }`.
  */
-export function extractPage(doc: Document, href: string): Extraction {
+export function extractPage(doc: Document, href: string, webService: Partial<Record<PageKind, Extractor>> = {}): Extraction {
   let url: URL;
   try {
     url = new URL(href);
@@ -45,8 +37,8 @@ export function extractPage(doc: Document, href: string): Extraction {
   try {
     const detection = detectPage(doc, url.href);
     if (detection.kind === null) return detection;
-    const extractor =
-      (detection.via === 'web-service' ? WEB_SERVICE_EXTRACTORS[detection.kind] : undefined) ?? PAGE_EXTRACTORS[detection.kind];
+    const extractor = detection.via === 'web-service' ? webService[detection.kind] : PAGE_EXTRACTORS[detection.kind];
+    if (!extractor) return { kind: null, reason: `A ModernGov ${detection.kind} ${detection.via === 'web-service' ? 'web-service response' : 'page'} is not read here.` };
     return extractor(doc, url.href);
   } catch (error) {
     return { kind: null, reason: `The page looks like ModernGov but could not be read: ${error instanceof Error ? error.message : String(error)}` };

@@ -30,8 +30,8 @@ describe('saving', () => {
     for (const c of await db.clauses.toArray()) SavedClauseSchema.parse(c);
     const state = await savedState(db, HOST, '7105');
     expect(state.meeting?.whole).toBe(1);
-    expect([...state.items].sort()).toEqual(['15', '16', '18']);
-    expect([...state.clauses].sort()).toEqual(['15#0', '15#1', '16#0']);
+    expect([...state.items.keys()].sort()).toEqual(['15', '16', '18']);
+    expect([...state.clauses.keys()].sort()).toEqual(['15#0', '15#1', '16#0']);
   });
 
   it('is idempotent: saving again updates in place', async () => {
@@ -44,8 +44,8 @@ describe('saving', () => {
     await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 });
     const state = await savedState(db, HOST, '7105');
     expect(state.meeting?.whole).toBe(0);
-    expect([...state.items]).toEqual([]);
-    expect([...state.clauses]).toEqual(['15#1']);
+    expect([...state.items.keys()]).toEqual([]);
+    expect([...state.clauses.keys()]).toEqual(['15#1']);
     expect(await db.items.count()).toBe(1);
     expect(await searchItems(db, {})).toEqual([]);
   });
@@ -53,8 +53,8 @@ describe('saving', () => {
   it('saves one item with all its clauses', async () => {
     await saveSelection(db, meeting(), { scope: 'item', itemKey: '15' });
     const state = await savedState(db, HOST, '7105');
-    expect([...state.items]).toEqual(['15']);
-    expect([...state.clauses].sort()).toEqual(['15#0', '15#1']);
+    expect([...state.items.keys()]).toEqual(['15']);
+    expect([...state.clauses.keys()].sort()).toEqual(['15#0', '15#1']);
   });
 
   it('keeps tags and notes when a changed page is saved again, and drops clauses the page lost', async () => {

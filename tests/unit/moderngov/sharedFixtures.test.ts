@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '@/lib/moderngov/extract';
+import { extractDocument } from '@/lib/moderngov/extractDocument';
 import { ExtractionSchema, type Extraction, type PageRecord } from '@/lib/moderngov/schema';
 import { hasSharedFixtures, loadDocument, sharedFixturesDir } from '../../support/pages';
 
@@ -24,7 +24,7 @@ const URLS: Record<string, string> = {
 function extract(name: string): PageRecord {
   const url = URLS[name];
   if (!url) throw new Error(`no URL for ${name}`);
-  const result: Extraction = extractPage(loadDocument(path.join(sharedFixturesDir, name)), url);
+  const result: Extraction = extractDocument(loadDocument(path.join(sharedFixturesDir, name)), url);
   expect(ExtractionSchema.parse(result)).toEqual(result);
   if (result.kind === null) throw new Error(`${name} not recognised: ${result.reason}`);
   return result;

@@ -1,0 +1,10 @@
+/** Words a researcher can act on for a failed library operation. */
+export function errorMessage(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'The disk is full: nothing was saved and the library is unchanged. Free some disk space and try again.';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Could not complete that: ${message}. The library is unchanged.`;
+}

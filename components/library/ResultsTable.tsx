@@ -1,0 +1,123 @@
+import type { SavedClause, SavedItem } from '@/lib/library/schema';
+import { safeHref } from '../panel/DocumentLinks';
+
+/** Rendering a huge library at once would stall the page; the export always has every row. */
+export const SHOWN_ROWS = 500;
+
+interface ClauseProps {
+  rows: SavedClause[];
+  urls: Map<string, string>;
+  onDelete(row: SavedClause): void;
+}
+
+function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<string, string> }) {
+  const href = safeHref(urls.get(`${row.host}\u0000${row.meetingId}`) ?? null);
+  return (
+    <>
+      <td>{row.councilName ?? row.host}</td>
+      <td>{row.committeeName}</td>
+      <td>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {row.date || 'no date'}
+          </a>
+        ) : (
+          row.date
+        )}
+      </td>
+    </>
+  );
+}
+
+export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
+  return (
+    <table class="results">
+      <caption class="visually-hidden">Saved resolution clauses</caption>
+      <thead>
+        <tr>
+          <th scope="col">Council</th>
+          <th scope="col">Committee</th>
+          <th scope="col">Date</th>
+          <th scope="col">Item</th>
+          <th scope="col">Clause</th>
+          <th scope="col">Tags</th>
+          <th scope="col">Note</th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, SHOWN_ROWS).map((c) => (
+          <tr key={`${c.host}/${c.meetingId}/${c.itemKey}/${c.clauseIndex}`}>
+            <Place row={c} urls={urls} />
+            <td>
+              {c.itemNumber ? `${c.itemNumber}. ` : ''}
+              {c.itemTitle}
+            </td>
+            <td class="clause-cell">
+              {c.label && <span class="clause-label">{c.label} </span>}
+              {c.text}
+            </td>
+            <td>{c.tags.join(', ')}</td>
+            <td>{c.note}</td>
+            <td>
+              <button type="button" class="small" onClick={() => onDelete(c)}>
+                Delete<span class="visually-hidden"> clause {c.label ?? ''} of item {c.itemNumber ?? c.itemTitle}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface ItemProps {
+  rows: SavedItem[];
+  urls: Map<string, string>;
+  onDelete(row: SavedItem): void;
+}
+
+export function ItemTable({ rows, urls, onDelete }: ItemProps) {
+  return (
+    <table class="results">
+      <caption class="visually-hidden">Saved items</caption>
+      <thead>
+        <tr>
+          <th scope="col">Council</th>
+          <th scope="col">Committee</th>
+          <th scope="col">Date</th>
+          <th scope="col">No.</th>
+          <th scope="col">Item</th>
+          <th scope="col">Noted points</th>
+          <th scope="col">Tags</th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, SHOWN_ROWS).map((i) => (
+          <tr key={`${i.host}/${i.meetingId}/${i.itemKey}`}>
+            <Place row={i} urls={urls} />
+            <td>{i.number ?? ''}</td>
+            <td>
+              <details>
+                <summary>{i.title}</summary>
+                <div class="minutes-text">{i.minutes}</div>
+              </details>
+            </td>
+            <td>{i.notedPoints.length}</td>
+            <td>{i.tags.join(', ')}</td>
+            <td>
+              <button type="button" class="small" onClick={() => onDelete(i)}>
+                Delete<span class="visually-hidden"> item {i.number ?? i.title}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { clauseKey, itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
+import { annotateClause, annotateItem, savedState, type Annotation } from '@/lib/library/queries';
+import { saveSelection, type Selection } from '@/lib/library/save';
+import type { PanelServices } from '@/lib/platform/panelServices';
+import type { TabState } from '@/lib/tabs/tabState';
+import { errorMessage } from '../errorMessage';
+import { useLiveQuery } from '../useLiveQuery';
+import type { MeetingActions } from './MeetingView';
+import { PagePanel } from './PagePanel';
+
+/** The side panel wired to the browser and the library: follows the active tab, saves picks. */
+export function ConnectedPanel({ services }: { services: PanelServices }) {
+  const [tab, setTab] = useState<{ id: number; url: string | null } | null>(null);
+  const [tabState, setTabState] = useState<TabState | null | 'reading'>('reading');
+  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
+
+  const refresh = useCallback(async () => {
+    const current = await services.currentTab();
+    setTab((previous) => {
+      if (previous?.id !== current?.id || previous?.url !== current?.url) setNotice(null);
+      return current;
+    });
+    setTabState(current ? await services.tabState(current.id) : null);
+  }, [services]);
+
+  useEffect(() => {
+    void refresh();
+    return services.onChange(() => void refresh());
+  }, [services, refresh]);
+
+  const meeting = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting' ? tabState.extraction : null;
+  const host = meeting?.council.host ?? '';
+  const meetingId = meeting ? meetingKeyOf(meeting) : '';
+  const saved = useLiveQuery(() => (meeting ? savedState(services.db, host, meetingId) : Promise.resolve(null)), [services, host, meetingId]);
+
+  const run = (done: string, work: () => Promise<unknown>) => {
+    work().then(
+      () => setNotice({ message: done, tone: 'info' }),
+      (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
+    );
+  };
+  const save = (selection: Selection, done: string) => {
+    if (meeting) run(done, () => saveSelection(services.db, meeting, selection));
+  };
+  const itemName = (itemKey: string) => {
+    const found = meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);
+    return found?.number ? `item ${found.number}` : 'the item';
+  };
+  const actions: MeetingActions = {
+    saveMeeting: () => save({ scope: 'meeting' }, `Saved the meeting: ${meeting?.items.length ?? 0} items.`),
+    updateMeeting: () => save({ scope: 'saved' }, 'Updated the saved copy to the page as it is now.'),
+    saveItem: (itemKey) => save({ scope: 'item', itemKey }, `Saved ${itemName(itemKey)}.`),
+    saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`),
+    annotateItem: (itemKey, a: Annotation) => run('Saved tags and note.', () => annotateItem(services.db, [host, meetingId, itemKey], a.tags, a.note)),
+    annotateClause: (itemKey, clauseIndex, a: Annotation) =>
+      run(`Saved tags and note on clause ${clauseKey(itemKey, clauseIndex)}.`, () => annotateClause(services.db, [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
+  };
+  const readable = tab?.url && /^https?:/.test(tab.url) && (tabState === null || (tabState !== 'reading' && tabState.extraction.kind === null));
+  return (
+    <PagePanel
+      tabState={tabState}
+      saved={saved.value ?? null}
+      actions={actions}
+      notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
+      openLibrary={services.openLibrary}
+      readSite={
+        readable && tab?.url
+          ? () => {
+              const url = tab.url as string;
+              services.readSite(tab.id, url).then(
+                (granted) => setNotice({ message: granted ? 'Reading this site’s pages from now on.' : 'Permission was not given: this site’s pages are not read.', tone: 'info' }),
+                (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
+              );
+            }
+          : null
+      }
+    />
+  );
+}

@@ -1,0 +1,104 @@
+import type { Annotation } from '@/lib/library/queries';
+import { clauseKey } from '@/lib/library/keys';
+import type { Item } from '@/lib/moderngov/schema';
+import { AnnotationForm } from './AnnotationForm';
+import { DocumentLinks } from './DocumentLinks';
+
+export interface ItemActions {
+  saveItem(itemKey: string): void;
+  saveClause(itemKey: string, clauseIndex: number): void;
+  annotateItem(itemKey: string, annotation: Annotation): void;
+  annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): void;
+}
+
+interface Props {
+  item: Item;
+  itemKey: string;
+  /** The item's annotation when saved; undefined when not. */
+  saved: Annotation | undefined;
+  savedClauses: Map<string, Annotation>;
+  /** Null where saving is not offered (pages that are not a meeting). */
+  actions: ItemActions | null;
+}
+
+function SavedMark() {
+  return <span class="saved-mark">✓ Saved</span>;
+}
+
+export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props) {
+  const name = item.number ? `item ${item.number}` : item.title;
+  return (
+    <article class="item" aria-labelledby={`item-${itemKey}`}>
+      <h3 id={`item-${itemKey}`}>
+        {item.number && <span class="item-number">{item.number}. </span>}
+        {item.title || 'Untitled item'}
+      </h3>
+      {actions && (
+        <p class="item-actions">
+          {saved ? (
+            <>
+              <SavedMark />
+              <AnnotationForm label={name} annotation={saved} onSave={(a) => actions.annotateItem(itemKey, a)} />
+            </>
+          ) : (
+            <button type="button" onClick={() => actions.saveItem(itemKey)}>
+              Save item<span class="visually-hidden"> {name}</span>
+            </button>
+          )}
+        </p>
+      )}
+      {item.description && <p class="description">{item.description}</p>}
+      <DocumentLinks documents={item.documents} />
+      {item.minutes && (
+        <details class="minutes">
+          <summary>
+            Minutes{item.minutesTruncated ? ' (cut short on the page)' : ''}
+            <span class="visually-hidden"> of {name}</span>
+          </summary>
+          <div class="minutes-text">{item.minutes}</div>
+        </details>
+      )}
+      {item.notedPoints.length > 0 && (
+        <section class="noted">
+          <h4>Noted points</h4>
+          <ul>
+            {item.notedPoints.map((point, i) => (
+              <li key={i}>{point}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {item.clauses.length > 0 && (
+        <section class="clauses">
+          <h4>Resolutions</h4>
+          <ol class="clause-list">
+            {item.clauses.map((clause, index) => {
+              const key = clauseKey(itemKey, index);
+              const annotation = savedClauses.get(key);
+              const clauseName = `clause ${clause.label ?? index + 1} of ${name}`;
+              return (
+                <li key={key} class="clause">
+                  <span class="clause-label">{clause.label ?? '•'}</span> <span class="clause-text">{clause.text}</span>
+                  {actions && (
+                    <span class="clause-actions">
+                      {annotation ? (
+                        <>
+                          <SavedMark />
+                          <AnnotationForm label={clauseName} annotation={annotation} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
+                        </>
+                      ) : (
+                        <button type="button" class="small" onClick={() => actions.saveClause(itemKey, index)}>
+                          Save clause<span class="visually-hidden"> {clause.label ?? index + 1} of {name}</span>
+                        </button>
+                      )}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+import type { SavedState } from '@/lib/library/queries';
+import type { TabState } from '@/lib/tabs/tabState';
+import { MeetingView, type MeetingActions } from './MeetingView';
+import { OtherPageView } from './OtherPageView';
+import { StatusRegion } from './StatusRegion';
+
+export interface PanelProps {
+  /** 'reading' until the tab's state is known; null when the tab's page was not read. */
+  tabState: TabState | null | 'reading';
+  saved: SavedState | null;
+  actions: MeetingActions;
+  /** The last action's outcome ("Saved item 5", an error). */
+  notice: { message: string; tone: 'info' | 'error' } | null;
+  openLibrary(): void;
+  /** Offered on http(s) pages that were not read: asks to read this site's pages. */
+  readSite: (() => void) | null;
+}
+
+const HINT =
+  'Open a council committee page published with ModernGov — an "Agenda and minutes" page, whose address contains ieListDocuments.aspx.';
+
+function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 'info' | 'error' } {
+  if (tabState === 'reading') return { message: 'Reading the page…', tone: 'info' };
+  if (tabState === null) return { message: 'Not a council meeting page.', tone: 'info' };
+  const { extraction, completing, failures } = tabState;
+  if (extraction.kind === null) return { message: extraction.reason, tone: 'info' };
+  if (extraction.kind !== 'meeting') return { message: `Found a ModernGov ${extraction.kind} page.`, tone: 'info' };
+  const n = extraction.items.length;
+  const found = `Found ${n} item${n === 1 ? '' : 's'}.`;
+  if (completing) {
+    const cut = extraction.items.filter((i) => i.minutesTruncated).map((i) => i.number ?? i.title);
+    return { message: `${found} Fetching the full minutes of item ${cut.join(', ')} from the council's site…`, tone: 'info' };
+  }
+  if (failures.length) {
+    return { message: `${found} Partial: the full minutes of item ${failures.map((f) => f.itemNumber ?? '?').join(', ')} could not be fetched (${failures[0]?.reason}).`, tone: 'error' };
+  }
+  if (extraction.warnings.length) return { message: `${found} Partial: ${extraction.warnings.join(' ')}`, tone: 'info' };
+  return { message: found, tone: 'info' };
+}
+
+export function PagePanel({ tabState, saved, actions, notice, openLibrary, readSite }: PanelProps) {
+  const status = notice ?? pageStatus(tabState);
+  const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
+  return (
+    <main class="panel">
+      <div class="panel-top">
+        <h1>Council Minutes</h1>
+        <button type="button" onClick={openLibrary}>
+          Open library
+        </button>
+      </div>
+      <StatusRegion message={status.message} tone={status.tone} />
+      {(tabState === null || extraction?.kind === null) && (
+        <div class="hint">
+          <p>{HINT}</p>
+          {readSite && (
+            <p>
+              Council site on unusual addresses?{' '}
+              <button type="button" onClick={readSite}>
+                Read this site's pages
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {extraction?.kind === 'meeting' && tabState && tabState !== 'reading' && (
+        <MeetingView record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
+      )}
+      {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} />}
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { browserToolbar } from '../platform/toolbar';
+import { handlePageMessage } from './handleMessage';
+import { clearTabState, readTabState } from './tabState';
+
+const withoutHash = (url: string) => url.replace(/#.*$/, '');
+
+/** Wires content-script messages and tab life to the per-tab state and toolbar. */
+export function registerTabs(): void {
+  const session = browser.storage.session;
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    void handlePageMessage(raw, sender.tab?.id, session, browserToolbar);
+  });
+  // A tab that navigates away no longer shows what the old page held.
+  // Following an anchor on the same page ("#AI12841") is not leaving it.
+  browser.tabs.onUpdated.addListener(async (tabId, change) => {
+    if (!change.url) return;
+    const state = await readTabState(session, tabId);
+    if (state && withoutHash(state.url) === withoutHash(change.url)) return;
+    await clearTabState(session, tabId);
+    await browserToolbar.clear(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(session, tabId));
+}
