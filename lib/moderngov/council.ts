@@ -6,7 +6,12 @@ const COUNCIL_WORDS = /\b(Council|Borough|County|Corporation|City of London|Auth
 /** The council's name where the page states it — site name meta, the `<title>`'s site part,
  * a logo's alt text — never guessed from the host. */
 export function extractCouncil(doc: Document, url: URL): Council {
-  return { host: url.hostname.toLowerCase(), name: councilName(doc) };
+  return { host: hostOf(url), name: councilName(doc) };
+}
+
+/** A council's identity is its site's host (with the port, when one is given). */
+export function hostOf(url: URL): string {
+  return url.host.toLowerCase();
 }
 
 function councilName(doc: Document): string | null {

@@ -1,3 +1,4 @@
+import { hostOf } from '../council';
 import { buildItem } from '../buildItem';
 import { parseDate } from '../dates';
 import { meetingHash } from '../extractMeeting';
@@ -62,7 +63,7 @@ export function extractWebServiceMeeting(doc: Document, href: string): MeetingRe
   if (!childFlag(root, 'minutepublished')) warnings.push('The minutes of this meeting are not published yet.');
   const body = {
     kind: 'meeting' as const,
-    council: { host: url.hostname.toLowerCase(), name: null },
+    council: { host: hostOf(url), name: null },
     committee: { id: childText(root, 'committeeid'), name: committeeName },
     meeting: {
       id,

@@ -1,3 +1,4 @@
+import { hostOf } from '../council';
 import { parseDate } from '../dates';
 import type { AttachmentRecord, CommitteeListRecord, MeetingListRecord } from '../schema';
 import { absoluteHttpUrl, canonicalUrl } from '../url';
@@ -31,7 +32,7 @@ export function extractWebServiceMeetings(doc: Document, href: string): MeetingL
   });
   return {
     kind: 'meeting-list',
-    council: { host: url.hostname.toLowerCase(), name: null },
+    council: { host: hostOf(url), name: null },
     url: canonicalUrl(url.href),
     committee: committees.length === 1 && first ? { id: childText(first, 'committeeid'), name: childText(first, 'committeetitle') } : null,
     meetings,
@@ -51,7 +52,7 @@ export function extractWebServiceCommittees(doc: Document, href: string): Commit
   });
   return {
     kind: 'committee-list',
-    council: { host: url.hostname.toLowerCase(), name: null },
+    council: { host: hostOf(url), name: null },
     url: canonicalUrl(url.href),
     committees,
     warnings: committees.length ? [] : ['The web service listed no committees.'],
@@ -68,7 +69,7 @@ export function extractWebServiceAttachment(doc: Document, href: string): Attach
   const link = restricted ? null : absoluteHttpUrl(childText(details, 'url'), siteBase(url).href);
   return {
     kind: 'attachment',
-    council: { host: url.hostname.toLowerCase(), name: null },
+    council: { host: hostOf(url), name: null },
     url: canonicalUrl(url.href),
     id: childText(details, 'attachmentid'),
     document: restricted ? { title, url: null, restricted } : { title, url: link },

@@ -1,3 +1,4 @@
+import { hostOf } from '../council';
 import type { WebServiceRecord } from '../schema';
 import { canonicalUrl } from '../url';
 
@@ -17,7 +18,7 @@ export function extractWebServiceDescription(doc: Document, href: string): WebSe
   const httpGet = all.some((el) => el.localName === 'binding' && el.getAttribute('verb') === 'GET');
   return {
     kind: 'web-service',
-    council: { host: url.hostname.toLowerCase(), name: null },
+    council: { host: hostOf(url), name: null },
     url: canonicalUrl(url.href),
     operations,
     httpGet,

@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { EXTENSION_DIR, REPO_ROOT } from './support/paths';
+
+/** Vitest global setup: the e2e tests drive the real built extension. */
+export default function setup(): void {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error(`wxt build --mode e2e did not write ${EXTENSION_DIR}`);
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+import { CHROMIUM, EXTENSION_DIR } from './paths';
+
+/** The extension API inside the service worker, where these helpers' callbacks run. */
+declare const chrome: WxtBrowser;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** A page of the extension (`sidepanel.html`, `library.html`) in a tab. */
+  openExtensionPage(file: string, query?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function newProfileDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'council-minutes-profile-'));
+}
+
+/** Debian's Chromium with the built extension loaded, on a given profile (reuse it to test persistence). */
+export async function launchWithExtension(userDataDir = newProfileDir()): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // This machine's network is closed: without these Chromium keeps dialling out.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async openExtensionPage(file, query = '', viewport = { width: 1200, height: 900 }) {
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`chrome-extension://${extensionId}/${file}${query}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The browser's id for the tab showing `url`, asked of the extension's service worker. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === target);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
+    return tab.id;
+  }, url);
+}
+
+/** The toolbar badge and title for a tab. */
+export async function toolbarOf(worker: Worker, tabId: number): Promise<{ badge: string; title: string }> {
+  return worker.evaluate(async (id) => ({
+    badge: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+  }), tabId);
+}

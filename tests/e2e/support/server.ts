@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Routes: path with query (as requested) → file to serve, HTML unless it ends in .xml. */
+export type Routes = Record<string, string>;
+
+export interface CouncilServer {
+  origin: string;
+  url(pathAndQuery: string): string;
+  /** Requests served, in order, for checks on what the extension fetched. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** A council's site on 127.0.0.1 (one port per council, so each is its own origin and host). */
+export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const target = req.url ?? '/';
+    requests.push(target);
+    const file = routes[target] ?? routes[target.replace(/#.*$/, '')];
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Not found</title><h1>Page not found</h1>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.endsWith('.xml') ? 'text/xml; charset=utf-8' : 'text/html; charset=utf-8' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (pathAndQuery) => `${origin}${pathAndQuery}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
