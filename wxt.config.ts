@@ -16,7 +16,12 @@ export default defineConfig({
     // The e2e build pre-grants the local test server: permission prompts cannot be clicked in automation.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'council-minutes@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or sent anywhere (README, "Permissions and privacy").
+            gecko: { id: 'council-minutes@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval (MV3 CSP): zod must not try to compile validators with Function().
+z.config({ jitless: true });
+
 /** A linked document: a report, appendix or printed minutes. */
 export const DocumentLinkSchema = z.object({
   title: z.string(),
