@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Toolbar } from '@/lib/platform/toolbar';
+import { handlePageMessage } from '@/lib/tabs/handleMessage';
+import { readTabState, type SessionArea } from '@/lib/tabs/tabState';
+import { item, meeting } from '../../support/records';
+
+function fakeSession(): SessionArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (key) => void delete data[key],
+  };
+}
+
+function fakeToolbar(): Toolbar & { shown: Map<number, { badge: string; title: string }> } {
+  const shown = new Map<number, { badge: string; title: string }>();
+  return { shown, show: async (id, s) => void shown.set(id, s), clear: async (id) => void shown.delete(id) };
+}
+
+describe('messages from content scripts', () => {
+  it('stores a valid page message as the tab state and shows the item count', async () => {
+    const session = fakeSession();
+    const toolbar = fakeToolbar();
+    const record = meeting();
+    expect(await handlePageMessage({ type: 'page-extracted', url: record.meeting.url, extraction: record, completing: false }, 7, session, toolbar)).toBe(true);
+    expect((await readTabState(session, 7))?.extraction).toEqual(record);
+    expect(toolbar.shown.get(7)).toEqual({ badge: '3', title: 'Meeting: 3 items' });
+  });
+
+  it('shows no badge for a page that is not ModernGov', async () => {
+    const toolbar = fakeToolbar();
+    await handlePageMessage({ type: 'page-extracted', url: 'https://x/', extraction: { kind: null, reason: 'Not a ModernGov page.' }, completing: false }, 1, fakeSession(), toolbar);
+    expect(toolbar.shown.get(1)?.badge).toBe('');
+  });
+
+  it('rejects malformed messages and messages not from a tab, storing nothing', async () => {
+    const session = fakeSession();
+    const toolbar = fakeToolbar();
+    const record = meeting();
+    const bad = [
+      { type: 'page-extracted', url: 'x', extraction: { ...record, items: 'not a list' }, completing: false },
+      { type: 'page-extracted', url: 'x', extraction: { ...record, meeting: { ...record.meeting, date: '3rd November' } }, completing: false },
+      { type: 'delete-everything' },
+      'page-extracted',
+      null,
+    ];
+    for (const message of bad) expect(await handlePageMessage(message, 2, session, toolbar)).toBe(false);
+    expect(await handlePageMessage({ type: 'page-extracted', url: 'x', extraction: record, completing: false }, undefined, session, toolbar)).toBe(false);
+    expect(session.data).toEqual({});
+    expect(toolbar.shown.size).toBe(0);
+  });
+
+  it('applies a completion to the page it was for, and not to a page the tab has left', async () => {
+    const session = fakeSession();
+    const toolbar = fakeToolbar();
+    const cut = meeting({ items: [item('5', 'CSE', [], { minutesTruncated: true })] });
+    const full = meeting({ items: [item('5', 'CSE', [[null, 'that the update be noted.']])] });
+    await handlePageMessage({ type: 'page-extracted', url: cut.meeting.url, extraction: cut, completing: true }, 3, session, toolbar);
+    expect(await handlePageMessage({ type: 'page-completed', url: 'https://elsewhere/', meeting: full, failures: [] }, 3, session, toolbar)).toBe(false);
+    expect((await readTabState(session, 3))?.completing).toBe(true);
+    expect(await handlePageMessage({ type: 'page-completed', url: cut.meeting.url, meeting: full, failures: [] }, 3, session, toolbar)).toBe(true);
+    const state = await readTabState(session, 3);
+    expect(state?.completing).toBe(false);
+    expect(state?.extraction).toEqual(full);
+  });
+});
