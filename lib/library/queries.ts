@@ -76,7 +76,7 @@ export async function searchItems(db: LibraryDb, filter: LibraryFilter): Promise
 
 export async function searchClauses(db: LibraryDb, filter: LibraryFilter): Promise<SavedClause[]> {
   const rows = await matching(db.clauses, filter).toArray();
-  return rows.sort(byDateThenPlace((c) => c.clauseIndex));
+  return rows.sort(byDateThenPlace((c) => c.itemOrder * 10_000 + c.clauseIndex));
 }
 
 /** The choices the library page's filters offer. */

@@ -84,6 +84,7 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
           ...placement,
           itemKey,
           clauseIndex,
+          itemOrder: order,
           itemNumber: item.number,
           itemTitle: item.title,
           label: clause.label,

@@ -75,6 +75,8 @@ export const SavedItemSchema = z.object({
 export const SavedClauseSchema = z.object({
   ...Placement,
   clauseIndex: z.number(),
+  /** The item's place on the page, so clauses list in page order. */
+  itemOrder: z.number(),
   itemNumber: z.string().nullable(),
   itemTitle: z.string(),
   label: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,12 +15,13 @@ export interface CouncilServer {
 
 /** A council's site on 127.0.0.1 (one port per council, so each is its own origin and host). */
 export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
+  // Tests may change a route while the server runs (a page edited since it was saved).
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const target = req.url ?? '/';
     requests.push(target);
     const file = routes[target] ?? routes[target.replace(/#.*$/, '')];
-    if (!file) {
+    if (!file || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>Not found</title><h1>Page not found</h1>');
       return;

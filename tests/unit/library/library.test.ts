@@ -104,6 +104,8 @@ describe('search and filters', () => {
     expect((await searchClauses(db, { text: 'licens taxi' })).length).toBe(1);
     expect((await searchClauses(db, { text: 'taxi worcestershire' })).length).toBe(0);
     expect((await searchClauses(db, { text: 'CSE' })).map((c) => c.host)).toEqual([HOST, HOST]);
+    // Page order: item 5's clauses, then item 6's.
+    expect((await searchClauses(db, { host: HOST })).map((c) => `${c.itemNumber} ${c.label}`)).toEqual(['5 (i)', '5 (ii)', '6 (i)']);
   });
 
   it('finds items across councils, newest first, and filters by council, committee, dates and tag', async () => {

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, newProfileDir, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
+import { serveCouncil, type CouncilServer } from './support/server';
+
+let southampton: CouncilServer;
+let worcestershire: CouncilServer;
+const profile = newProfileDir();
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  southampton = await serveCouncil({ ...SOUTHAMPTON.routes });
+  worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
+  browser = await launchWithExtension(profile);
+});
+afterAll(async () => {
+  await browser?.close();
+  await southampton?.close();
+  await worcestershire?.close();
+});
+
+/** Opens a council page in a tab, then the panel (as a page pinned to that tab). */
+async function openWithPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(browser.worker, url);
+  const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+  return { page, panel, tabId };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('on council pages', () => {
+  it('badges a meeting page with its item count, and leaves other pages alone', async () => {
+    const meeting = await browser.context.newPage();
+    const meetingUrl = southampton.url(SOUTHAMPTON.meeting);
+    await meeting.goto(meetingUrl);
+    const meetingTab = await tabIdOf(browser.worker, meetingUrl);
+    // Items 5, 6, 7 and 8 of the Southampton page.
+    await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+
+    const news = await browser.context.newPage();
+    const newsUrl = southampton.url('/news/council-news.html');
+    await news.goto(newsUrl);
+    const newsTab = await tabIdOf(browser.worker, newsUrl);
+    expect(await toolbarOf(browser.worker, newsTab)).toEqual({ badge: '', title: 'Council Minutes' });
+
+    // Navigating the meeting tab away clears its badge.
+    await meeting.goto(newsUrl);
+    await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await Promise.all([meeting.close(), news.close()]);
+  });
+
+  it('shows the meeting, its items and clauses in the panel, and saves the meeting', async () => {
+    const { page, panel } = await openWithPanel(southampton.url(SOUTHAMPTON.meeting));
+    await panel.getByRole('status').filter({ hasText: 'Found 4 items.' }).waitFor();
+    await expect.poll(() => panel.locator('.meeting-header h2').textContent()).toBe('Children and Families Scrutiny Panel');
+    expect(await panel.locator('.meeting-header').textContent()).toContain('Conference Room 3 - Civic Centre');
+    expect(await panel.locator('.item h3').allTextContents()).toEqual([
+      '5. Child Sexual Exploitation in Southampton - Update',
+      '6. Elective Home Education and Safeguarding Arrangements',
+      '7. Children and Families Performance',
+      '8. Monitoring Scrutiny Recommendations',
+    ]);
+    const clauses = await panel.locator('.clause').evaluateAll((els) => els.map((el) => el.querySelector('.clause-label')?.textContent ?? ''));
+    expect(clauses).toEqual(['(i)', '(ii)', '(iii)', '(i)', '(ii)', '(iii)', '(iv)']);
+    expect(await panel.locator('.clause-text').first().textContent()).toBe(
+      'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;',
+    );
+    expect(await axeViolations(panel)).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Save meeting (4 items)' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved the meeting: 4 items.' }).waitFor();
+    await panel.getByText('✓ Meeting saved').waitFor();
+    // Saving again is idempotent: the button is gone, every item and clause carries its mark.
+    expect(await panel.locator('.saved-mark').count()).toBe(1 + 4 + 7);
+    expect(await axeViolations(panel)).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('completes minutes cut short on the page from the item page', async () => {
+    const { page, panel } = await openWithPanel(worcestershire.url(WORCESTERSHIRE.meeting));
+    await panel.getByRole('status').filter({ hasText: /^Found 6 items\.$/ }).waitFor({ timeout: 20_000 });
+    expect(worcestershire.requests).toContain(WORCESTERSHIRE.item);
+    const item5 = panel.locator('.item').nth(4);
+    await item5.locator('summary').click();
+    const minutes = await item5.locator('.minutes-text').textContent();
+    expect(minutes).toContain('A Member referred to a recent incident in a Kidderminster');
+    expect(minutes).not.toContain('view the full minutes text');
+    expect(await item5.locator('summary').textContent()).not.toContain('cut short');
+    expect(await item5.locator('.clause-text').allTextContents()).toEqual(['that the update be noted.']);
+    await Promise.all([page.close(), panel.close()]);
+  });
+});
+
+describe('the library', () => {
+  it('still has the meeting after the browser restarts; search finds a clause; CSV has the rows', async () => {
+    await browser.close();
+    browser = await launchWithExtension(profile);
+    const library = await browser.openExtensionPage('library.html');
+    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
+    expect(await library.locator('table.results tbody tr').count()).toBe(7);
+    expect(await axeViolations(library)).toEqual([]);
+
+    await library.getByRole('searchbox', { name: 'Search' }).fill('taxi');
+    await library.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
+    expect(await library.locator('table.results tbody tr .clause-cell').textContent()).toBe(
+      '(i) That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;',
+    );
+
+    await library.getByRole('searchbox', { name: 'Search' }).fill('');
+    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
+    const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export clauses as CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(7);
+    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`)).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)']);
+    expect(rows[6]).toMatchObject({
+      committee: 'Children and Families Scrutiny Panel',
+      meeting_date: '2016-11-03',
+      item_title: 'Elective Home Education and Safeguarding Arrangements',
+      clause_text:
+        'That, the Cabinet Member writes to the 3 Southampton MPs encouraging them to lobby Government to strengthen the statutory duties placed upon local authorities with regards to the oversight of children educated at home.',
+    });
+    await library.close();
+  });
+});
