@@ -40,6 +40,9 @@ export function splitLabel(text: string): { label: string | null; text: string }
   return { label, text: text.slice(match[0].length).trim() };
 }
 
+/** A short line ending in a colon ("Reasons for Decisions:", "Options considered:") heads what follows. */
+const SECTION_HEADING = /^[^.;:]{1,60}:\s*-?$/;
+
 /** "(For 24, Against 5, Abstentions 2)" and the like belong to the clause before them. */
 const VOTE_LINE = /^\(?\s*(?:For|Against|Abstentions?)\b[^)]*\d/i;
 
@@ -70,6 +73,12 @@ export function extractClauses(paragraphs: Paragraph[], implicitKeyword?: string
     const labelled = splitLabel(text);
     if (labelled.label !== null) {
       block.push({ label: labelled.label, text: labelled.text, keyword });
+    } else if (current && paragraph.bullet && current.label !== null && /:\s*$/.test(current.text)) {
+      // "(ii) That the following be approved:" then bullets: the bullets are that clause's.
+      current.text += `\n• ${text}`;
+    } else if (current && !start && !paragraph.bullet && SECTION_HEADING.test(text)) {
+      // "Reasons for Decisions:" ends the resolution.
+      block = null;
     } else if (paragraph.bullet || !current) {
       block.push({ label: null, text, keyword });
     } else if (current.label !== null || implicitKeyword || VOTE_LINE.test(text) || !/[.!?]["\u201d\u2019)]?$/.test(current.text)) {

@@ -77,6 +77,8 @@ export function readItemContent(content: Element, base: string, start: SectionNa
       }
       // "Meeting:", "Decision Maker:", "Publication date:" rows are the page's metadata, read elsewhere.
       if (el.querySelector(':scope > .mgLabel') || el.matches('.mgLabel')) return;
+      // "View the decision for item 78/21" and similar action links are navigation, not text.
+      if (el.matches('.mgActionList')) return;
       if (el.matches('ul.mgBulletList') || (section === 'documents' && el.matches('ul, ol'))) {
         documents.push(...documentList(el, base));
         return;

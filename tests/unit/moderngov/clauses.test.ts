@@ -83,6 +83,19 @@ describe('extractClauses', () => {
     expect(extractClauses([p('That approval be given.')], 'Decision')).toEqual([{ label: null, text: 'That approval be given.', keyword: 'Decision' }]);
   });
 
+  it('ends the resolution at a heading such as "Reasons for Decisions:"', () => {
+    expect(extractClauses([p('RESOLVED:'), p('1. That A be noted.'), p('Reasons for Decisions:'), p('The model costs less.')])).toEqual([
+      { label: '1.', text: 'That A be noted.', keyword: 'RESOLVED' },
+    ]);
+  });
+
+  it('keeps bullets under a labelled clause that introduces them', () => {
+    expect(extractClauses([p('RESOLVED:'), p('(i) That the following be approved:'), p('the plan', true), p('the budget', true), p('(ii) That B.')])).toEqual([
+      { label: '(i)', text: 'That the following be approved:\n• the plan\n• the budget', keyword: 'RESOLVED' },
+      { label: '(ii)', text: 'That B.', keyword: 'RESOLVED' },
+    ]);
+  });
+
   it('finds nothing in minutes without a resolution', () => {
     expect(extractClauses([p('The Panel noted the report.'), p('A point', true)])).toEqual([]);
   });
