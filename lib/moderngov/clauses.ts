@@ -73,7 +73,7 @@ export function extractClauses(paragraphs: Paragraph[], implicitKeyword?: string
     const labelled = splitLabel(text);
     if (labelled.label !== null) {
       block.push({ label: labelled.label, text: labelled.text, keyword });
-    } else if (current && paragraph.bullet && current.label !== null && /:\s*$/.test(current.text)) {
+    } else if (current && paragraph.bullet && current.label !== null && /:\s*$|\n• [^\n]*$/.test(current.text)) {
       // "(ii) That the following be approved:" then bullets: the bullets are that clause's.
       current.text += `\n• ${text}`;
     } else if (current && !start && !paragraph.bullet && SECTION_HEADING.test(text)) {
