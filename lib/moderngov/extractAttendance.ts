@@ -11,8 +11,8 @@ export function readAttendees(table: Element, base: string): Attendee[] {
     const i = headers.findIndex((h) => pattern.test(h));
     return i >= 0 ? i : fallback;
   };
-  const roleAt = column(/role|swydd/, 1);
-  const attendanceAt = column(/attend|presen|present/, 2);
+  const roleAt = column(/^(role|swydd|rôl)/, 1);
+  const attendanceAt = column(/^(attendance|presence|present|presennoldeb)/, 2);
   const out: Attendee[] = [];
   for (const row of Array.from(table.querySelectorAll('tr'))) {
     const cells = Array.from(row.querySelectorAll(':scope > td'));
