@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { clauseKey, itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
+import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
 import { annotateClause, annotateItem, savedState, type Annotation } from '@/lib/library/queries';
 import { saveSelection, type Selection } from '@/lib/library/save';
 import type { PanelServices } from '@/lib/platform/panelServices';
@@ -54,7 +54,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`),
     annotateItem: (itemKey, a: Annotation) => run('Saved tags and note.', () => annotateItem(services.db, [host, meetingId, itemKey], a.tags, a.note)),
     annotateClause: (itemKey, clauseIndex, a: Annotation) =>
-      run(`Saved tags and note on clause ${clauseKey(itemKey, clauseIndex)}.`, () => annotateClause(services.db, [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
+      run('Saved tags and note.', () => annotateClause(services.db, [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
   };
   const readable = tab?.url && /^https?:/.test(tab.url) && (tabState === null || (tabState !== 'reading' && tabState.extraction.kind === null));
   return (

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
@@ -132,5 +134,41 @@ describe('the library', () => {
         'That, the Cabinet Member writes to the 3 Southampton MPs encouraging them to lobby Government to strengthen the statutory duties placed upon local authorities with regards to the oversight of children educated at home.',
     });
     await library.close();
+  });
+});
+
+describe('a page edited since it was saved', () => {
+  it('says "changed since saved", updates the saved copy on request, and keeps tags', async () => {
+    // The council corrects clause (i) of item 5 after the meeting was saved.
+    const edited = path.join(mkdtempSync(path.join(tmpdir(), 'council-page-')), 'southampton-edited.html');
+    const original = readFileSync(SOUTHAMPTON.routes['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4'], 'utf8');
+    expect(original).toContain('condition of receiving a taxi licence');
+    writeFileSync(edited, original.replace('condition of receiving a taxi licence', 'condition of receiving a taxi or private hire licence'));
+    southampton.routes[SOUTHAMPTON.meeting] = edited;
+
+    const { page, panel } = await openWithPanel(southampton.url(SOUTHAMPTON.meeting));
+    await panel.getByText('Changed since saved.').waitFor();
+    await panel.getByRole('button', { name: 'Tags and note for clause (i) of item 5' }).click();
+    await panel.getByLabel('Tags (comma separated)').fill('taxis, licensing');
+    await panel.getByLabel('Note').fill('compare with Worcestershire');
+    await panel.getByRole('button', { name: 'Save tags and note for clause (i) of item 5' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
+
+    await panel.getByRole('button', { name: 'Update saved copy' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Updated the saved copy to the page as it is now.' }).waitFor();
+    await panel.getByText('✓ Meeting saved').waitFor();
+    expect(await panel.getByText('Changed since saved.').count()).toBe(0);
+
+    const library = await browser.openExtensionPage('library.html');
+    await library.getByRole('searchbox', { name: 'Search' }).fill('private hire');
+    await library.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
+    const row = library.locator('table.results tbody tr');
+    expect(await row.locator('.clause-cell').textContent()).toContain('a taxi or private hire licence in Southampton;');
+    expect(await row.locator('td').nth(5).textContent()).toBe('taxis, licensing');
+    expect(await row.locator('td').nth(6).textContent()).toBe('compare with Worcestershire');
+    // Still one copy of the meeting: seven clauses.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('');
+    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
+    await Promise.all([page.close(), panel.close(), library.close()]);
   });
 });

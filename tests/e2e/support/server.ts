@@ -7,6 +7,8 @@ export type Routes = Record<string, string>;
 
 export interface CouncilServer {
   origin: string;
+  /** The live route table: change it to serve a page edited since it was saved. */
+  routes: Routes;
   url(pathAndQuery: string): string;
   /** Requests served, in order, for checks on what the extension fetched. */
   requests: string[];
@@ -15,7 +17,6 @@ export interface CouncilServer {
 
 /** A council's site on 127.0.0.1 (one port per council, so each is its own origin and host). */
 export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
-  // Tests may change a route while the server runs (a page edited since it was saved).
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const target = req.url ?? '/';
@@ -33,6 +34,7 @@ export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    routes,
     url: (pathAndQuery) => `${origin}${pathAndQuery}`,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ownFixturesDir, repoRoot } from '../../support/pages';
+
+/** Runs the CLI exactly as the README says: `npm run --silent parse -- …`. */
+function parse(...args: string[]) {
+  const run = spawnSync('npm', ['run', '--silent', 'parse', '--', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const SOUTHAMPTON = path.join(ownFixturesDir, 'southampton-meeting-2016-11-03.html');
+const SOUTHAMPTON_URL = 'https://www.southampton.gov.uk/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4';
+const NEWS = path.join(ownFixturesDir, 'not-moderngov-council-news.html');
+
+describe('npm run parse', () => {
+  it('prints one JSON object per file; a non-ModernGov page gives kind null and a reason', () => {
+    const run = parse(SOUTHAMPTON, '--url', SOUTHAMPTON_URL, NEWS);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { file: string; kind: string | null; reason?: string; items?: unknown[]; meeting?: { date: string } }[];
+    expect(out.map((o) => [path.basename(o.file), o.kind])).toEqual([
+      ['southampton-meeting-2016-11-03.html', 'meeting'],
+      ['not-moderngov-council-news.html', null],
+    ]);
+    expect(out[0]?.items).toHaveLength(4);
+    expect(out[0]?.meeting?.date).toBe('2016-11-03');
+    expect(out[1]?.reason).toMatch(/^Not a ModernGov page/);
+  }, 60_000);
+
+  it('prints one CSV row per clause', () => {
+    const run = parse(SOUTHAMPTON, '--url', SOUTHAMPTON_URL, '--format', 'csv');
+    expect(run.status).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(run.stdout.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`)).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)']);
+    expect(rows[0]).toMatchObject({ council: 'Southampton City Council', host: 'www.southampton.gov.uk', meeting_date: '2016-11-03', meeting_url: SOUTHAMPTON_URL });
+  }, 60_000);
+
+  it('reports an unreadable file on stderr, exits 1, and still prints the others', () => {
+    const run = parse('/nonexistent/page.html', SOUTHAMPTON, '--url', SOUTHAMPTON_URL);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('parse: cannot read /nonexistent/page.html');
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(1);
+  }, 60_000);
+
+  it('warns when no original address is known, and explains its options', () => {
+    const run = parse(SOUTHAMPTON);
+    const [record] = JSON.parse(run.stdout) as { warnings: string[] }[];
+    expect(record?.warnings).toContain('No original address was given (--url), so links in the page could not be resolved.');
+    const usage = parse('--format', 'xml', SOUTHAMPTON);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--format is json or csv');
+  }, 60_000);
+});
