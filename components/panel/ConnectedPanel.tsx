@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
 import { annotateClause, annotateItem, savedState, type Annotation } from '@/lib/library/queries';
 import { saveSelection, type Selection } from '@/lib/library/save';
@@ -15,13 +15,16 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
   const [tabState, setTabState] = useState<TabState | null | 'reading'>('reading');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
 
+  const shown = useRef('');
   const refresh = useCallback(async () => {
     const current = await services.currentTab();
-    setTab((previous) => {
-      if (previous?.id !== current?.id || previous?.url !== current?.url) setNotice(null);
-      return current;
-    });
-    setTabState(current ? await services.tabState(current.id) : null);
+    const state = current ? await services.tabState(current.id) : null;
+    // A new page, or a new reading of it, replaces the last action's notice.
+    const identity = JSON.stringify([current?.id, current?.url, state?.url, state?.extraction.kind, state?.completing]);
+    if (identity !== shown.current) setNotice(null);
+    shown.current = identity;
+    setTab(current);
+    setTabState(state);
   }, [services]);
 
   useEffect(() => {
@@ -68,8 +71,9 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
         readable && tab?.url
           ? () => {
               const url = tab.url as string;
+              // Once granted, the page's own reading replaces the status; only a refusal needs saying.
               services.readSite(tab.id, url).then(
-                (granted) => setNotice({ message: granted ? 'Reading this site’s pages from now on.' : 'Permission was not given: this site’s pages are not read.', tone: 'info' }),
+                (granted) => granted || setNotice({ message: 'Permission was not given: this site’s pages are not read.', tone: 'info' }),
                 (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
               );
             }

@@ -102,6 +102,24 @@ describe('on council pages', () => {
   });
 });
 
+describe('a council on unusual addresses', () => {
+  it('reads its pages once the site is allowed from the panel', async () => {
+    // The same ModernGov markup, served where no content-script pattern matches.
+    southampton.routes['/committees/children-families/3-november-2016'] = SOUTHAMPTON.routes['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4'];
+    const url = southampton.url('/committees/children-families/3-november-2016');
+    const { page, panel, tabId } = await openWithPanel(url);
+    await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
+    expect(await toolbarOf(browser.worker, tabId)).toEqual({ badge: '', title: 'Council Minutes' });
+    await panel.getByRole('button', { name: "Read this site's pages" }).click();
+    await panel.getByRole('status').filter({ hasText: 'Found 4 items.' }).waitFor();
+    await expect.poll(() => toolbarOf(browser.worker, tabId)).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    // And from now on the site's pages are read as they load.
+    await page.reload();
+    await expect.poll(() => toolbarOf(browser.worker, tabId), { timeout: 10_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await Promise.all([page.close(), panel.close()]);
+  });
+});
+
 describe('the library', () => {
   it('still has the meeting after the browser restarts; search finds a clause; CSV has the rows', async () => {
     await browser.close();
