@@ -42,7 +42,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
             </>
           ) : (
             <button type="button" onClick={() => actions.saveItem(itemKey)}>
-              Save item<span class="visually-hidden"> {name}</span>
+              Save item<span class="visually-hidden"> {item.number ?? item.title}</span>
             </button>
           )}
         </p>

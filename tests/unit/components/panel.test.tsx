@@ -61,7 +61,7 @@ describe('side panel', () => {
     const props = show({ tabState: state() });
     const click = (label: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === label)?.click();
     click('Save meeting (3 items)');
-    click('Save item item 5');
+    click('Save item 5');
     click('Save clause (ii) of item 5');
     expect(props.actions.saveMeeting).toHaveBeenCalledOnce();
     expect(props.actions.saveItem).toHaveBeenCalledWith('15');
@@ -93,7 +93,7 @@ describe('side panel', () => {
     show({ tabState: { ...state(record), completing: true } });
     expect(status()).toBe("Found 1 item. Fetching the full minutes of item 5 from the council's site…");
     expect(root.querySelector('button[disabled]')?.textContent).toBe('Save meeting (1 items)');
-    expect(buttons()).not.toContain('Save item item 5');
+    expect(buttons()).not.toContain('Save item 5');
     show({ tabState: { ...state(record), failures: [{ itemNumber: '5', url: 'https://x/mgAi.aspx?ID=1', reason: 'The council’s site answered 500' }] } });
     expect(status()).toContain('Partial: the full minutes of item 5 could not be fetched');
   });
