@@ -1,4 +1,5 @@
 import type { LibraryFilter } from '@/lib/library/queries';
+import { OutcomeSchema, type Outcome } from '@/lib/moderngov/outcome';
 
 export type View = 'clauses' | 'items';
 
@@ -59,6 +60,19 @@ export function FilterForm({ filter, view, facets, onChange }: Props) {
           ))}
         </select>
       </label>
+      {view === 'clauses' && (
+        <label>
+          Outcome
+          <select value={filter.outcome ?? ''} onChange={(e) => set({ outcome: (e.currentTarget.value || undefined) as Outcome | undefined })}>
+            <option value="">Any outcome</option>
+            {OutcomeSchema.options.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {outcome}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset class="view">
         <legend>Show</legend>
         <label>

@@ -40,6 +40,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
           <th scope="col">Date</th>
           <th scope="col">Item</th>
           <th scope="col">Clause</th>
+          <th scope="col">Outcome</th>
           <th scope="col">Tags</th>
           <th scope="col">Note</th>
           <th scope="col">
@@ -58,6 +59,10 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
             <td class="clause-cell">
               {c.label && <span class="clause-label">{c.label} </span>}
               {c.text}
+            </td>
+            <td>
+              {c.outcome}
+              {c.votes && ` (for ${c.votes.for}, against ${c.votes.against}${c.votes.abstentions === null ? '' : `, abstentions ${c.votes.abstentions}`})`}
             </td>
             <td>{c.tags.join(', ')}</td>
             <td>{c.note}</td>

@@ -1,5 +1,6 @@
 import type { Annotation } from '@/lib/library/queries';
 import { clauseKey } from '@/lib/library/keys';
+import { outcomeOf } from '@/lib/moderngov/outcome';
 import type { Item } from '@/lib/moderngov/schema';
 import { AnnotationForm } from './AnnotationForm';
 import { DocumentLinks } from './DocumentLinks';
@@ -78,7 +79,8 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
               const clauseName = `clause ${clause.label ?? index + 1} of ${name}`;
               return (
                 <li key={key} class="clause">
-                  <span class="clause-label">{clause.label ?? '•'}</span> <span class="clause-text">{clause.text}</span>
+                  <span class="clause-label">{clause.label ?? '•'}</span> <span class="clause-text">{clause.text}</span>{' '}
+                  <span class="outcome">{outcomeOf(clause)}</span>
                   {actions && (
                     <span class="clause-actions">
                       {annotation ? (

@@ -1,12 +1,24 @@
+import { outcomeOf, votesOf, type Outcome, type Votes } from '../moderngov/outcome';
 import type { Clause, Item, PageRecord } from '../moderngov/schema';
 
 /** The clause CSV's columns, in order. Documented in README.md ("CSV columns"). */
 export const CLAUSE_COLUMNS = [
   'council', 'host', 'committee', 'meeting_date', 'meeting_url', 'item_number', 'item_title',
   'clause_label', 'clause_text', 'tags', 'note', 'source_url', 'retrieved_at', 'content_hash',
+  'outcome', 'votes_for', 'votes_against', 'votes_abstentions',
 ] as const;
 
 export type ClauseRow = Record<(typeof CLAUSE_COLUMNS)[number], string>;
+
+/** The outcome and vote columns of a clause row; absent figures are empty cells. */
+export function outcomeCells(outcome: Outcome, votes: Votes | null): Pick<ClauseRow, 'outcome' | 'votes_for' | 'votes_against' | 'votes_abstentions'> {
+  return {
+    outcome,
+    votes_for: votes ? String(votes.for) : '',
+    votes_against: votes ? String(votes.against) : '',
+    votes_abstentions: votes?.abstentions == null ? '' : String(votes.abstentions),
+  };
+}
 
 interface RowContext {
   council: string;
@@ -34,6 +46,7 @@ function rowsOfItem(item: Item, context: RowContext): ClauseRow[] {
     source_url: context.sourceUrl,
     retrieved_at: '',
     content_hash: context.contentHash,
+    ...outcomeCells(outcomeOf(clause), votesOf(clause.text)),
   }));
 }
 

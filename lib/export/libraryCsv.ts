@@ -1,5 +1,5 @@
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
-import { CLAUSE_COLUMNS, type ClauseRow } from './clauseRows';
+import { CLAUSE_COLUMNS, outcomeCells, type ClauseRow } from './clauseRows';
 import { toCsv } from './csv';
 
 /** The items CSV's columns, in order. Documented in README.md ("CSV columns"). */
@@ -42,6 +42,7 @@ export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
     item_title: c.itemTitle,
     clause_label: c.label ?? '',
     clause_text: c.text,
+    ...outcomeCells(c.outcome, c.votes),
   }));
   return toCsv(rows, [...CLAUSE_COLUMNS]);
 }

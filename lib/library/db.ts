@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { outcomeOf, votesOf } from '../moderngov/outcome';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 /**
@@ -21,5 +22,20 @@ export class LibraryDb extends Dexie {
       items: '[host+meetingId+itemKey], [host+meetingId], host, committeeName, date, *tags, *words',
       clauses: '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, *tags, *words',
     });
+    // Version 2: every clause says what it does (resolved, noted, deferred…) and its votes, indexed by outcome.
+    this.version(2)
+      .stores({
+        clauses:
+          '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('clauses')
+          .toCollection()
+          .modify((clause: SavedClause) => {
+            clause.outcome = outcomeOf(clause);
+            clause.votes = votesOf(clause.text);
+          }),
+      );
   }
 }

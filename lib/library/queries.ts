@@ -1,4 +1,5 @@
 import type { Collection, Table } from 'dexie';
+import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
 import { clauseKey } from './keys';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
@@ -39,6 +40,8 @@ export interface LibraryFilter {
   from?: string;
   to?: string;
   tag?: string;
+  /** Clauses only: resolved, noted, deferred… */
+  outcome?: Outcome;
 }
 
 /**
@@ -75,7 +78,9 @@ export async function searchItems(db: LibraryDb, filter: LibraryFilter): Promise
 }
 
 export async function searchClauses(db: LibraryDb, filter: LibraryFilter): Promise<SavedClause[]> {
-  const rows = await matching(db.clauses, filter).toArray();
+  const rows = await matching(db.clauses, filter)
+    .filter((c) => !filter.outcome || c.outcome === filter.outcome)
+    .toArray();
   return rows.sort(byDateThenPlace((c) => c.itemOrder * 10_000 + c.clauseIndex));
 }
 

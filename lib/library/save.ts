@@ -1,3 +1,4 @@
+import { outcomeOf, votesOf } from '../moderngov/outcome';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { LibraryDb } from './db';
 import { itemKeyOf, meetingKeyOf } from './keys';
@@ -90,6 +91,8 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
           label: clause.label,
           text: clause.text,
           keyword: clause.keyword,
+          outcome: outcomeOf(clause),
+          votes: votesOf(clause.text),
           tags: previousClause?.tags ?? [],
           note: previousClause?.note ?? '',
           words: wordsOf(clause.text, item.title, meeting.committeeName, record.council.name),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OutcomeSchema, VotesSchema } from '../moderngov/outcome';
 import { DocumentLinkSchema } from '../moderngov/schema';
 
 /** Dexie cannot index booleans or null: flags are 0/1 and unknown dates are ''. */
@@ -82,6 +83,9 @@ export const SavedClauseSchema = z.object({
   label: z.string().nullable(),
   text: z.string(),
   keyword: z.string(),
+  /** Since database version 2: what the clause does, and its vote figures when the minutes give them. */
+  outcome: OutcomeSchema,
+  votes: VotesSchema.nullable(),
 });
 
 export type SavedCouncil = z.infer<typeof SavedCouncilSchema>;

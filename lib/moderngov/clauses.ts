@@ -1,8 +1,8 @@
 import type { Clause } from './schema';
 import type { Paragraph } from './text';
 
-/** Words that open a resolution: "RESOLVED:", "Resolved –", "AGREED", "Decision:", Welsh "PENDERFYNWYD". */
-const WORD_KEYWORD = /^(RESOLVED|RESOLVE|AGREED|DECISION|DECIDED|PENDERFYNWYD|CYTUNWYD)\b\s*([:–—-]*)\s*/i;
+/** Words that open a resolution: "RESOLVED:", "Resolved –", "AGREED", "RECOMMENDED" (to Council), "Decision:", Welsh "PENDERFYNWYD". */
+const WORD_KEYWORD = /^(RESOLVED|RESOLVE|AGREED|RECOMMENDED|DECISION|DECIDED|PENDERFYNWYD|CYTUNWYD)\b\s*([:–—-]*)\s*/i;
 /** "The Panel agreed …", "The Cabinet Member resolved …": a named body, then the verb. */
 const BODY_KEYWORD = /^(The (?:[A-Z][\w'-]*\s){1,4}(?:agreed|resolved))\b\s*[:–—-]*\s*/;
 
@@ -73,6 +73,9 @@ export function extractClauses(paragraphs: Paragraph[], implicitKeyword?: string
     const labelled = splitLabel(text);
     if (labelled.label !== null) {
       block.push({ label: labelled.label, text: labelled.text, keyword });
+    } else if (current && current.text === '') {
+      // A label printed on its own ("(a)" in a cell or paragraph of its own): this is its text.
+      current.text = text;
     } else if (current && paragraph.bullet && current.label !== null && /:\s*$|\n• [^\n]*$/.test(current.text)) {
       // "(ii) That the following be approved:" then bullets: the bullets are that clause's.
       current.text += `\n• ${text}`;
@@ -87,7 +90,8 @@ export function extractClauses(paragraphs: Paragraph[], implicitKeyword?: string
       block = null;
     }
   }
-  return blocks.flatMap(dropIntroduction);
+  // A label with no text after it (the page ends, or the next clause starts) is not a clause.
+  return blocks.map((b) => b.filter((clause) => clause.text !== '')).flatMap(dropIntroduction);
 }
 
 /** "RESOLVED that the Cabinet:" followed by "(1) …" or bullets is an introduction, not a clause. */

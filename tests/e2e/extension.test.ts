@@ -182,8 +182,8 @@ describe('a page edited since it was saved', () => {
     await library.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
     const row = library.locator('table.results tbody tr');
     expect(await row.locator('.clause-cell').textContent()).toContain('a taxi or private hire licence in Southampton;');
-    expect(await row.locator('td').nth(5).textContent()).toBe('taxis, licensing');
-    expect(await row.locator('td').nth(6).textContent()).toBe('compare with Worcestershire');
+    expect(await row.locator('td').nth(6).textContent()).toBe('taxis, licensing');
+    expect(await row.locator('td').nth(7).textContent()).toBe('compare with Worcestershire');
     // Still one copy of the meeting: seven clauses.
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
     await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();

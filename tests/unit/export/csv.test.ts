@@ -70,6 +70,10 @@ describe('library CSV', () => {
       source_url: record.meeting.url,
       retrieved_at: '2026-11-23T10:00:00.000Z',
       content_hash: record.contentHash,
+      outcome: 'resolved',
+      votes_for: '',
+      votes_against: '',
+      votes_abstentions: '',
     });
     expect(clauses[1]?.[8]).toBe("'=cmd|calc");
     const items = readWithPython(itemsCsv(await db.items.toArray(), meetings));

@@ -1,0 +1,74 @@
+import { stem } from './stem';
+import { COUNCIL_NAME_WORDS, STOPWORDS } from './stopwords';
+
+/** One word of a text as printed (lower case, accents folded) and the term it counts as. */
+export interface Token {
+  word: string;
+  term: string;
+}
+
+/** Stopwords are matched as printed and as stemmed, so "members", "updated" and "minutes" go too. */
+const STOP_TERMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));
+
+/** "Report of the Service Director, Children and Families providing…": who wrote the report
+ * says nothing about its topic, yet it is printed under every item of a council's agenda. */
+const REPORT_OF =
+  /\breports? (?:of|from|by) the (?=(?:service|assistant|deputy|interim|acting|executive|strategic|corporate|chief|head|director|cabinet|leader|chamberlain|town|monitoring|portfolio|lead|managing)\b)[^.;:()\n]*?(?=\s(?:providing|outlining|relating|setting|seeking|regarding|detailing|informing|asking|presenting|updating|proposing|summarising|on|to|for|in|which|that|about)\b|[.;:()\n]|$)/g;
+
+/** Host labels that name the software or the web, not the place. */
+const HOST_WORDS = new Set(
+  'www moderngov modgov mgov democracy democratic democratiaeth mycouncil committees council councillors meetings minutes cmis gov uk co org net com llyw cymru wales scot'.split(' '),
+);
+
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+/** Lower case with accents folded ("Môn" → "mon") and the possessive "'s" dropped. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2018\u2019]s\b/g, '')
+    .replace(/['\u2018\u2019]/g, '');
+}
+
+/**
+ * The words of a text that can say what it is about, each with its stemmed term: no
+ * stopwords or minutes boilerplate, no numbers or dates, no report authors, and none of the
+ * given place terms (from `placeTermsOf`).
+ */
+export function tokensOf(text: string, places: ReadonlySet<string> = NO_PLACES): Token[] {
+  const tokens: Token[] = [];
+  for (const word of fold(text).replace(REPORT_OF, ' ').split(/[^a-z0-9]+/)) {
+    // Anything with a digit is a number, a date, a time or a reference ("s32345", "2016/17").
+    if (word.length < 2 || /\d/.test(word) || STOPWORDS.has(word)) continue;
+    const term = stem(word);
+    if (STOP_TERMS.has(term) || places.has(term)) continue;
+    tokens.push({ word, term });
+  }
+  return tokens;
+}
+
+export function termsOf(text: string, places: ReadonlySet<string> = NO_PLACES): string[] {
+  return tokensOf(text, places).map((token) => token.term);
+}
+
+/**
+ * The terms that name a council's place, from its name ("Southampton City Council") and its
+ * host ("worcestershire.moderngov.co.uk", "mycouncil.surreycc.gov.uk"): every item of a
+ * council mentions them, so they would make a council's items look alike, and two councils'
+ * items look apart.
+ */
+export function placeTermsOf(council: string | null, host: string): string[] {
+  const words = fold(council ?? '').split(/[^a-z]+/).filter((word) => word.length >= 2 && !COUNCIL_NAME_WORDS.has(word));
+  for (const label of host.toLowerCase().split(/[.:-]/)) {
+    if (!/^[a-z]+$/.test(label) || HOST_WORDS.has(label) || COUNCIL_NAME_WORDS.has(label)) continue;
+    words.push(label);
+    // "surreycc", "exampleboroughcouncil": the place without the council's initials.
+    const bare = /^([a-z]{4,}?)(cc|dc|bc|mbc|council)$/.exec(label)?.[1];
+    if (bare) words.push(bare);
+  }
+  // "Worcestershire" is also written "Worcester".
+  for (const word of [...words]) if (word.endsWith('shire') && word.length >= 10) words.push(word.slice(0, -5));
+  return [...new Set(words.filter((word) => word.length >= 2).map(stem))];
+}

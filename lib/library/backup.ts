@@ -1,0 +1,151 @@
+import type { Table } from 'dexie';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
+import type { LibraryDb } from './db';
+import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
+
+export type RestoreCounts = Record<TableName, number>;
+
+const NOT_A_BACKUP = 'This file is not a Council Minutes backup';
+const DAMAGED = 'The backup is damaged';
+
+/**
+ * The whole library as JSON text, every table read in one read-only transaction so a save
+ * happening meanwhile is either all in the backup or not in it at all.
+ */
+export async function exportLibrary(db: LibraryDb, now = new Date()): Promise<string> {
+  const tables: BackupTables = await db.transaction('r', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
+    const [councils, committees, meetings, items, clauses] = await Promise.all([
+      db.councils.toArray(),
+      db.committees.toArray(),
+      db.meetings.toArray(),
+      db.items.toArray(),
+      db.clauses.toArray(),
+    ]);
+    return { councils, committees, meetings, items, clauses };
+  });
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), databaseVersion: db.verno, tables };
+  return JSON.stringify(backup);
+}
+
+/**
+ * Parses and checks a whole backup file without touching the library. Throws an Error whose
+ * message says, in the researcher's words, why the file cannot be restored.
+ */
+export function readBackup(text: string): Backup {
+  if (text.trim() === '') throw new Error(`${NOT_A_BACKUP}: it is empty.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // A file that starts as a backup but does not parse was cut short (or edited by hand).
+    if (/^\s*\{\s*"format"\s*:\s*"council-minutes-backup"/.test(text)) {
+      throw new Error(`${DAMAGED}: the file is incomplete or its JSON is broken (it may have been cut short while copying). Nothing was restored.`);
+    }
+    throw new Error(`${NOT_A_BACKUP}: it is not JSON.`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new Error(`${NOT_A_BACKUP} (it holds ${describeValue(data)}, not a backup).`);
+  }
+  const envelope = data as Record<string, unknown>;
+  if (envelope.format === undefined) throw new Error(`${NOT_A_BACKUP} (format is missing).`);
+  if (envelope.format !== BACKUP_FORMAT) throw new Error(`${NOT_A_BACKUP} (its format is ${describeValue(envelope.format)}, not "${BACKUP_FORMAT}").`);
+  if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) {
+    throw new Error(
+      `This backup was made by a newer Council Minutes (backup version ${envelope.version}; this one reads version ${BACKUP_VERSION}). Update the extension to restore it.`,
+    );
+  }
+  const parsed = BackupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    const first = issues[0] ? describeIssue(issues[0], data) : 'it does not match the backup layout';
+    throw new Error(`${DAMAGED}: ${first}${more}. Nothing was restored.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Restores a backup into the library, merging with what is there: records are matched by
+ * primary key (restoring twice adds nothing), tags are united, an existing non-empty note is
+ * kept, `whole`/`picked` stay set if either side has them, and the other fields come from the
+ * side retrieved (meetings) or saved (items, clauses) later. The file is checked in full first;
+ * the merge is one transaction, so a failure (a full disk) leaves the library as it was.
+ * Returns how many records of each table the backup held.
+ */
+export async function restoreLibrary(db: LibraryDb, text: string): Promise<RestoreCounts> {
+  const { tables } = readBackup(text);
+  const councils = unique(tables.councils, (c) => [c.host], mergeCouncil);
+  const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
+  const meetings = unique(tables.meetings, (m) => [m.host, m.meetingId], mergeMeeting);
+  const items = unique(tables.items, (i) => [i.host, i.meetingId, i.itemKey], mergeItem);
+  const clauses = unique(tables.clauses, (c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex], mergeClause);
+  // No try/catch in here: any rejection aborts the transaction and rolls every table back.
+  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
+    await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
+    await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
+    await upsert(db.meetings, meetings, (m): [string, string] => [m.host, m.meetingId], mergeMeeting);
+    await upsert(db.items, items, (i): [string, string, string] => [i.host, i.meetingId, i.itemKey], mergeItem);
+    await upsert(db.clauses, clauses, (c): [string, string, string, number] => [c.host, c.meetingId, c.itemKey, c.clauseIndex], mergeClause);
+  });
+  return { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length };
+}
+
+type Merge<T> = (existing: T, incoming: T) => T;
+
+/** Collapses records of the backup that share a primary key (a hand-edited file), later ones merged in. */
+function unique<T>(records: T[], keyOf: (record: T) => unknown[], merge: Merge<T>): T[] {
+  const byKey = new Map<string, T>();
+  for (const record of records) {
+    const key = JSON.stringify(keyOf(record));
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? merge(seen, record) : record);
+  }
+  return [...byKey.values()];
+}
+
+async function upsert<T extends TInsert, K, TInsert>(table: Table<T, K, TInsert>, records: T[], keyOf: (record: T) => K, merge: Merge<T>): Promise<void> {
+  if (records.length === 0) return;
+  const existing = await table.bulkGet(records.map(keyOf));
+  await table.bulkPut(records.map((record, i) => (existing[i] ? merge(existing[i], record) : record)));
+}
+
+/** Whether ISO time `a` is after `b`; text order when either does not parse. */
+function isLater(a: string, b: string): boolean {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return Number.isNaN(ta) || Number.isNaN(tb) ? a > b : ta > tb;
+}
+
+function either(a: 0 | 1, b: 0 | 1): 0 | 1 {
+  return a === 1 || b === 1 ? 1 : 0;
+}
+
+function mergeCouncil(existing: SavedCouncil, incoming: SavedCouncil): SavedCouncil {
+  return { ...existing, name: existing.name ?? incoming.name };
+}
+
+function mergeCommittee(existing: SavedCommittee, incoming: SavedCommittee): SavedCommittee {
+  return { ...existing, name: existing.name ?? incoming.name };
+}
+
+function mergeMeeting(existing: SavedMeeting, incoming: SavedMeeting): SavedMeeting {
+  const newer = isLater(incoming.retrievedAt, existing.retrievedAt) ? incoming : existing;
+  return { ...newer, whole: either(existing.whole, incoming.whole) };
+}
+
+function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming: T): T {
+  const newer = isLater(incoming.savedAt, existing.savedAt) ? incoming : existing;
+  return {
+    ...newer,
+    tags: [...new Set([...existing.tags, ...incoming.tags])],
+    note: existing.note.trim() !== '' ? existing.note : incoming.note,
+  };
+}
+
+function mergeItem(existing: SavedItem, incoming: SavedItem): SavedItem {
+  return { ...mergeAnnotated(existing, incoming), picked: either(existing.picked, incoming.picked) };
+}
+
+function mergeClause(existing: SavedClause, incoming: SavedClause): SavedClause {
+  return mergeAnnotated(existing, incoming);
+}

@@ -1,0 +1,286 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportLibrary, readBackup, restoreLibrary } from '@/lib/library/backup';
+import { BackupSchema } from '@/lib/library/backupSchema';
+import { LibraryDb } from '@/lib/library/db';
+import { annotateClause, annotateItem } from '@/lib/library/queries';
+import { saveSelection } from '@/lib/library/save';
+import { item, meeting } from '../../support/records';
+
+let n = 0;
+const opened: LibraryDb[] = [];
+async function newDb(): Promise<LibraryDb> {
+  const db = new LibraryDb(`backup-test-${++n}-${Date.now()}`);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+
+let db: LibraryDb;
+beforeEach(async () => {
+  db = await newDb();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const d of opened.splice(0)) {
+    d.close();
+    await d.delete();
+  }
+});
+
+const HOST = 'www.southampton.gov.uk';
+const WORCS = 'worcestershire.moderngov.co.uk';
+const T1 = new Date('2024-03-01T10:00:00.000Z');
+const T2 = new Date('2024-03-02T10:00:00.000Z');
+const NOW = new Date('2024-04-01T09:30:00.000Z');
+
+/** Every table, in primary-key order. */
+async function contents(d: LibraryDb) {
+  return {
+    councils: await d.councils.toArray(),
+    committees: await d.committees.toArray(),
+    meetings: await d.meetings.toArray(),
+    items: await d.items.toArray(),
+    clauses: await d.clauses.toArray(),
+  };
+}
+
+async function wipe(d: LibraryDb): Promise<void> {
+  await Promise.all(d.tables.map((t) => t.clear()));
+}
+
+/** Two councils: a meeting saved whole and annotated, and one clause saved alone. */
+async function fill(d: LibraryDb): Promise<void> {
+  await saveSelection(d, meeting(), { scope: 'meeting' }, T1);
+  await annotateClause(d, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
+  await annotateItem(d, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
+  await saveSelection(
+    d,
+    meeting({
+      host: WORCS,
+      id: '2453',
+      council: 'Worcestershire County Council',
+      committee: 'Children and Families Overview and Scrutiny Panel',
+      date: '2015-05-22',
+      items: [item('5', 'Child Sexual Exploitation: Update', [[null, 'that the update be noted (For 7, Against 2).']]), item('6', 'Missing Children')],
+    }),
+    { scope: 'clause', itemKey: '15', clauseIndex: 0 },
+    T2,
+  );
+}
+
+describe('exportLibrary', () => {
+  it('writes every table with the format, version, time and database version, valid by the backup schema', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    const data = JSON.parse(text);
+    expect(data.format).toBe('council-minutes-backup');
+    expect(data.version).toBe(1);
+    expect(data.exportedAt).toBe('2024-04-01T09:30:00.000Z');
+    expect(data.databaseVersion).toBe(db.verno);
+    expect(Object.keys(data.tables)).toEqual(['councils', 'committees', 'meetings', 'items', 'clauses']);
+    expect(data.tables).toEqual(await contents(db));
+    expect(BackupSchema.parse(data).tables.clauses).toHaveLength(4);
+  });
+
+  it('exports an empty library as empty tables, which restore as nothing', async () => {
+    const text = await exportLibrary(db, NOW);
+    expect(JSON.parse(text).tables).toEqual({ councils: [], committees: [], meetings: [], items: [], clauses: [] });
+    expect(await restoreLibrary(db, text)).toEqual({ councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 });
+  });
+});
+
+describe('restoreLibrary round trip', () => {
+  it('backup → wipe → restore gives back every table exactly', async () => {
+    await fill(db);
+    const before = await contents(db);
+    const text = await exportLibrary(db, NOW);
+    await wipe(db);
+    expect((await contents(db)).meetings).toEqual([]);
+    expect(await restoreLibrary(db, text)).toEqual({ councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 });
+    expect(await contents(db)).toEqual(before);
+    // A backup of the restored library holds the same data (key order aside, zod lists fields in schema order).
+    expect(JSON.parse(await exportLibrary(db, NOW))).toEqual(JSON.parse(text));
+  });
+
+  it('restores into a brand-new empty database', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    const fresh = await newDb();
+    await restoreLibrary(fresh, text);
+    expect(await contents(fresh)).toEqual(await contents(db));
+  });
+
+  it('restoring twice makes no duplicates and changes nothing', async () => {
+    await fill(db);
+    const before = await contents(db);
+    const text = await exportLibrary(db, NOW);
+    await restoreLibrary(db, text);
+    await restoreLibrary(db, text);
+    expect(await contents(db)).toEqual(before);
+    const fresh = await newDb();
+    await restoreLibrary(fresh, text);
+    await restoreLibrary(fresh, text);
+    expect(await contents(fresh)).toEqual(before);
+  });
+});
+
+describe('restoreLibrary merge', () => {
+  it('keeps tags from both sides, the existing note unless empty, and whole/picked if either has them', async () => {
+    // The backup: the meeting saved whole, clause 0 and item 15 annotated.
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+
+    // Meanwhile, in another library: only clause 0 saved (meeting not whole, item 15 only context), annotated differently.
+    const other = await newDb();
+    await saveSelection(other, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 0 }, T1);
+    await annotateClause(other, [HOST, '7105', '15', 0], ['licensing', 'taxis'], '');
+    await annotateItem(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
+    expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(0);
+
+    await restoreLibrary(other, text);
+    const clause = await other.clauses.get([HOST, '7105', '15', 0]);
+    expect(clause?.tags).toEqual(['licensing', 'taxis']);
+    expect(clause?.note).toBe('licensing angle');
+    const saved = await other.items.get([HOST, '7105', '15']);
+    expect(saved?.tags).toEqual(['safeguarding', 'cse']);
+    expect(saved?.note).toBe('my own note');
+    expect(saved?.picked).toBe(1);
+    expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(1);
+    // Everything else the backup held is there too, once.
+    expect(await other.items.count()).toBe(4);
+    expect(await other.clauses.count()).toBe(4);
+    expect(await other.councils.count()).toBe(2);
+  });
+
+  it('takes the other fields from whichever side was retrieved or saved later, and keeps records only the library has', async () => {
+    await saveSelection(db, meeting(), { scope: 'meeting' }, T1);
+    const older = await exportLibrary(db, NOW);
+    await annotateClause(db, [HOST, '7105', '15', 0], ['taxis'], '');
+
+    const changed = meeting({
+      items: [item('5', 'Child Sexual Exploitation in Southampton - Update', [['(i)', 'That the Licensing Committee consider CSE training for taxi drivers;']])],
+    });
+    const later = await newDb();
+    await saveSelection(later, changed, { scope: 'meeting' }, T2);
+    await saveSelection(later, meeting({ host: WORCS, id: '2453', council: 'Worcestershire County Council' }), { scope: 'item', itemKey: '16' }, T2);
+    const newer = await exportLibrary(later, NOW);
+
+    // An older backup into a newer library: the library's text and times stay.
+    await restoreLibrary(later, older);
+    expect((await later.clauses.get([HOST, '7105', '15', 0]))?.text).toBe('That the Licensing Committee consider CSE training for taxi drivers;');
+    expect((await later.meetings.get([HOST, '7105']))?.retrievedAt).toBe(T2.toISOString());
+    expect((await later.meetings.get([HOST, '7105']))?.contentHash).toBe(changed.contentHash);
+    // The clause the newer page lost comes back from the backup (restore never deletes).
+    expect((await later.clauses.get([HOST, '7105', '15', 1]))?.savedAt).toBe(T1.toISOString());
+    expect(await later.meetings.get([WORCS, '2453'])).toBeDefined();
+
+    // A newer backup into an older library: the backup's text wins, the library's tags stay.
+    await restoreLibrary(db, newer);
+    const clause = await db.clauses.get([HOST, '7105', '15', 0]);
+    expect(clause?.text).toBe('That the Licensing Committee consider CSE training for taxi drivers;');
+    expect(clause?.savedAt).toBe(T2.toISOString());
+    expect(clause?.tags).toEqual(['taxis']);
+    expect((await db.meetings.get([HOST, '7105']))?.contentHash).toBe(changed.contentHash);
+    expect((await db.meetings.get([HOST, '7105']))?.whole).toBe(1);
+    expect((await db.items.get([WORCS, '2453', '16']))?.picked).toBe(1);
+  });
+});
+
+describe('restoreLibrary rejects what it cannot restore, before touching the library', () => {
+  let text: string;
+  let data: ReturnType<typeof JSON.parse>;
+  beforeEach(async () => {
+    await fill(db);
+    text = await exportLibrary(db, NOW);
+    data = JSON.parse(text);
+    // The library now differs from the backup, so an accidental restore would show.
+    await wipe(db);
+    await saveSelection(db, meeting({ id: '9999' }), { scope: 'item', itemKey: '16' }, T2);
+  });
+
+  const edited = (change: (d: ReturnType<typeof JSON.parse>) => void) => () => {
+    const copy = structuredClone(data);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+
+  const cases: [string, () => string, RegExp][] = [
+    ['not JSON', () => 'Minutes of the Children and Families Scrutiny Panel, 3 November 2016', /^This file is not a Council Minutes backup: it is not JSON\.$/],
+    ['an empty file', () => '  \n', /^This file is not a Council Minutes backup: it is empty\.$/],
+    ['a JSON array', () => JSON.stringify(data.tables.clauses), /^This file is not a Council Minutes backup \(it holds a list, not a backup\)\.$/],
+    ['JSON null', () => 'null', /^This file is not a Council Minutes backup \(it holds empty \(null\), not a backup\)\.$/],
+    ["another app's JSON", () => JSON.stringify({ name: 'zotero-export', items: [{ title: 'Minutes' }] }), /^This file is not a Council Minutes backup \(format is missing\)\.$/],
+    ["another app's format", edited((d) => (d.format = 'csl-json')), /^This file is not a Council Minutes backup \(its format is text "csl-json", not "council-minutes-backup"\)\.$/],
+    ['version 2', edited((d) => (d.version = 2)), /made by a newer Council Minutes \(backup version 2; this one reads version 1\)\. Update the extension/],
+    ['version missing', edited((d) => delete d.version), /^The backup is damaged: version is missing\. Nothing was restored\.$/],
+    ['tables missing', edited((d) => delete d.tables), /^The backup is damaged: tables is missing\. Nothing was restored\.$/],
+    ['a clause missing text', edited((d) => delete d.tables.clauses[3].text), /^The backup is damaged: clauses\[3\]\.text is missing\. Nothing was restored\.$/],
+    ['a meeting with whole: 7', edited((d) => (d.tables.meetings[0].whole = 7)), /^The backup is damaged: meetings\[0\]\.whole should be 0 or 1 but is 7\. Nothing was restored\.$/],
+    ['an item with a number as title', edited((d) => (d.tables.items[1].title = 12)), /^The backup is damaged: items\[1\]\.title should be text but is 12\. Nothing was restored\.$/],
+    ['a clause that is null', edited((d) => (d.tables.clauses[0] = null)), /^The backup is damaged: clauses\[0\] should be a record but is empty \(null\)\. Nothing was restored\.$/],
+    [
+      'several problems',
+      edited((d) => {
+        delete d.tables.clauses[0].text;
+        d.tables.clauses[1].tags = 'x';
+        d.tables.councils[0].host = null;
+      }),
+      /^The backup is damaged: councils\[0\]\.host should be text but is empty \(null\) \(and 2 more problems\)\. Nothing was restored\.$/,
+    ],
+    [
+      'a truncated file',
+      () => text.slice(0, Math.floor(text.length / 2)),
+      /^The backup is damaged: the file is incomplete or its JSON is broken \(it may have been cut short while copying\)\. Nothing was restored\.$/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, input, message) => {
+    const before = await contents(db);
+    const transaction = vi.spyOn(db, 'transaction');
+    await expect(restoreLibrary(db, input())).rejects.toThrow(message);
+    expect(transaction).not.toHaveBeenCalled();
+    transaction.mockRestore();
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('readBackup accepts the untouched file', () => {
+    expect(readBackup(text).tables.meetings).toHaveLength(2);
+  });
+});
+
+describe('restoreLibrary failing half way', () => {
+  it('rolls every table back when the last write fails (a full disk), and the error surfaces', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    // The library differs from the backup: one meeting, annotated differently.
+    await wipe(db);
+    await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
+    await annotateClause(db, [HOST, '7105', '15', 1], ['resources'], '');
+    const before = await contents(db);
+
+    let seenInsideTransaction: Awaited<ReturnType<typeof contents>> | undefined;
+    const fullDisk = async () => {
+      // The earlier tables are already written inside the transaction when the clauses fail.
+      seenInsideTransaction = await contents(db);
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const bulkPut = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(fullDisk as unknown as typeof db.clauses.bulkPut);
+
+    const failure = await restoreLibrary(db, text).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).name).toBe('QuotaExceededError');
+    expect(bulkPut).toHaveBeenCalledTimes(1);
+    expect(seenInsideTransaction?.meetings).toHaveLength(2);
+    expect(seenInsideTransaction?.items).toHaveLength(4);
+    expect(seenInsideTransaction?.councils).toHaveLength(2);
+
+    expect(await contents(db)).toEqual(before);
+
+    // Once there is room again, the same file restores.
+    bulkPut.mockRestore();
+    await restoreLibrary(db, text);
+    expect(await db.clauses.count()).toBe(4);
+    expect((await db.clauses.get([HOST, '7105', '15', 1]))?.tags).toEqual(['resources']);
+  });
+});
