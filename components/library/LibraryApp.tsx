@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import { clausesCsv, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
+import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
 import type { LibraryDb } from '@/lib/library/db';
 import { deleteClause, deleteItem, facets, searchClauses, searchItems, type LibraryFilter } from '@/lib/library/queries';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
+import { BackupControls } from './BackupControls';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, SHOWN_ROWS } from './ResultsTable';
 
 interface Props {
   db: LibraryDb;
-  download(filename: string, text: string): void;
+  download(filename: string, text: string, type?: string): void;
   /** Asks before deleting; the browser's confirm() in the page. */
   confirm(question: string): boolean;
 }
@@ -65,6 +67,23 @@ export function LibraryApp({ db, download, confirm }: Props) {
           Export items as CSV
         </button>
       </div>
+      <BackupControls
+        backUp={() =>
+          exportLibrary(db).then(
+            (json) => download(`council-minutes-backup-${stamp}.json`, json, 'application/json'),
+            (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
+          )
+        }
+        restore={(file) =>
+          file
+            .text()
+            .then((text) => restoreLibrary(db, text))
+            .then(
+              (n) => setNotice({ message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.`, tone: 'info' }),
+              (error: unknown) => setNotice({ message: error instanceof Error && error.name === 'Error' ? error.message : errorMessage(error), tone: 'error' }),
+            )
+        }
+      />
       <StatusRegion message={status.message} tone={status.tone} />
       {data && view === 'clauses' && (
         <ClauseTable

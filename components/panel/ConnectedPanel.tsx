@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
 import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
 import { annotateClause, annotateItem, savedState, type Annotation } from '@/lib/library/queries';
 import { saveSelection, type Selection } from '@/lib/library/save';
@@ -6,6 +7,7 @@ import type { PanelServices } from '@/lib/platform/panelServices';
 import type { TabState } from '@/lib/tabs/tabState';
 import { errorMessage } from '../errorMessage';
 import { useLiveQuery } from '../useLiveQuery';
+import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
 import { PagePanel } from './PagePanel';
 
@@ -59,6 +61,32 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     annotateClause: (itemKey, clauseIndex, a: Annotation) =>
       run('Saved tags and note.', () => annotateClause(services.db, [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
   };
+  const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });
+  const list = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting-list' ? tabState.extraction : null;
+  const startCollecting = (from: string, to: string, recheckSaved: boolean) => {
+    if (!list || !tab) return;
+    const abort = new AbortController();
+    setCollecting({ progress: null, abort });
+    const db = services.db;
+    collectMeetings(
+      meetingsBetween(list.meetings, from, to),
+      {
+        readMeeting: (url) => services.collectMeeting(tab.id, url),
+        savedHash: async (host, meetingId) => {
+          const saved = await db.meetings.get([host, meetingId]);
+          return saved?.whole === 1 ? saved.contentHash : null;
+        },
+        save: (record) => saveSelection(db, record, { scope: 'meeting' }),
+      },
+      { host: list.council.host, recheckSaved, signal: abort.signal, onProgress: (progress) => setCollecting((c) => ({ ...c, progress })) },
+    ).then(
+      () => setCollecting((c) => ({ ...c, abort: null })),
+      (error: unknown) => {
+        setCollecting((c) => ({ ...c, abort: null }));
+        setNotice({ message: errorMessage(error), tone: 'error' });
+      },
+    );
+  };
   const readable = tab?.url && /^https?:/.test(tab.url) && (tabState === null || (tabState !== 'reading' && tabState.extraction.kind === null));
   return (
     <PagePanel
@@ -67,6 +95,17 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       actions={actions}
       notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
       openLibrary={services.openLibrary}
+      collect={
+        list && (
+          <CollectForm
+            meetings={list.meetings}
+            progress={collecting.progress}
+            running={collecting.abort !== null}
+            start={startCollecting}
+            cancel={() => collecting.abort?.abort()}
+          />
+        )
+      }
       readSite={
         readable && tab?.url
           ? () => {

@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { PageRecord } from '@/lib/moderngov/schema';
 import { safeHref } from './DocumentLinks';
 import { ItemCard } from './ItemCard';
 
 /** Pages other than a meeting: shown for reading; saving works from the meeting page. */
-export function OtherPageView({ record }: { record: Exclude<PageRecord, { kind: 'meeting' }> }) {
+export function OtherPageView({ record, collect }: { record: Exclude<PageRecord, { kind: 'meeting' }>; collect?: ComponentChildren }) {
   switch (record.kind) {
     case 'item':
     case 'decision':
@@ -29,6 +30,7 @@ export function OtherPageView({ record }: { record: Exclude<PageRecord, { kind: 
     case 'issue':
       return (
         <section aria-label="Meetings">
+          {record.kind === 'meeting-list' && collect}
           <h2>{record.kind === 'issue' ? (record.title ?? 'Issue') : (record.committee?.name ?? 'Meetings')}</h2>
           <ul>
             {record.meetings.map((m) => (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { SavedState } from '@/lib/library/queries';
 import type { TabState } from '@/lib/tabs/tabState';
 import { MeetingView, type MeetingActions } from './MeetingView';
@@ -14,6 +15,8 @@ export interface PanelProps {
   openLibrary(): void;
   /** Offered on http(s) pages that were not read: asks to read this site's pages. */
   readSite: (() => void) | null;
+  /** The batch-collection form, shown on a committee's meeting list. */
+  collect?: ComponentChildren;
 }
 
 const HINT =
@@ -38,7 +41,7 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   return { message: found, tone: 'info' };
 }
 
-export function PagePanel({ tabState, saved, actions, notice, openLibrary, readSite }: PanelProps) {
+export function PagePanel({ tabState, saved, actions, notice, openLibrary, readSite, collect }: PanelProps) {
   const status = notice ?? pageStatus(tabState);
   const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
   return (
@@ -66,7 +69,7 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
       {extraction?.kind === 'meeting' && tabState && tabState !== 'reading' && (
         <MeetingView record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
       )}
-      {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} />}
+      {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} />}
     </main>
   );
 }

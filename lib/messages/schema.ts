@@ -26,6 +26,20 @@ export const PageCompletedSchema = z.object({
 
 export const MessageSchema = z.discriminatedUnion('type', [PageExtractedSchema, PageCompletedSchema]);
 
+/** Panel → content script: read this meeting page of the same site, in the reader's session. */
+export const CollectMeetingRequestSchema = z.object({
+  type: z.literal('collect-meeting'),
+  url: z.string(),
+});
+
+/** Content script → panel: the meeting read, its cut-short minutes completed where possible. */
+export const CollectedMeetingSchema = z.object({
+  extraction: ExtractionSchema,
+  failures: z.array(CompletionFailureSchema),
+});
+
 export type PageExtracted = z.infer<typeof PageExtractedSchema>;
 export type PageCompleted = z.infer<typeof PageCompletedSchema>;
 export type Message = z.infer<typeof MessageSchema>;
+export type CollectMeetingRequest = z.infer<typeof CollectMeetingRequestSchema>;
+export type CollectedMeeting = z.infer<typeof CollectedMeetingSchema>;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LibraryDb } from '../library/db';
+import { CollectedMeetingSchema, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 
 /** What the side panel needs from the browser, behind one interface so component tests pass fakes. */
@@ -13,6 +14,8 @@ export interface PanelServices {
   openLibrary(): void;
   /** Asks for this site's pages (optional host permission), then reads the tab's page. */
   readSite(tabId: number, url: string): Promise<boolean>;
+  /** Has the tab's content script read another meeting page of its site. */
+  collectMeeting(tabId: number, url: string): Promise<CollectedMeeting>;
 }
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -43,6 +46,10 @@ export function browserPanelServices(db = new LibraryDb()): PanelServices {
     },
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    },
+    async collectMeeting(tabId, url) {
+      const request: CollectMeetingRequest = { type: 'collect-meeting', url };
+      return CollectedMeetingSchema.parse(await browser.tabs.sendMessage(tabId, request));
     },
     async readSite(tabId, url) {
       const origin = `${new URL(url).origin}/*`;

@@ -12,15 +12,19 @@ export interface CouncilServer {
   url(pathAndQuery: string): string;
   /** Requests served, in order, for checks on what the extension fetched. */
   requests: string[];
+  /** When each request arrived (ms since the epoch), in the same order. */
+  requestTimes: number[];
   close(): Promise<void>;
 }
 
 /** A council's site on 127.0.0.1 (one port per council, so each is its own origin and host). */
 export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
   const requests: string[] = [];
+  const requestTimes: number[] = [];
   const server: Server = createServer((req, res) => {
     const target = req.url ?? '/';
     requests.push(target);
+    requestTimes.push(Date.now());
     const file = routes[target] ?? routes[target.replace(/#.*$/, '')];
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
@@ -37,6 +41,7 @@ export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
     routes,
     url: (pathAndQuery) => `${origin}${pathAndQuery}`,
     requests,
+    requestTimes,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

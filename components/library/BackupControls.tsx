@@ -1,0 +1,31 @@
+import { useRef } from 'preact/hooks';
+
+interface Props {
+  backUp(): void;
+  restore(file: File): void;
+}
+
+/** Back up the whole library as JSON, or restore (merge) one. */
+export function BackupControls({ backUp, restore }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div class="backup">
+      <button type="button" onClick={backUp}>
+        Back up library (JSON)
+      </button>
+      <label class="file-button">
+        Restore from a backup
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) restore(file);
+            if (input.current) input.current.value = '';
+          }}
+        />
+      </label>
+    </div>
+  );
+}

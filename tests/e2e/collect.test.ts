@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { SOUTHAMPTON } from './support/councils';
+import { FIXTURES_DIR } from './support/paths';
+import { serveCouncil, type CouncilServer } from './support/server';
+
+/** The committee's meetings as its list page links them (tests/fixtures/southampton-committee-meetings.html). */
+const MEETINGS: [id: string, subtitleDate: string][] = [
+  ['7109', 'Thursday, 23rd March, 2017'],
+  ['7108', 'Thursday, 2nd February, 2017'],
+  ['7106', 'Thursday, 15th December, 2016'],
+  ['7105', 'Thursday, 3rd November, 2016'],
+  ['7104', 'Thursday, 22nd September, 2016'],
+];
+const LIST = '/modernGov/ieListMeetings.aspx?CId=600&Year=0';
+
+let site: CouncilServer;
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  // Five meeting pages of the committee: the Southampton page under each meeting's id and date.
+  const dir = mkdtempSync(path.join(tmpdir(), 'council-meetings-'));
+  const page = readFileSync(SOUTHAMPTON.routes['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4'], 'utf8');
+  const routes: Record<string, string> = { [LIST]: path.join(FIXTURES_DIR, 'southampton-committee-meetings.html') };
+  for (const [id, date] of MEETINGS) {
+    const file = path.join(dir, `meeting-${id}.html`);
+    writeFileSync(file, page.replaceAll('Thursday, 3rd November, 2016', date));
+    routes[`/modernGov/ieListDocuments.aspx?CId=600&MId=${id}&Ver=4`] = file;
+  }
+  site = await serveCouncil(routes);
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('batch collection from a committee meeting list', () => {
+  it("saves a committee's meetings one page a second, with progress, skipping them on a second run", async () => {
+    const listPage = await browser.context.newPage();
+    await listPage.goto(site.url(LIST));
+    const tabId = await tabIdOf(browser.worker, site.url(LIST));
+    const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+    await panel.getByRole('status').filter({ hasText: 'Found a ModernGov meeting-list page.' }).waitFor();
+    const before = site.requests.length;
+    const started = Date.now();
+    await panel.getByRole('button', { name: 'Save 5 meetings' }).click();
+    await panel.locator('progress').waitFor();
+    await panel.getByText('Finished: 5 of 5').waitFor({ timeout: 30_000 });
+    const elapsed = Date.now() - started;
+    expect(await panel.locator('.collect-progress').textContent()).toContain('Saved 5, skipped 0 already saved.');
+    expect(await panel.locator('progress').getAttribute('value')).toBe('5');
+
+    const fetched = site.requests.slice(before);
+    expect(fetched.sort()).toEqual(MEETINGS.map(([id]) => `/modernGov/ieListDocuments.aspx?CId=600&MId=${id}&Ver=4`).sort());
+    const times = site.requestTimes.slice(before);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(950);
+    console.log(`batch collection: ${MEETINGS.length} meetings in ${elapsed} ms (${Math.round(elapsed / MEETINGS.length)} ms a meeting)`);
+
+    // Run again: everything is already saved, nothing is fetched.
+    await panel.getByRole('button', { name: 'Save 5 meetings' }).click();
+    await panel.getByText('Saved 0, skipped 5 already saved.').waitFor();
+    expect(site.requests.length).toBe(before + MEETINGS.length);
+
+    const library = await browser.openExtensionPage('library.html');
+    await library.getByRole('status').filter({ hasText: '35 clauses match.' }).waitFor();
+    expect(await library.locator('table.results tbody tr td:nth-child(3)').allTextContents()).toContain('2016-09-22');
+    await Promise.all([listPage.close(), panel.close(), library.close()]);
+  });
+});
+
+describe('backup and restore', () => {
+  it('backs the library up and restores it into a fresh profile; a foreign file changes nothing', async () => {
+    const library = await browser.openExtensionPage('library.html');
+    await library.getByRole('status').filter({ hasText: '35 clauses match.' }).waitFor();
+    const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up library (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = path.join(mkdtempSync(path.join(tmpdir(), 'backup-')), download.suggestedFilename());
+    await download.saveAs(backup);
+    const parsed = JSON.parse(readFileSync(backup, 'utf8')) as { format: string; tables: { clauses: unknown[]; meetings: unknown[] } };
+    expect(parsed.format).toBe('council-minutes-backup');
+    expect([parsed.tables.meetings.length, parsed.tables.clauses.length]).toEqual([5, 35]);
+
+    const fresh = await launchWithExtension();
+    try {
+      const restored = await fresh.openExtensionPage('library.html');
+      await restored.getByRole('status').filter({ hasText: '0 clauses match.' }).waitFor();
+      const foreign = path.join(mkdtempSync(path.join(tmpdir(), 'foreign-')), 'zotero.json');
+      writeFileSync(foreign, JSON.stringify([{ itemType: 'journalArticle', title: 'Not a backup' }]));
+      await restored.getByLabel('Restore from a backup').setInputFiles(foreign);
+      await restored.getByRole('status').filter({ hasText: 'This file is not a Council Minutes backup (it holds a list, not a backup).' }).waitFor();
+      expect(await restored.locator('table.results tbody tr').count()).toBe(0);
+
+      await restored.getByLabel('Restore from a backup').setInputFiles(backup);
+      await restored.getByRole('status').filter({ hasText: /Restored from council-minutes-backup-.*: 5 meetings, 20 items, 35 clauses/ }).waitFor();
+      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(35);
+      // Restoring the same file again adds nothing.
+      await restored.getByLabel('Restore from a backup').setInputFiles(backup);
+      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(35);
+    } finally {
+      await fresh.close();
+    }
+    await library.close();
+  });
+});
