@@ -1,7 +1,7 @@
 import type { LibraryFilter } from '@/lib/library/queries';
 import { OutcomeSchema, type Outcome } from '@/lib/moderngov/outcome';
 
-export type View = 'clauses' | 'items';
+export type View = 'clauses' | 'items' | 'compare';
 
 interface Props {
   filter: LibraryFilter;
@@ -80,6 +80,9 @@ export function FilterForm({ filter, view, facets, onChange }: Props) {
         </label>
         <label>
           <input type="radio" name="view" checked={view === 'items'} onChange={() => onChange(filter, 'items')} /> Items
+        </label>
+        <label>
+          <input type="radio" name="view" checked={view === 'compare'} onChange={() => onChange(filter, 'compare')} /> Compare councils
         </label>
       </fieldset>
     </form>

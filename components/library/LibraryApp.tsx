@@ -7,6 +7,7 @@ import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
 import { BackupControls } from './BackupControls';
+import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, SHOWN_ROWS } from './ResultsTable';
 
@@ -21,6 +22,12 @@ export function LibraryApp({ db, download, confirm }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
+  const [compareFrom, setCompareFrom] = useState<string | null>(null);
+  // The comparison reads the whole library, whatever the filters; only while it is shown.
+  const everything = useLiveQuery(
+    () => (view === 'compare' ? Promise.all([db.items.toArray(), db.clauses.toArray()]) : Promise.resolve(null)),
+    [db, view],
+  );
   const key = JSON.stringify(filter);
   const choices = useLiveQuery(() => facets(db), [db]);
   const results = useLiveQuery(
@@ -36,7 +43,8 @@ export function LibraryApp({ db, download, confirm }: Props) {
   const count = data
     ? `${rows} ${view === 'clauses' ? 'clause' : 'item'}${rows === 1 ? '' : 's'} match${rows === 1 ? 'es' : ''}.${rows > SHOWN_ROWS ? ` Showing the first ${SHOWN_ROWS}; exports have all.` : ''}`
     : 'Loading the library…';
-  const status = notice ?? (results.error ? { message: errorMessage(results.error), tone: 'error' as const } : { message: count, tone: 'info' as const });
+  const shownCount = view === 'compare' ? 'Comparing the whole library by topic, council by council.' : count;
+  const status = notice ?? (results.error ? { message: errorMessage(results.error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
 
   const remove = (question: string, done: string, work: () => Promise<void>) => {
     if (!confirm(question)) return;
@@ -56,6 +64,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
         onChange={(f, v) => {
           setFilter(f);
           setView(v);
+          setCompareFrom(null);
           setNotice(null);
         }}
       />
@@ -103,7 +112,14 @@ export function LibraryApp({ db, download, confirm }: Props) {
           onDelete={(i) =>
             remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => deleteItem(db, i.host, i.meetingId, i.itemKey))
           }
+          onCompare={(i) => {
+            setCompareFrom(`${i.host}|${i.meetingId}|${i.itemKey}`);
+            setView('compare');
+          }}
         />
+      )}
+      {view === 'compare' && everything.value && (
+        <CompareView key={compareFrom ?? ''} items={everything.value[0]} clauses={everything.value[1]} startItem={compareFrom} download={download} />
       )}
     </main>
   );

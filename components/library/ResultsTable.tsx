@@ -82,9 +82,10 @@ interface ItemProps {
   rows: SavedItem[];
   urls: Map<string, string>;
   onDelete(row: SavedItem): void;
+  onCompare(row: SavedItem): void;
 }
 
-export function ItemTable({ rows, urls, onDelete }: ItemProps) {
+export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved items</caption>
@@ -116,6 +117,9 @@ export function ItemTable({ rows, urls, onDelete }: ItemProps) {
             <td>{i.notedPoints.length}</td>
             <td>{i.tags.join(', ')}</td>
             <td>
+              <button type="button" class="small" onClick={() => onCompare(i)}>
+                Compare with other councils<span class="visually-hidden"> item {i.number ?? i.title}</span>
+              </button>{' '}
               <button type="button" class="small" onClick={() => onDelete(i)}>
                 Delete<span class="visually-hidden"> item {i.number ?? i.title}</span>
               </button>

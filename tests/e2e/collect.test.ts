@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
-import { SOUTHAMPTON } from './support/councils';
+import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { FIXTURES_DIR } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
 
@@ -103,5 +103,41 @@ describe('backup and restore', () => {
       await fresh.close();
     }
     await library.close();
+  });
+});
+
+describe('comparing councils', () => {
+  it("shows Southampton's and Worcestershire's CSE items side by side, and exports the comparison", async () => {
+    const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
+    try {
+      const meetingUrl = worcestershire.url(WORCESTERSHIRE.meeting);
+      const page = await browser.context.newPage();
+      await page.goto(meetingUrl);
+      const tabId = await tabIdOf(browser.worker, meetingUrl);
+      const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+      await panel.getByRole('status').filter({ hasText: /^Found 6 items\.$/ }).waitFor();
+      await panel.getByRole('button', { name: 'Save meeting (6 items)' }).click();
+      await panel.getByText('✓ Meeting saved').waitFor();
+
+      const library = await browser.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+      await library.getByRole('radio', { name: 'Items' }).check();
+      const worcesterCse = library.locator('table.results tbody tr').filter({ hasText: 'Child Sexual Exploitation: Update' });
+      await worcesterCse.getByRole('button', { name: /^Compare with other councils/ }).click();
+      const columns = library.locator('.compare-column');
+      await expect.poll(() => columns.locator('h3').allTextContents()).toEqual(['Southampton City Council', 'Worcestershire County Council']);
+      expect(await columns.nth(0).locator('.compare-title').allTextContents()).toContain('5. Child Sexual Exploitation in Southampton - Update');
+      expect(await columns.nth(1).locator('.compare-title').allTextContents()).toEqual(['5. Child Sexual Exploitation: Update']);
+      // Shared wording is marked in both columns.
+      expect(await columns.nth(1).locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Child Sexual Exploitation']));
+      expect(await columns.nth(1).locator('.clause').allTextContents()).toEqual([expect.stringContaining('that the update be noted.')]);
+
+      const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export comparison as CSV' }).click()]);
+      const csv = readFileSync((await download.path()) as string, 'utf8');
+      expect(csv).toContain('Worcestershire County Council');
+      expect(csv).toContain('That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;');
+      await Promise.all([page.close(), panel.close(), library.close()]);
+    } finally {
+      await worcestershire.close();
+    }
   });
 });

@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'preact/hooks';
+import { buildComparison, highlightShared, type Comparison } from '@/lib/compare/comparison';
+import { groupDocs } from '@/lib/compare/group';
+import { indexLibrary } from '@/lib/compare/libraryIndex';
+import { topicSearch } from '@/lib/compare/topic';
+import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import type { SavedClause, SavedItem } from '@/lib/library/schema';
+
+/** Neighbours of a chosen item below this cosine share words but not the topic. */
+const SIMILAR_ENOUGH = 0.15;
+
+interface Props {
+  items: SavedItem[];
+  clauses: SavedClause[];
+  /** "Compare with other councils" from an item: its id (`host|meetingId|itemKey`). */
+  startItem: string | null;
+  download(filename: string, text: string): void;
+}
+
+/** Shared wording marked; every run is text, never HTML. */
+function Highlighted({ text, comparison }: { text: string; comparison: Comparison }) {
+  return (
+    <>
+      {highlightShared(text, comparison).map((run, i) => (run.shared ? <mark key={i}>{run.text}</mark> : run.text))}
+    </>
+  );
+}
+
+/** Items on one topic from every council, side by side: a group found for you, a topic you type, or an item's neighbours. */
+export function CompareView({ items, clauses, startItem, download }: Props) {
+  const { index, copiesOf } = useMemo(() => indexLibrary(items, clauses), [items, clauses]);
+  const groups = useMemo(() => groupDocs(index), [index]);
+  const startGroup = startItem ? groups.findIndex((g) => g.members.some((m) => copiesOf(m.id).includes(startItem))) : -1;
+  const [choice, setChoice] = useState<string>(startGroup >= 0 ? `group:${startGroup}` : startItem ? `item:${startItem}` : groups.length ? 'group:0' : '');
+  const [topic, setTopic] = useState('');
+
+  let label = '';
+  let ids: string[] = [];
+  if (topic.trim()) {
+    label = topic.trim();
+    ids = topicSearch(index, topic, 30).flatMap((n) => copiesOf(n.doc.id));
+  } else if (choice.startsWith('group:')) {
+    const group = groups[Number(choice.slice(6))];
+    label = group?.label ?? '';
+    ids = group?.members.flatMap((m) => copiesOf(m.id)) ?? [];
+  } else if (choice.startsWith('item:')) {
+    const id = choice.slice(5);
+    const item = items.find((i) => `${i.host}|${i.meetingId}|${i.itemKey}` === id);
+    label = item?.title ?? '';
+    // Only neighbours that share the topic, not every item with a word in common.
+    const indexed = index.get(id) ? id : ([...index.docs()].find((d) => copiesOf(d.id).includes(id))?.id ?? id);
+    ids = [...copiesOf(indexed), ...index.similar(indexed, 20, SIMILAR_ENOUGH).flatMap((n) => copiesOf(n.doc.id))];
+  }
+  const comparison = buildComparison(ids, items, clauses);
+  const councils = (members: { host: string }[]) => new Set(members.map((m) => m.host)).size;
+
+  return (
+    <section class="compare" aria-label="Compare councils">
+      <h2>Compare councils</h2>
+      <div class="compare-controls">
+        <label>
+          Topic found in your library
+          <select
+            value={choice}
+            onChange={(e) => {
+              setChoice(e.currentTarget.value);
+              setTopic('');
+            }}
+          >
+            {groups.length === 0 && <option value="">No shared topics yet: save items from two councils</option>}
+            {groups.map((g, i) => (
+              <option key={g.label + i} value={`group:${i}`}>
+                {g.label} — {g.members.length} items, {councils(g.members)} council{councils(g.members) === 1 ? '' : 's'}
+              </option>
+            ))}
+            {choice.startsWith('item:') && <option value={choice}>Similar to: {label}</option>}
+          </select>
+        </label>
+        <label>
+          Or type a topic
+          <input type="search" value={topic} onInput={(e) => setTopic(e.currentTarget.value)} placeholder="e.g. home education" />
+        </label>
+        <button type="button" disabled={comparison.columns.length === 0} onClick={() => download(`council-minutes-comparison-${new Date().toISOString().slice(0, 10)}.csv`, comparisonCsv(label, comparison))}>
+          Export comparison as CSV
+        </button>
+      </div>
+      {comparison.columns.length === 0 ? (
+        <p>Nothing to compare for this topic.</p>
+      ) : (
+        <div class="compare-columns">
+          {comparison.columns.map((column) => (
+            <section key={column.host} class="compare-column" aria-label={column.council}>
+              <h3>{column.council}</h3>
+              {column.entries.map(({ item, clauses: itemClauses }) => (
+                <article key={item.itemKey + item.meetingId} class="compare-entry">
+                  <h4>
+                    {item.date || 'no date'} · {item.committeeName}
+                  </h4>
+                  <p class="compare-title">
+                    {item.number ? `${item.number}. ` : ''}
+                    <Highlighted text={item.title} comparison={comparison} />
+                  </p>
+                  {itemClauses.length > 0 ? (
+                    <ol class="clause-list">
+                      {itemClauses.map((c) => (
+                        <li key={c.clauseIndex} class="clause">
+                          <span class="clause-label">{c.label ?? '•'}</span> <Highlighted text={c.text} comparison={comparison} />{' '}
+                          <span class="outcome">{c.outcome}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  ) : (
+                    item.notedPoints.length > 0 && (
+                      <ul>
+                        {item.notedPoints.map((p, i) => (
+                          <li key={i}>
+                            <Highlighted text={p} comparison={comparison} />
+                          </li>
+                        ))}
+                      </ul>
+                    )
+                  )}
+                </article>
+              ))}
+            </section>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

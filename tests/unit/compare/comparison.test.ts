@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildComparison, highlightShared } from '@/lib/compare/comparison';
+import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import type { SavedClause, SavedItem } from '@/lib/library/schema';
+
+function savedItem(host: string, council: string, itemKey: string, title: string, date: string): SavedItem {
+  return {
+    host, meetingId: 'm', itemKey, councilName: council, committeeName: 'Panel', date, tags: [], note: '', words: [], savedAt: '', order: 0,
+    number: itemKey, id: itemKey, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], minutesTruncated: 0, fullMinutesUrl: null, picked: 1,
+  };
+}
+
+function savedClause(item: SavedItem, clauseIndex: number, text: string): SavedClause {
+  return {
+    host: item.host, meetingId: item.meetingId, itemKey: item.itemKey, councilName: item.councilName, committeeName: item.committeeName, date: item.date,
+    tags: [], note: '', words: [], savedAt: '', clauseIndex, itemOrder: 0, itemNumber: item.number, itemTitle: item.title, label: `(${clauseIndex + 1})`, text,
+    keyword: 'RESOLVED', outcome: 'resolved', votes: null,
+  };
+}
+
+const soton = savedItem('www.southampton.gov.uk', 'Southampton City Council', '5', 'Child Sexual Exploitation in Southampton - Update', '2016-11-03');
+const worcs = savedItem('worcestershire.moderngov.co.uk', 'Worcestershire County Council', '5', 'Child Sexual Exploitation: Update', '2015-05-22');
+const other = savedItem('worcestershire.moderngov.co.uk', 'Worcestershire County Council', '1', 'Apologies and Welcome', '2015-05-22');
+const clauses = [savedClause(soton, 0, 'That the Licensing Committee consider making CSE training a condition of a taxi licence;'), savedClause(worcs, 0, 'that the update be noted.')];
+const id = (i: SavedItem) => `${i.host}|${i.meetingId}|${i.itemKey}`;
+
+describe('comparison', () => {
+  const comparison = buildComparison([id(soton), id(worcs)], [soton, worcs, other], clauses);
+
+  it('puts each council in a column of its own, with only the chosen items and their clauses', () => {
+    expect(comparison.columns.map((c) => [c.council, c.entries.map((e) => e.item.title), c.entries.flatMap((e) => e.clauses.map((cl) => cl.text))])).toEqual([
+      ['Southampton City Council', ['Child Sexual Exploitation in Southampton - Update'], ['That the Licensing Committee consider making CSE training a condition of a taxi licence;']],
+      ['Worcestershire County Council', ['Child Sexual Exploitation: Update'], ['that the update be noted.']],
+    ]);
+  });
+
+  it("marks the wording both councils use, never a council's own place name", () => {
+    expect(highlightShared('Child Sexual Exploitation in Southampton - Update', comparison)).toEqual([
+      { text: 'Child Sexual Exploitation', shared: true },
+      { text: ' in Southampton - Update', shared: false },
+    ]);
+  });
+
+  it('exports the comparison, one row per clause', () => {
+    const csv = comparisonCsv('child sexual exploitation', comparison);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = csv.slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toBe('topic,council,host,meeting_date,item_number,item_title,clause_label,clause_text,outcome');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toBe('child sexual exploitation,Worcestershire County Council,worcestershire.moderngov.co.uk,2015-05-22,5,Child Sexual Exploitation: Update,(1),that the update be noted.,resolved');
+  });
+});
