@@ -19,7 +19,9 @@ export function DocumentLinks({ documents }: { documents: DocumentLink[] }) {
                 {doc.title}
               </a>
             ) : (
-              <span>{doc.title} (restricted)</span>
+              <span>
+                {doc.title} ({doc.restricted ? 'restricted' : 'not a web address: link not shown'})
+              </span>
             )}
             {size}
           </li>

@@ -13,16 +13,16 @@ interface ItemParts {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Everything an item says. Meeting pages print the noted points and clauses inside the
- * minutes already: those are added only when the minutes lack them (decision pages, cut
- * minutes), so that no sentence counts twice. */
+/** Everything an item says, each sentence once: meeting pages print the noted points and
+ * clauses inside the minutes, and "Agenda, decisions and minutes" pages print the decision
+ * again in the minutes, so a part is added only when the text so far lacks it. */
 function itemText(parts: ItemParts): string {
-  const texts = [parts.description, parts.minutes, parts.decision].filter((text) => text.trim());
-  let seen = squash(texts.join('\n'));
-  for (const extra of [...parts.notedPoints, ...parts.clauses]) {
-    const flat = squash(extra);
+  const texts: string[] = [];
+  let seen = '';
+  for (const part of [parts.minutes, parts.decision, parts.description, ...parts.notedPoints, ...parts.clauses]) {
+    const flat = squash(part);
     if (!flat || seen.includes(flat)) continue;
-    texts.push(extra);
+    texts.push(part);
     seen += `\n${flat}`;
   }
   return texts.join('\n');

@@ -13,7 +13,10 @@ const STOP_TERMS: ReadonlySet<string> = new Set([...STOPWORDS].map(stem));
 /** "Report of the Service Director, Children and Families providing…": who wrote the report
  * says nothing about its topic, yet it is printed under every item of a council's agenda. */
 const REPORT_OF =
-  /\breports? (?:of|from|by) the (?=(?:service|assistant|deputy|interim|acting|executive|strategic|corporate|chief|head|director|cabinet|leader|chamberlain|town|monitoring|portfolio|lead|managing)\b)[^.;:()\n]*?(?=\s(?:providing|outlining|relating|setting|seeking|regarding|detailing|informing|asking|presenting|updating|proposing|summarising|on|to|for|in|which|that|about)\b|[.;:()\n]|$)/g;
+  /\breports? (?:of|from|by) the (?=(?:service|assistant|deputy|interim|acting|executive|strategic|corporate|chief|head|director|cabinet|leader|chamberlain|town|monitoring|portfolio|lead|managing)\b)[^.;:()\n]*?(?=\s(?:providing|outlining|relating|setting|seeking|regarding|detailing|informing|asking|presenting|updating|proposing|summarising|which|that|about|on|to|in)\b|[.;:()\n]|$)/g;
+
+/** E-mail and web addresses: contact details, not topics. */
+const ADDRESS = /\S+@\S+|\bhttps?:\/\/\S+|\bwww\.\S+/g;
 
 /** Host labels that name the software or the web, not the place. */
 const HOST_WORDS = new Set(
@@ -24,9 +27,9 @@ const NO_PLACES: ReadonlySet<string> = new Set();
 
 /** Lower case with accents folded ("Môn" → "mon") and the possessive "'s" dropped. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most minutes are plain ASCII: decomposing them would be the slowest step of indexing.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return folded
     .toLowerCase()
     .replace(/['\u2018\u2019]s\b/g, '')
     .replace(/['\u2018\u2019]/g, '');
@@ -38,15 +41,36 @@ export function fold(text: string): string {
  * given place terms (from `placeTermsOf`).
  */
 export function tokensOf(text: string, places: ReadonlySet<string> = NO_PLACES): Token[] {
+  let folded = fold(text);
+  // The patterns are tried only on texts that can hold them: most texts cannot, and indexing
+  // a library reads every text.
+  if (/@|http|www\./.test(folded)) folded = folded.replace(ADDRESS, ' ');
+  if (folded.includes('report')) folded = folded.replace(REPORT_OF, ' ');
   const tokens: Token[] = [];
-  for (const word of fold(text).replace(REPORT_OF, ' ').split(/[^a-z0-9]+/)) {
-    // Anything with a digit is a number, a date, a time or a reference ("s32345", "2016/17").
-    if (word.length < 2 || /\d/.test(word) || STOPWORDS.has(word)) continue;
-    const term = stem(word);
-    if (STOP_TERMS.has(term) || places.has(term)) continue;
-    tokens.push({ word, term });
+  for (const word of folded.split(/[^a-z0-9]+/)) {
+    const term = termOf(word);
+    if (term && !places.has(term)) tokens.push({ word, term });
   }
   return tokens;
+}
+
+/** Each word's term, or '' for none; a library repeats a few thousand words millions of times. */
+const TERM_OF = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
+function termOf(word: string): string {
+  // Anything with a digit is a number, a date, a time or a reference ("s32345", "2016/17"):
+  // never a term, and too many and too varied to be worth remembering.
+  if (word.length < 2 || /\d/.test(word)) return '';
+  let term = TERM_OF.get(word);
+  if (term === undefined) {
+    term = STOPWORDS.has(word) ? '' : stem(word);
+    if (STOP_TERMS.has(term)) term = '';
+    // Bounded, so that pages full of made-up words cannot grow it without end.
+    if (TERM_OF.size >= MAX_REMEMBERED) TERM_OF.clear();
+    TERM_OF.set(word, term);
+  }
+  return term;
 }
 
 export function termsOf(text: string, places: ReadonlySet<string> = NO_PLACES): string[] {

@@ -13,7 +13,7 @@ still such than that the their theirs them themselves then thence there thereaft
 thereupon these they this those though through throughout thru thus to together too toward towards under until
 up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein
 whereupon wherever whether which while whither who whoever whole whom whose why will with within without would
-yet you your yours yourself yourselves also able given take taken took went get got within`;
+yet you your yours yourself yourselves also able given take taken took went get got within non`;
 
 /** Words every set of minutes uses whatever it discusses: the meeting's own machinery. */
 const MINUTES = `update report minutes minute item items appendix appendices annex attached attachment council councils
@@ -21,12 +21,17 @@ councillor councillors cllr panel committee subcommittee sub cabinet member memb
 meetings agenda resolved resolution agreed noted note notes considered consider chair chairman chairperson vice
 scrutiny overview held previous following points point raised particularly discussion discussed confirmed
 suggested acknowledged reminded welcome welcomed present attendance attended invited circulated
-regard regards regarding relation respect response question questions asked whilst papers paper`;
+regard regards regarding relation respect response question questions asked whilst papers paper draft approve
+approved receive received`;
+
+/** The business every agenda opens and closes with: apologies, declarations, public questions… */
+const PROCEDURE = `apologies apology absence substitute substitutes declaration declarations declare declared interest
+interests pecuniary disclosable whip public press urgent business time`;
 
 /** Dates are printed as words as often as digits; numbers themselves never reach this list. */
 const DATES = `january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-today yesterday tomorrow week weeks month months year years annual annually`;
+today yesterday tomorrow week weeks month months year years annual annually am pm`;
 
 /** Clause labels and list letters printed in running text: "(ii)", "iv)". */
 const NUMERALS = 'ii iii iv vi vii viii ix xi xii';
@@ -34,7 +39,7 @@ const NUMERALS = 'ii iii iv vi vii viii ix xi xii';
 /** Minutes say "in the County", "across the city" for their own council: a where, not a what. */
 const HERE = 'city county borough district';
 
-export const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, MINUTES, DATES, NUMERALS, HERE].join(' ').split(/\s+/));
+export const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, MINUTES, PROCEDURE, DATES, NUMERALS, HERE].join(' ').split(/\s+/));
 
 /** Generic parts of a council's name: what is left ("southampton", "ynys mon") names the place. */
 export const COUNCIL_NAME_WORDS: ReadonlySet<string> = new Set(

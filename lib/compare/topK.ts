@@ -19,6 +19,11 @@ export class TopK<T> {
     }
   }
 
+  /** True when the heap is full and `worse(its worst)` holds: a cheap test before building an item. */
+  rejects(worse: (worst: T) => boolean): boolean {
+    return this.heap.length >= this.k && (this.k === 0 || worse(this.heap[0] as T));
+  }
+
   /** Best first. */
   sorted(): T[] {
     return [...this.heap].sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));

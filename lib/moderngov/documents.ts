@@ -29,11 +29,11 @@ export function documentList(list: Element, base: string): DocumentLink[] {
   for (const li of Array.from(list.querySelectorAll('li'))) {
     const anchor = li.querySelector('a[href]');
     const link = anchor ? documentLink(anchor, base) : null;
+    const title = inlineText(li);
     if (link) out.push(link);
-    else {
-      const title = inlineText(li);
-      if (title) out.push({ title, url: null, restricted: true });
-    }
+    // A link to something other than a web page (javascript:, data:) is kept as its title only.
+    else if (anchor && title) out.push({ title, url: null });
+    else if (title) out.push({ title, url: null, restricted: true });
   }
   return out;
 }

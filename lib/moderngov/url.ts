@@ -55,3 +55,9 @@ export function absoluteHttpUrl(href: string | null | undefined, base: string): 
     return null;
   }
 }
+
+/** A query value, percent-encoded. Lone surrogates (text cut mid-character) become U+FFFD, as
+ * `URL` itself makes them, instead of making `encodeURIComponent` throw "URI malformed". */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}

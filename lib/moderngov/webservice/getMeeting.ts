@@ -3,7 +3,7 @@ import { buildItem } from '../buildItem';
 import { parseDate } from '../dates';
 import { meetingHash } from '../extractMeeting';
 import type { Attendee, DocumentLink, Item, MeetingRecord } from '../schema';
-import { absoluteHttpUrl, canonicalUrl } from '../url';
+import { absoluteHttpUrl, canonicalUrl, encodeQueryValue } from '../url';
 import { childFlag, childText, children, htmlParagraphs, siteBase } from './xml';
 
 function linkedDocuments(item: Element, base: string): DocumentLink[] {
@@ -52,7 +52,7 @@ export function extractWebServiceMeeting(doc: Document, href: string): MeetingRe
   const root = doc.documentElement as Element;
   const base = siteBase(url);
   const id = childText(root, 'meetingid');
-  const pageUrl = new URL(`ieListDocuments.aspx?MId=${encodeURIComponent(id ?? '')}`, base).href;
+  const pageUrl = new URL(`ieListDocuments.aspx?MId=${encodeQueryValue(id ?? '')}`, base).href;
   const items = children(root, 'agendaitems').flatMap((list) => children(list, 'agendaitem')).map((el) => agendaItem(doc, el, pageUrl));
   const attendance = children(root, 'attendees').flatMap((list) => children(list, 'attendee')).map((el) => attendee(el, pageUrl));
   const firstItem = children(root, 'agendaitems').flatMap((list) => children(list, 'agendaitem'))[0];

@@ -1,7 +1,7 @@
 import { hostOf } from '../council';
 import { parseDate } from '../dates';
 import type { AttachmentRecord, CommitteeListRecord, MeetingListRecord } from '../schema';
-import { absoluteHttpUrl, canonicalUrl } from '../url';
+import { absoluteHttpUrl, canonicalUrl, encodeQueryValue } from '../url';
 import { childFlag, childText, children, siteBase } from './xml';
 
 /** `GetMeetings` (`<getmeetings>`): a committee's meetings, with links to their pages. */
@@ -18,7 +18,7 @@ export function extractWebServiceMeetings(doc: Document, href: string): MeetingL
         const meetingId = childText(meeting, 'meetingid');
         const date = childText(meeting, 'meetingdate') ?? '';
         const status = childText(meeting, 'meetingstatus');
-        const query = `CId=${encodeURIComponent(committeeId ?? '')}&MId=${encodeURIComponent(meetingId ?? '')}`;
+        const query = `CId=${encodeQueryValue(committeeId ?? '')}&MId=${encodeQueryValue(meetingId ?? '')}`;
         return {
           meetingId,
           committeeId,

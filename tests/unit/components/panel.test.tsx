@@ -111,7 +111,7 @@ describe('side panel', () => {
     expect(root.querySelector('.item h3')?.textContent).toBe('1. <img src=x onerror="window.pwned=1">Title');
     expect(root.querySelector('.clause-text')?.textContent).toBe('<script>window.pwned=1</script>=HYPERLINK("x")');
     expect(root.querySelector('.documents a')).toBeNull();
-    expect(root.querySelector('.documents')?.textContent).toContain('Report (restricted)');
+    expect(root.querySelector('.documents')?.textContent).toContain('Report (not a web address: link not shown)');
   });
 
   it('shows an error notice in the status region', () => {

