@@ -10,6 +10,24 @@ interface ClauseProps {
   onDelete(row: SavedClause): void;
 }
 
+/** Column headings, then an unlabelled-looking "Actions" column that screen readers still name. */
+function Head({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((name) => (
+          <th key={name} scope="col">
+            {name}
+          </th>
+        ))}
+        <th scope="col">
+          <span class="visually-hidden">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<string, string> }) {
   const href = safeHref(urls.get(`${row.host}\u0000${row.meetingId}`) ?? null);
   return (
@@ -33,21 +51,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved resolution clauses</caption>
-      <thead>
-        <tr>
-          <th scope="col">Council</th>
-          <th scope="col">Committee</th>
-          <th scope="col">Date</th>
-          <th scope="col">Item</th>
-          <th scope="col">Clause</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Tags</th>
-          <th scope="col">Note</th>
-          <th scope="col">
-            <span class="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
       <tbody>
         {rows.slice(0, SHOWN_ROWS).map((c) => (
           <tr key={`${c.host}/${c.meetingId}/${c.itemKey}/${c.clauseIndex}`}>
@@ -89,20 +93,7 @@ export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved items</caption>
-      <thead>
-        <tr>
-          <th scope="col">Council</th>
-          <th scope="col">Committee</th>
-          <th scope="col">Date</th>
-          <th scope="col">No.</th>
-          <th scope="col">Item</th>
-          <th scope="col">Noted points</th>
-          <th scope="col">Tags</th>
-          <th scope="col">
-            <span class="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
       <tbody>
         {rows.slice(0, SHOWN_ROWS).map((i) => (
           <tr key={`${i.host}/${i.meetingId}/${i.itemKey}`}>

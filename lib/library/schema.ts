@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OutcomeSchema, VotesSchema } from '../moderngov/outcome';
-import { DocumentLinkSchema } from '../moderngov/schema';
+import { ClauseSchema, DocumentLinkSchema, ItemSchema } from '../moderngov/schema';
 
 /** Dexie cannot index booleans or null: flags are 0/1 and unknown dates are ''. */
 const Flag = z.union([z.literal(0), z.literal(1)]);
@@ -59,16 +59,9 @@ const Placement = {
 export const SavedItemSchema = z.object({
   ...Placement,
   order: z.number(),
-  number: z.string().nullable(),
-  id: z.string().nullable(),
-  title: z.string(),
-  description: z.string(),
-  documents: z.array(DocumentLinkSchema),
-  minutes: z.string(),
-  decision: z.string(),
-  notedPoints: z.array(z.string()),
+  ...ItemSchema.pick({ number: true, id: true, title: true, description: true, documents: true, minutes: true, decision: true, notedPoints: true, fullMinutesUrl: true })
+    .shape,
   minutesTruncated: Flag,
-  fullMinutesUrl: z.string().nullable(),
   /** 1 when the researcher saved the item, 0 when it is here as the context of a saved clause. */
   picked: Flag,
 });
@@ -80,9 +73,7 @@ export const SavedClauseSchema = z.object({
   itemOrder: z.number(),
   itemNumber: z.string().nullable(),
   itemTitle: z.string(),
-  label: z.string().nullable(),
-  text: z.string(),
-  keyword: z.string(),
+  ...ClauseSchema.shape,
   /** Since database version 2: what the clause does, and its vote figures when the minutes give them. */
   outcome: OutcomeSchema,
   votes: VotesSchema.nullable(),
