@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, REPO_ROOT } from '../e2e/support/paths';
+
+export { CHROMIUM, REPO_ROOT };
+export const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
+export const RESULTS_FILE = path.join(RESULTS_DIR, 'bench.json');
+
+/** The flags tests/e2e/support/browser.ts starts Chromium with, less the extension ones. */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The targets of the issue "Benchmarks in real Chromium". Reported, never asserted. */
+export const TARGETS = {
+  extractionRatio: 0.25,
+  contentScriptKb: 30,
+  saveRatio: 0.5,
+  searchP50At100kMs: 50,
+  csvSeconds: 3,
+  panelFirstRenderMs: 150,
+} as const;
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `council-minutes-bench-${prefix}-`));
+}
+
+/**
+ * Headless Chromium on a profile on disk: an off-the-record context (`browser.newContext()`)
+ * keeps IndexedDB in memory, which the extension's library never is.
+ * `--enable-precise-memory-info` makes `performance.memory` exact rather than bucketed.
+ */
+export async function launchPlain(userDataDir = tempDir('profile')): Promise<{ context: BrowserContext; userDataDir: string }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  });
+  return { context, userDataDir };
+}

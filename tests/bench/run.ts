@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: the extension's costs measured in headless Chromium (issue "Benchmarks in
+ * real Chromium"). Prints a table, writes bench-results/bench.json and bench-results/bench.md.
+ * Targets are reported next to each figure, never asserted: the exit code is 0 whatever the figures.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveCouncil } from '../e2e/support/server';
+import { bundleForPage } from './bundle';
+import { CHROMIUM, launchPlain, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
+import { measureContentScript } from './contentScriptSize';
+import { benchExtraction } from './extraction';
+import { baseMeetingPage, fixturePages } from './fixtures';
+import { benchLibrary } from './library';
+import { searchDetail, table, type BenchResults, type Machine } from './report';
+import { benchSidePanel } from './sidePanel';
+
+/** The bench stops within 5 minutes; BENCH_LIMIT_SECONDS sets another limit (a shared machine may not reach 100k clauses in 5). */
+const LIMIT_MS = (Number(process.env.BENCH_LIMIT_SECONDS) || 300) * 1000;
+const started = Date.now();
+// Other work on the machine slows every figure: the load average is reported with them.
+const loadAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+// The bench stops by itself: past the limit it gives up rather than hang.
+setTimeout(() => {
+  log(`bench: over ${LIMIT_MS / 1000} s, stopping`);
+  process.exit(2);
+}, LIMIT_MS).unref();
+
+function machine(): Machine {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // reported as unknown
+  }
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    chromium,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+async function main(): Promise<void> {
+  const fixtures = fixturePages();
+  const base = baseMeetingPage(fixtures);
+  log(`bench: ${fixtures.length} fixture pages; synthetic pages and library from ${base.name}`);
+  const [extractionBundle, libraryBundle] = await Promise.all([bundleForPage('tests/bench/inPage/extraction.ts'), bundleForPage('tests/bench/inPage/library.ts')]);
+
+  const contentScript = measureContentScript();
+  log(`content script: ${contentScript.minifiedBytes} bytes, ${contentScript.gzipBytes} gzipped`);
+
+  // A blank page on 127.0.0.1: IndexedDB needs a real origin (about:blank has none).
+  const pagesDir = tempDir('pages');
+  const blank = path.join(pagesDir, 'blank.html');
+  writeFileSync(blank, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
+  const server = await serveCouncil({ '/': blank });
+  let extraction;
+  let library;
+  let sidePanel;
+  try {
+    {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: extractionBundle });
+        extraction = await benchExtraction(page, fixtures);
+        for (const p of extraction.pages) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
+
+    sidePanel = await benchSidePanel({ base, large: extraction.large }, log);
+
+    // Last, with the time left: growing the library is most of the bench's time.
+    const { context, userDataDir } = await launchPlain();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url('/'));
+      await page.addScriptTag({ content: libraryBundle });
+      library = await benchLibrary(page, fixtures, base.name, userDataDir, {
+        // A few seconds kept for closing the browser and writing the results.
+        limitAt: started + LIMIT_MS - 8_000,
+        log,
+      });
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  } finally {
+    await server.close();
+    rmSync(pagesDir, { recursive: true, force: true });
+  }
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    seconds: (Date.now() - started) / 1000,
+    extraction: extraction.pages,
+    largeMeetingBasedOn: extraction.large.basedOn,
+    contentScript,
+    library,
+    sidePanel,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = `${table(results)}\n\nSearch queries:\n\n${searchDetail(results)}\n`;
+  writeFileSync(path.join(RESULTS_DIR, 'bench.md'), markdown);
+  const m = results.machine;
+  process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
