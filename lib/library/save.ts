@@ -1,7 +1,7 @@
 import { outcomeOf, votesOf } from '../moderngov/outcome';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { LibraryDb } from './db';
-import { itemKeyOf, meetingKeyOf } from './keys';
+import { clauseKey, itemKeyOf, meetingKeyOf } from './keys';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
 import { wordsOf } from './words';
 
@@ -50,12 +50,22 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
     if (meeting.committeeId) await db.committees.put({ host, committeeId: meeting.committeeId, name: record.committee.name });
     await db.meetings.put(meeting);
 
+    // What is saved of this meeting already, read once: tags, notes and picks carry over.
+    const [savedItems, savedClauses] = await Promise.all([
+      db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+      db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+    ]);
+    const itemsBefore = new Map(savedItems.map((i) => [i.itemKey, i]));
+    const clausesBefore = new Map(savedClauses.map((c) => [clauseKey(c.itemKey, c.clauseIndex), c]));
+    const items: SavedItem[] = [];
+    const clauses: SavedClause[] = [];
+    const keptClauses = new Set<string>();
     const placement = { host, meetingId, councilName: record.council.name, committeeName: meeting.committeeName, date: meeting.date, savedAt };
     for (const [order, item] of record.items.entries()) {
       const itemKey = itemKeyOf(item, order);
       const pickedNow = selection.scope === 'meeting' || (selection.scope === 'item' && selection.itemKey === itemKey);
       const clauseNow = selection.scope === 'clause' && selection.itemKey === itemKey;
-      const previous = await db.items.get([host, meetingId, itemKey]);
+      const previous = itemsBefore.get(itemKey);
       if (!pickedNow && !clauseNow && !previous) continue;
       const savedItem: SavedItem = {
         ...placement,
@@ -76,12 +86,14 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
         note: previous?.note ?? '',
         words: wordsOf(item.title, item.description, item.minutes, item.decision, meeting.committeeName, record.council.name),
       };
-      await db.items.put(savedItem);
+      items.push(savedItem);
       for (const [clauseIndex, clause] of item.clauses.entries()) {
+        const key = clauseKey(itemKey, clauseIndex);
+        const previousClause = clausesBefore.get(key);
         const wanted = savedItem.picked === 1 || (clauseNow && selection.clauseIndex === clauseIndex);
-        const previousClause = await db.clauses.get([host, meetingId, itemKey, clauseIndex]);
         if (!wanted && !previousClause) continue;
-        const savedClause: SavedClause = {
+        keptClauses.add(key);
+        clauses.push({
           ...placement,
           itemKey,
           clauseIndex,
@@ -96,15 +108,14 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
           tags: previousClause?.tags ?? [],
           note: previousClause?.note ?? '',
           words: wordsOf(clause.text, item.title, meeting.committeeName, record.council.name),
-        };
-        await db.clauses.put(savedClause);
+        });
       }
-      // Clauses the page no longer has (it was edited since) go with the update.
-      await db.clauses
-        .where('[host+meetingId+itemKey]')
-        .equals([host, meetingId, itemKey])
-        .filter((c) => c.clauseIndex >= item.clauses.length)
-        .delete();
     }
+    await db.items.bulkPut(items);
+    await db.clauses.bulkPut(clauses);
+    // Clauses the page no longer has (it was edited since) go with the update.
+    const savedItemKeys = new Set(items.map((i) => i.itemKey));
+    const gone = savedClauses.filter((c) => savedItemKeys.has(c.itemKey) && !keptClauses.has(clauseKey(c.itemKey, c.clauseIndex)));
+    await db.clauses.bulkDelete(gone.map((c): [string, string, string, number] => [c.host, c.meetingId, c.itemKey, c.clauseIndex]));
   });
 }

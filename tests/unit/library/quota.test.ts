@@ -13,13 +13,8 @@ describe('a full disk while saving', () => {
     const snapshot = async () => ({ meetings: await db.meetings.toArray(), items: await db.items.toArray(), clauses: await db.clauses.toArray() });
     const saved = await snapshot();
 
-    // The disk fills up after the meeting and its first items are written.
-    let puts = 0;
-    const put = db.clauses.put.bind(db.clauses);
-    const spy = vi.spyOn(db.clauses, 'put').mockImplementation((...args: Parameters<typeof put>) => {
-      if (++puts === 2) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) as ReturnType<typeof put>;
-      return put(...args);
-    });
+    // The disk fills up once the meeting and its items are written, as the clauses go in.
+    const spy = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) as never);
     const failure = await saveSelection(db, meeting({ id: '7105' }), { scope: 'meeting' }).catch((error: unknown) => error);
     spy.mockRestore();
 
