@@ -55,8 +55,11 @@ describe('batch collection from a committee meeting list', () => {
 
     const fetched = site.requests.slice(before);
     expect(fetched.sort()).toEqual(MEETINGS.map(([id]) => `/modernGov/ieListDocuments.aspx?CId=600&MId=${id}&Ver=4`).sort());
+    // One request a second: the requests span at least (n - 1) seconds, and none come in a burst.
+    // (Arrival times here carry the network stack's jitter, a few tens of milliseconds.)
     const times = site.requestTimes.slice(before);
-    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(950);
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual((times.length - 1) * 1000 - 50);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(500);
     console.log(`batch collection: ${MEETINGS.length} meetings in ${elapsed} ms (${Math.round(elapsed / MEETINGS.length)} ms a meeting)`);
 
     // Run again: everything is already saved, nothing is fetched.
