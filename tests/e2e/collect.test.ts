@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,9 @@ describe('comparing councils', () => {
       // Shared wording is marked in both columns.
       expect(await columns.nth(1).locator('mark').allTextContents()).toEqual(expect.arrayContaining(['Child Sexual Exploitation']));
       expect(await columns.nth(1).locator('.clause').allTextContents()).toEqual([expect.stringContaining('that the update be noted.')]);
+
+      const axe = await new AxeBuilder({ page: library }).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
 
       const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export comparison as CSV' }).click()]);
       const csv = readFileSync((await download.path()) as string, 'utf8');
