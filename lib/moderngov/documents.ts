@@ -2,9 +2,10 @@ import type { DocumentLink } from './schema';
 import { absoluteHttpUrl } from './url';
 import { collapse, inlineText } from './text';
 
-/** "PDF 62 KB", "PDF 1 MB" → kilobytes. */
+/** "PDF 62 KB", "PDF 1 MB" → kilobytes. A number starts where its digits start (the lookbehind
+ * gives the same match and keeps a long run of digits from costing time quadratic in its length). */
 function sizeKb(text: string): number | undefined {
-  const match = /(\d+(?:\.\d+)?)\s*(KB|MB)\b/i.exec(text);
+  const match = /(?<!\d)(\d+(?:\.\d+)?)\s*(KB|MB)\b/i.exec(text);
   if (!match) return undefined;
   const n = Number(match[1]);
   return (match[2] ?? '').toUpperCase() === 'MB' ? Math.round(n * 1024) : n;
