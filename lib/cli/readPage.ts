@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { extractDocument } from '../moderngov/extractDocument';
+import { decodePage } from './decodePage';
 import type { Extraction } from '../moderngov/schema';
 
 // Scripts never run and nothing is fetched: the page is text to read, not to load.
@@ -14,17 +15,6 @@ const window = new Window({
     navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
   },
 });
-
-/** Decodes bytes with the charset the page declares (old council pages use windows-1252). */
-export function decodePage(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
 
 /** Web-service responses are XML; everything else is read as HTML. */
 export function parseDocument(text: string): Document {

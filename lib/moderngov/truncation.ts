@@ -1,12 +1,35 @@
 import { absoluteHttpUrl } from './url';
 import { inlineText } from './text';
 
-const FULL_TEXT = /(?:\.\.\.|…)?[\s\u00a0]*view the full (minutes|agenda|decision) text for[\s\u00a0]*$/i;
+/** The phrase at the end of a text, whitespace after it trimmed first (`trimEnd` trims what `\s`
+ * matches): a pattern with `\s*` before the phrase retried at every space of a long whitespace
+ * run, taking minutes over a page padded with 200,000 spaces. */
+const FULL_TEXT_AT_END = /view the full (minutes|agenda|decision) text for$/i;
 const FULL_TEXT_LINK = /view the full (minutes|agenda|decision) text for item/i;
 
 export interface Truncation {
   part: 'minutes' | 'agenda' | 'decision';
   url: string | null;
+}
+
+function withoutEllipsis(text: string): string | null {
+  if (text.endsWith('...')) return text.slice(0, -3);
+  if (text.endsWith('…')) return text.slice(0, -1);
+  return null;
+}
+
+/** The text before a cut-short link without what marks the cut: a trailing "view the full … text
+ * for" (with the ellipsis and spaces before it), then a trailing ellipsis and the spaces around it. */
+function withoutCutMarker(before: string): string {
+  let text = before;
+  const trimmed = before.trimEnd();
+  const phrase = FULL_TEXT_AT_END.exec(trimmed);
+  if (phrase) {
+    const head = trimmed.slice(0, phrase.index).trimEnd();
+    text = withoutEllipsis(head) ?? head;
+  }
+  const bare = withoutEllipsis(text.trimEnd());
+  return bare === null ? text : bare.trimEnd();
 }
 
 /** Finds "… view the full minutes text for item 5." links inside a detached copy of a section,
@@ -18,12 +41,12 @@ export function takeTruncationLinks(root: Element, base: string): Truncation[] {
     const previous = anchor.previousSibling;
     const before = previous && previous.nodeType === 3 ? (previous.nodeValue ?? '') : '';
     const own = FULL_TEXT_LINK.exec(inlineText(anchor));
-    const split = own ? null : FULL_TEXT.exec(before);
+    const split = own ? null : FULL_TEXT_AT_END.exec(before.trimEnd());
     const part = own?.[1] ?? (split && /^item\b/i.test(inlineText(anchor)) ? split[1] : null);
     if (!part) continue;
     found.push({ part: part.toLowerCase() as Truncation['part'], url: absoluteHttpUrl(anchor.getAttribute('href'), base) });
     if (previous && previous.nodeType === 3) {
-      previous.nodeValue = before.replace(FULL_TEXT, '').replace(/[\s\u00a0]*(\.\.\.|…)[\s\u00a0]*$/, '');
+      previous.nodeValue = withoutCutMarker(before);
     }
     const next = anchor.nextSibling;
     if (next && next.nodeType === 3) next.nodeValue = (next.nodeValue ?? '').replace(/^\s*\./, '');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodePage, parseDocument } from '@/lib/cli/readPage';
+import { decodePage } from '@/lib/cli/decodePage';
+import { parseDocument } from '@/lib/cli/readPage';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');

@@ -22,7 +22,8 @@ function linkedDocuments(item: Element, base: string): DocumentLink[] {
 function agendaItem(doc: Document, el: Element, base: string): Item {
   const printed = childText(el, 'fulldisplaynumberformat');
   return buildItem({
-    number: printed ? printed.replace(/\.$/, '') : null,
+    // A number printed as "." alone is no number (as on the meeting page).
+    number: printed ? printed.replace(/\.$/, '') || null : null,
     id: childText(el, 'agendaitemid'),
     title: childText(el, 'agendaitemtitle') ?? '',
     documents: linkedDocuments(el, base),

@@ -3,26 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '@/lib/moderngov/extractDocument';
 import { ExtractionSchema, type Extraction, type PageRecord } from '@/lib/moderngov/schema';
+import { SHARED_FIXTURE_URLS } from '../../support/fixtureAddresses';
 import { hasSharedFixtures, loadDocument, sharedFixturesDir } from '../../support/pages';
 
-/** The URL each shared file was served from, as its README and content say (fragments come
- * without one: the decision pages are `ieDecisionDetails.aspx` on their council's host). */
-const URLS: Record<string, string> = {
-  'fragments/unknown-council-decision-details-1.html': 'https://democracy.council.example/ieDecisionDetails.aspx?ID=3190',
-  'fragments/unknown-council-decision-details-2.html': 'https://democracy.council.example/ieDecisionDetails.aspx?ID=9922',
-  'fragments/kirklees-decision-details-3.html': 'https://democracy.kirklees.gov.uk/ieDecisionDetails.aspx?ID=13000',
-  'fragments/kirklees-officer-decisions-list-1.html':
-    'https://democracy.kirklees.gov.uk/mgListOfficerDecisions.aspx?RP=0&K=0&V=0&DM=0&HD=0&DS=2&Next=true&META=mgofficerdecisions',
-  'webservice/manchester-getmeeting-1.xml': 'https://democracy.manchester.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=4967',
-  'webservice/gloucester-city-getmeetings-1.xml':
-    'https://democracy.gloucester.gov.uk/mgWebService.asmx/GetMeetings?lCommitteeId=129&sFromDate=01/01/2024&sToDate=31/12/2025',
-  'webservice/gloucester-city-getcommittees-1.xml': 'https://democracy.gloucester.gov.uk/mgWebService.asmx/GetCommittees',
-  'webservice/gloucester-city-getattachment-1.xml': 'https://democracy.gloucester.gov.uk/mgWebService.asmx/GetAttachment?lAttachmentId=65461',
-  'webservice/west-berkshire-wsdl-1.xml': 'https://decisionmaking.westberks.gov.uk/mgWebService.asmx?WSDL',
-};
-
 function extract(name: string): PageRecord {
-  const url = URLS[name];
+  const url = SHARED_FIXTURE_URLS[name];
   if (!url) throw new Error(`no URL for ${name}`);
   const result: Extraction = extractDocument(loadDocument(path.join(sharedFixturesDir, name)), url);
   expect(ExtractionSchema.parse(result)).toEqual(result);
@@ -40,7 +25,7 @@ describe.runIf(hasSharedFixtures)('shared fixtures (../shared/fixtures)', () => 
     const files = ['fragments', 'webservice'].flatMap((dir) =>
       readdirSync(path.join(sharedFixturesDir, dir)).map((f) => `${dir}/${f}`),
     );
-    expect(files.sort()).toEqual(Object.keys(URLS).sort());
+    expect(files.sort()).toEqual(Object.keys(SHARED_FIXTURE_URLS).sort());
   });
 
   it('reads the Policy Committee decision on previous minutes', () => {
