@@ -1,6 +1,6 @@
 import { TARGETS } from './config';
 import type { ContentScriptSize } from './contentScriptSize';
-import type { ExtractionResult } from './extraction';
+import type { ExtractionTiming } from './inPage/extraction';
 import type { LibraryResult } from './library';
 import type { PanelResult } from './sidePanel';
 
@@ -19,12 +19,15 @@ export interface BenchResults {
   date: string;
   machine: Machine;
   seconds: number;
-  extraction: ExtractionResult['pages'];
-  largeMeetingBasedOn: string;
-  contentScript: ContentScriptSize;
-  library: LibraryResult;
-  sidePanel: PanelResult[];
+  /** Parts left out by BENCH_ONLY are absent. */
+  extraction?: ExtractionTiming[];
+  largeMeetingBasedOn?: string;
+  contentScript?: ContentScriptSize;
+  library?: LibraryResult;
+  sidePanel?: PanelResult[];
 }
+
+type Row = [string, string, string, string];
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -34,8 +37,8 @@ const ratio = (n: number) => n.toFixed(3);
 
 /** The figures as a Markdown table: measure, figure, target, met or not. */
 export function table(r: BenchResults): string {
-  const rows: [string, string, string, string][] = [];
-  for (const p of r.extraction) {
+  const rows: Row[] = [];
+  for (const p of r.extraction ?? []) {
     const what = p.kind === 'meeting' ? `meeting, ${p.items} items, ${p.clauses} clauses` : p.kind ?? 'not read';
     rows.push([
       `Extraction: ${p.name} (${kib(p.bytes)}; ${what})`,
@@ -45,8 +48,26 @@ export function table(r: BenchResults): string {
     ]);
   }
   const cs = r.contentScript;
-  rows.push([`Content script (${cs.file})`, `**${kib(cs.minifiedBytes)}** minified, ${kib(cs.gzipBytes)} gzipped`, `≤ ${TARGETS.contentScriptKb} KiB minified`, met(cs.minifiedBytes <= TARGETS.contentScriptKb * 1024)]);
-  const lib = r.library;
+  if (cs) rows.push([`Content script (${cs.file})`, `**${kib(cs.minifiedBytes)}** minified, ${kib(cs.gzipBytes)} gzipped`, `≤ ${TARGETS.contentScriptKb} KiB minified`, met(cs.minifiedBytes <= TARGETS.contentScriptKb * 1024)]);
+  if (r.library) rows.push(...libraryRows(r.library));
+  for (const p of r.sidePanel ?? []) {
+    rows.push([
+      `Side panel first render: ${p.page}`,
+      `first .item **${ms(p.medianFirstItem)} ms** after navigation start (next frame ${ms(p.medianFirstItemFrame)} ms; "Found N items" ${ms(p.medianFound)} ms), median of ${p.runs.length}`,
+      `≤ ${TARGETS.panelFirstRenderMs} ms`,
+      met(p.medianFirstItem <= TARGETS.panelFirstRenderMs),
+    ]);
+  }
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [
+    '| Measure | Figure | Target | |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
+
+function libraryRows(lib: LibraryResult): Row[] {
+  const rows: Row[] = [];
   const perSecond = (t: { clausesPerSecond: number }) => `${Math.round(t.clausesPerSecond)} clauses/s`;
   rows.push([
     `Save: saveSelection of whole meetings (20 items × 5 clauses), ${lib.save.first.clauses.toLocaleString('en-GB')} clauses on the empty library + ${lib.save.last.clauses.toLocaleString('en-GB')} from ${lib.save.last.fromClauses.toLocaleString('en-GB')}`,
@@ -74,26 +95,13 @@ export function table(r: BenchResults): string {
     `≤ ${TARGETS.csvSeconds} s at 100k`,
     csv.load.clauses >= 100_000 ? met(csv.run.csvMs <= TARGETS.csvSeconds * 1000) : `${met(csv.run.csvMs <= TARGETS.csvSeconds * 1000)} at ${csv.load.clauses} (100k not reached in the time)`,
   ]);
-  for (const p of r.sidePanel) {
-    rows.push([
-      `Side panel first render: ${p.page}`,
-      `first .item **${ms(p.medianFirstItem)} ms** after navigation start (next frame ${ms(p.medianFirstItemFrame)} ms; "Found N items" ${ms(p.medianFound)} ms), median of ${p.runs.length}`,
-      `≤ ${TARGETS.panelFirstRenderMs} ms`,
-      met(p.medianFirstItem <= TARGETS.panelFirstRenderMs),
-    ]);
-  }
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [
-    '| Measure | Figure | Target | |',
-    '|---|---|---|---|',
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-  ].join('\n');
+  return rows;
 }
 
 /** Per-query search detail, for BENCHMARKS.md and the console. */
 export function searchDetail(r: BenchResults): string {
   const lines = ['| Clauses | Query | Hits | search p50 | scan p50 | cold |', '|---|---|---|---|---|---|'];
-  for (const s of r.library.search) {
+  for (const s of r.library?.search ?? []) {
     for (const q of s.queries) lines.push(`| ${s.clauses.toLocaleString('en-GB')} | ${q.label}: "${q.query}" | ${q.hits} | ${ms(q.p50)} ms | ${q.scanMs.length ? `${ms(q.scanP50)} ms` : '—'} | ${ms(q.coldMs)} ms |`);
   }
   return lines.join('\n');

@@ -11,7 +11,7 @@ import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
 import { CHROMIUM, launchPlain, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
 import { measureContentScript } from './contentScriptSize';
-import { benchExtraction } from './extraction';
+import { benchExtraction, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { benchLibrary } from './library';
 import { searchDetail, table, type BenchResults, type Machine } from './report';
@@ -48,14 +48,21 @@ function machine(): Machine {
   };
 }
 
+/** BENCH_ONLY=extraction,size,panel,library measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'library'] as const;
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+const runs = (part: (typeof PARTS)[number]) => only.length === 0 || only.includes(part);
+
 async function main(): Promise<void> {
   const fixtures = fixturePages();
   const base = baseMeetingPage(fixtures);
   log(`bench: ${fixtures.length} fixture pages; synthetic pages and library from ${base.name}`);
   const [extractionBundle, libraryBundle] = await Promise.all([bundleForPage('tests/bench/inPage/extraction.ts'), bundleForPage('tests/bench/inPage/library.ts')]);
 
-  const contentScript = measureContentScript();
-  log(`content script: ${contentScript.minifiedBytes} bytes, ${contentScript.gzipBytes} gzipped`);
+  const contentScript = runs('size') ? measureContentScript() : undefined;
+  if (contentScript) log(`content script: ${contentScript.minifiedBytes} bytes, ${contentScript.gzipBytes} gzipped`);
 
   // A blank page on 127.0.0.1: IndexedDB needs a real origin (about:blank has none).
   const pagesDir = tempDir('pages');
@@ -63,39 +70,45 @@ async function main(): Promise<void> {
   writeFileSync(blank, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
   const server = await serveCouncil({ '/': blank });
   let extraction;
+  let large;
   let library;
   let sidePanel;
   try {
-    {
+    if (runs('extraction') || runs('panel')) {
       const { context, userDataDir } = await launchPlain();
       try {
         const page = await context.newPage();
         await page.goto(server.url('/'));
         await page.addScriptTag({ content: extractionBundle });
-        extraction = await benchExtraction(page, fixtures);
-        for (const p of extraction.pages) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
+        large = await largeMeetingPage(page, base);
+        if (runs('extraction')) {
+          extraction = await benchExtraction(page, [...fixtures, large]);
+          for (const p of extraction) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
+        }
       } finally {
         await context.close();
         rmSync(userDataDir, { recursive: true, force: true });
       }
     }
 
-    sidePanel = await benchSidePanel({ base, large: extraction.large }, log);
+    if (runs('panel') && large) sidePanel = await benchSidePanel({ base, large }, log);
 
     // Last, with the time left: growing the library is most of the bench's time.
-    const { context, userDataDir } = await launchPlain();
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url('/'));
-      await page.addScriptTag({ content: libraryBundle });
-      library = await benchLibrary(page, fixtures, base.name, userDataDir, {
-        // A few seconds kept for closing the browser and writing the results.
-        limitAt: started + LIMIT_MS - 8_000,
-        log,
-      });
-    } finally {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+    if (runs('library')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: libraryBundle });
+        library = await benchLibrary(page, fixtures, base.name, userDataDir, {
+          // A few seconds kept for closing the browser and writing the results.
+          limitAt: started + LIMIT_MS - 8_000,
+          log,
+        });
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
     }
   } finally {
     await server.close();
@@ -106,15 +119,15 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: machine(),
     seconds: (Date.now() - started) / 1000,
-    extraction: extraction.pages,
-    largeMeetingBasedOn: extraction.large.basedOn,
+    extraction,
+    largeMeetingBasedOn: large?.basedOn,
     contentScript,
     library,
     sidePanel,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  const markdown = `${table(results)}\n\nSearch queries:\n\n${searchDetail(results)}\n`;
+  const markdown = `${table(results)}\n${results.library ? `\nSearch queries:\n\n${searchDetail(results)}\n` : ''}`;
   writeFileSync(path.join(RESULTS_DIR, 'bench.md'), markdown);
   const m = results.machine;
   process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
