@@ -73,7 +73,8 @@ export function detectPage(doc: Document, href: string): Detection {
   const ws = webServiceKind(doc);
   if (ws) return { kind: ws, via: 'web-service' };
   const parsed = parseModernGovUrl(href);
-  const hasMarkup = doc.querySelector(MODERNGOV_MARKUP) !== null;
+  // ModernGov wraps its pages in #modgov: found by id, the long selector over the whole page is rarely needed.
+  const hasMarkup = doc.getElementById('modgov') !== null || doc.querySelector(MODERNGOV_MARKUP) !== null;
   const fromUrl = parsed?.page ? PAGE_KINDS[parsed.page] : undefined;
   if (fromUrl) {
     if (hasMarkup) return { kind: fromUrl, via: 'url' };

@@ -1,6 +1,6 @@
 import type { DocumentLink } from './schema';
 import { absoluteHttpUrl } from './url';
-import { collapse, inlineText } from './text';
+import { collapse, inlineText, inlineTextWithout } from './text';
 
 /** "PDF 62 KB", "PDF 1 MB" → kilobytes. A number starts where its digits start (the lookbehind
  * gives the same match and keeps a long run of digits from costing time quadratic in its length). */
@@ -15,9 +15,7 @@ function sizeKb(text: string): number | undefined {
 export function documentLink(anchor: Element, base: string): DocumentLink | null {
   const size = anchor.querySelector('.mgFileSize');
   const sizeText = size ? inlineText(size) : '';
-  const clone = anchor.cloneNode(true) as Element;
-  clone.querySelectorAll('.mgFileSize, img').forEach((el) => el.remove());
-  const title = inlineText(clone) || collapse(anchor.getAttribute('title') ?? '');
+  const title = inlineTextWithout(anchor, '.mgFileSize') || collapse(anchor.getAttribute('title') ?? '');
   const url = absoluteHttpUrl(anchor.getAttribute('href'), base);
   if (!title || !url) return null;
   const kb = sizeKb(sizeText);

@@ -2,8 +2,8 @@ import { buildItem, type ItemParts } from './buildItem';
 import { documentLink, documentList } from './documents';
 import type { Item } from './schema';
 import { sectionOf, type SectionName } from './sections';
-import { inlineText, paragraphsOf, type Paragraph } from './text';
-import { takeTruncationLinks } from './truncation';
+import { inlineText, inlineTextWithout, paragraphReader, type Paragraph } from './text';
+import { mayHoldTruncationLinks, takeTruncationLinks } from './truncation';
 import { parseModernGovUrl, queryParam } from './url';
 
 /** The items table: a class on live sites, an id in some hand-written markup. */
@@ -11,11 +11,14 @@ export function findItemTable(root: ParentNode): Element | null {
   return root.querySelector('table.mgItemTable, table#mgItemTable');
 }
 
+/** The cells of a row (its own, not those of tables inside it). */
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((cell) => cell.tagName.toUpperCase() === 'TD');
+}
+
 /** The rows of the items table that hold items: not header rows, not rows of nested tables. */
 function itemRows(table: Element): Element[] {
-  return Array.from(table.querySelectorAll('tr')).filter(
-    (row) => row.closest('table') === table && row.querySelector(':scope > td') !== null,
-  );
+  return Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table && cellsOf(row).length > 0);
 }
 
 function itemNumber(cell: Element | null): string | null {
@@ -47,9 +50,10 @@ function itemId(row: Element, base: string): string | null {
  * switch the section the following text and lists belong to.
  */
 export function readItemContent(content: Element, base: string, start: SectionName = 'agenda'): Omit<ItemParts, 'number' | 'id'> {
-  // A detached copy: truncation links are cut out of it, never out of the live page.
-  const cell = content.cloneNode(true) as Element;
-  const truncations = takeTruncationLinks(cell, base);
+  // Truncation links are cut out of a detached copy, never out of the live page; a cell without
+  // one is read in place.
+  const cell = mayHoldTruncationLinks(content) ? (content.cloneNode(true) as Element) : content;
+  const truncations = cell === content ? [] : takeTruncationLinks(cell, base);
   const titleEl = cell.querySelector('.mgAiTitleTxt');
   const documents = [];
   let title = '';
@@ -57,15 +61,16 @@ export function readItemContent(content: Element, base: string, start: SectionNa
     const link = titleEl.querySelector('a[href]');
     const main = link ? documentLink(link, base) : null;
     if (main) documents.push(main);
-    const clone = titleEl.cloneNode(true) as Element;
-    clone.querySelectorAll('.mgFileSize, img').forEach((el) => el.remove());
-    title = inlineText(clone);
+    title = inlineTextWithout(titleEl, '.mgFileSize');
   }
   const sections: Record<SectionName, Paragraph[]> = { agenda: [], documents: [], minutes: [], decision: [] };
   let section: SectionName = start;
+  const reader = paragraphReader(cell);
   const visit = (node: Node) => {
-    if (node === titleEl || (titleEl && node.nodeType === 1 && (node as Element).contains(titleEl) && node !== cell)) {
-      if (node !== titleEl) for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    if (node === titleEl) return reader.skip(node);
+    if (titleEl && node.nodeType === 1 && (node as Element).contains(titleEl)) {
+      reader.enter(node);
+      for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
       return;
     }
     if (node.nodeType === 1) {
@@ -73,19 +78,18 @@ export function readItemContent(content: Element, base: string, start: SectionNa
       const opens = sectionOf(el);
       if (opens) {
         section = opens;
-        return;
+        return reader.skip(el);
       }
       // "Meeting:", "Decision Maker:", "Publication date:" rows are the page's metadata, read elsewhere.
-      if (el.querySelector(':scope > .mgLabel') || el.matches('.mgLabel')) return;
+      if (el.classList.contains('mgLabel') || Array.from(el.children).some((child) => child.classList.contains('mgLabel'))) return reader.skip(el);
       // "View the decision for item 78/21" and similar action links are navigation, not text.
-      if (el.matches('.mgActionList')) return;
+      if (el.matches('.mgActionList')) return reader.skip(el);
       if (el.matches('ul.mgBulletList') || (section === 'documents' && el.matches('ul, ol'))) {
         documents.push(...documentList(el, base));
-        return;
+        return reader.skip(el);
       }
     }
-    const paragraphs = paragraphsOf(node);
-    sections[section].push(...paragraphs);
+    sections[section].push(...reader.read(node));
   };
   for (let child = cell.firstChild; child; child = child.nextSibling) visit(child);
   const minutesCut = truncations.find((t) => t.part !== 'agenda');
@@ -107,8 +111,8 @@ export function readItemContent(content: Element, base: string, start: SectionNa
 export function extractItems(table: Element, base: string): Item[] {
   const items: Item[] = [];
   for (const row of itemRows(table)) {
-    const cells = Array.from(row.querySelectorAll(':scope > td'));
-    const numberCell = row.querySelector(':scope > td.mgItemNumberCell') ?? (cells.length > 1 ? cells[0] : null) ?? null;
+    const cells = cellsOf(row);
+    const numberCell = cells.find((cell) => cell.classList.contains('mgItemNumberCell')) ?? (cells.length > 1 ? cells[0] : null) ?? null;
     const content = cells.find((cell) => cell !== numberCell) ?? null;
     if (!content) continue;
     const parts = readItemContent(content, base);

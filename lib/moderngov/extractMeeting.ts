@@ -3,7 +3,7 @@ import { contentHash } from './contentHash';
 import { parseSubtitle } from './dates';
 import { documentLink } from './documents';
 import { extractItems, findItemTable } from './extractItems';
-import { labelledValue } from './labels';
+import { labelReader } from './labels';
 import type { DocumentLink, Item, MeetingRecord } from './schema';
 import { inlineText } from './text';
 import { canonicalUrl, parseModernGovUrl, queryParam } from './url';
@@ -49,8 +49,10 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
   if (!subtitleEl) warnings.push('The page has no committee and date line (mgSubTitleTxt).');
   else if (!subtitle.date) warnings.push('The meeting date could not be read from the page.');
 
-  const venue = labelledValue(root, /^(Venue|Lleoliad)\s*:?/i);
-  const contact = labelledValue(root, /^(Contact|Cyswllt)\s*:?/i);
+  const table = findItemTable(root);
+  const labelled = labelReader(root, table);
+  const venue = labelled(/^(Venue|Lleoliad)\s*:?/i);
+  const contact = labelled(/^(Contact|Cyswllt)\s*:?/i);
 
   const documents: DocumentLink[] = [];
   for (const anchor of Array.from(root.querySelectorAll('.mgActionList a[href], .mgLinks a[href]'))) {
@@ -59,7 +61,6 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
     if (link && !documents.some((d) => d.url === link.url)) documents.push(link);
   }
 
-  const table = findItemTable(root);
   const items = table ? extractItems(table, base) : [];
   if (!table) warnings.push('No items table was found on the page.');
   else if (items.length === 0) warnings.push('The items table lists no items.');

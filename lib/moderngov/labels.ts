@@ -2,26 +2,32 @@ import { collapse, inlineText, isSkipped } from './text';
 
 const SPACES = /[\s\u00a0\u200b\ufeff]+/g;
 
+/** `text`, or null when it is longer than `max` once its whitespace runs are collapsed (collapsed
+ * only when it is longer as it stands: most are far shorter). */
+function bounded(text: string, max: number): string | null {
+  if (text.length <= max) return text;
+  const collapsed = text.replace(SPACES, ' ');
+  return collapsed.length <= max ? collapsed : null;
+}
+
 /**
- * The visible text of every element under `root`, whitespace runs as one space, or null when it
- * is longer than `max`: the same text `inlineText` reads, before trimming. One bottom-up walk
+ * The visible text of every element under `root`, or null when it is longer than `max` (in
+ * whitespace runs collapsed): the same text `inlineText` reads, before collapsing. One bottom-up walk
  * reads each node once, where asking each element in turn would re-read its whole subtree (a
- * page nested hundreds of levels deep took seconds).
+ * page nested hundreds of levels deep took seconds). `outside` (a meeting's items table, where
+ * no page label is) is not walked.
  */
-function shortTexts(root: Node, max: number): Map<Node, string | null> {
+function shortTexts(root: Node, max: number, outside: Element | null): Map<Node, string | null> {
   const texts = new Map<Node, string | null>();
   const walk = (node: Node): string | null => {
-    if (node.nodeType === 3) {
-      const text = (node.nodeValue ?? '').replace(SPACES, ' ');
-      return text.length > max ? null : text;
-    }
+    if (node.nodeType === 3) return bounded(node.nodeValue ?? '', max);
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return '';
+    if (node === outside) return null;
     let out: string | null = '';
     // Every child is walked, even once this text is too long: the elements inside need theirs.
     for (let child = node.firstChild; child; child = child.nextSibling) {
       const text = walk(child);
-      out = out === null || text === null ? null : (out + text).replace(SPACES, ' ');
-      if (out !== null && out.length > max) out = null;
+      out = out === null || text === null ? null : bounded(out + text, max);
     }
     if (node.nodeType === 1) {
       const el = node as Element;
@@ -35,24 +41,41 @@ function shortTexts(root: Node, max: number): Map<Node, string | null> {
   return texts;
 }
 
-/** ModernGov labels values as `<span class="mgLabel">Venue: </span>value`, or in a plain
- * paragraph "Venue: value" on some themes. Returns the value after the first matching label. */
-export function labelledValue(root: ParentNode, label: RegExp): { value: string; element: Element } | null {
-  for (const span of Array.from(root.querySelectorAll('.mgLabel'))) {
-    if (!label.test(inlineText(span))) continue;
-    const holder = span.parentElement;
-    if (!holder) continue;
-    const value = inlineText(holder).slice(inlineText(span).length).trim();
-    return { value, element: holder };
-  }
-  const texts = shortTexts(root as Node, 1000);
-  for (const p of Array.from(root.querySelectorAll('p, div, li, td'))) {
-    if (p.children.length > 6) continue;
-    const short = texts.get(p);
-    if (short === null || short === undefined) continue; // far longer than a labelled line
-    const text = collapse(short);
-    const match = new RegExp(`^(?:${label.source})\\s*`, 'i').exec(text);
-    if (match && text.length < 500) return { value: text.slice(match[0].length).trim(), element: p };
-  }
-  return null;
+export interface Labelled {
+  value: string;
+  element: Element;
+}
+
+/**
+ * Reads the values a page labels: ModernGov writes `<span class="mgLabel">Venue: </span>value`,
+ * some themes a plain paragraph "Venue: value". The reader looks at the page once however many
+ * labels are asked for; `outside` is left out of the plain-paragraph search.
+ */
+export function labelReader(root: ParentNode, outside: Element | null = null): (label: RegExp) => Labelled | null {
+  const spans = Array.from(root.querySelectorAll('.mgLabel')).map((span) => ({ span, text: inlineText(span) }));
+  let texts: Map<Node, string | null> | null = null;
+  let blocks: Element[] | null = null;
+  return (label) => {
+    for (const { span, text } of spans) {
+      if (!label.test(text)) continue;
+      const holder = span.parentElement;
+      if (!holder) continue;
+      return { value: inlineText(holder).slice(text.length).trim(), element: holder };
+    }
+    const known = (texts ??= shortTexts(root as Node, 1000, outside));
+    // Paragraphs far longer than a labelled line, or with many parts, are not one.
+    blocks ??= Array.from(root.querySelectorAll('p, div, li, td')).filter((p) => p.children.length <= 6 && typeof known.get(p) === 'string');
+    const start = new RegExp(`^(?:${label.source})\\s*`, 'i');
+    for (const p of blocks) {
+      const text = collapse(known.get(p) as string);
+      const match = start.exec(text);
+      if (match && text.length < 500) return { value: text.slice(match[0].length).trim(), element: p };
+    }
+    return null;
+  };
+}
+
+/** The value after the first `label` in `root` (see `labelReader`). */
+export function labelledValue(root: ParentNode, label: RegExp): Labelled | null {
+  return labelReader(root)(label);
 }

@@ -1,3 +1,5 @@
+import { Breaks, type Where } from './breaks';
+
 /** Plain text out of ModernGov's Word HTML: whitespace collapsed, `&nbsp;` as space,
  * leaked `<AIn>` markers removed, one entry per block (paragraph, list item, heading). */
 
@@ -22,7 +24,8 @@ const AI_MARKER = /<\/?AI\d+>/gi;
 
 /** Collapses all whitespace (including non-breaking spaces) and trims. */
 export function collapse(text: string): string {
-  return text.replace(AI_MARKER, ' ').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  const unmarked = text.includes('<') ? text.replace(AI_MARKER, ' ') : text;
+  return unmarked.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
 export function isBlock(el: Element): boolean {
@@ -30,7 +33,25 @@ export function isBlock(el: Element): boolean {
 }
 
 export function isSkipped(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || el.classList.contains('mgHide');
+  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || hidden(el);
+}
+
+/** ModernGov's `mgHide` class (the attribute read first: `classList` makes an object per element). */
+function hidden(el: Element): boolean {
+  return el.getAttribute('class')?.includes('mgHide') === true && el.classList.contains('mgHide');
+}
+
+/** Elements whose text is not simply their text nodes run together: skipped ones and line breaks,
+ * and (for paragraphs) blocks. An element with none of these inside reads as its `textContent`,
+ * one native call instead of a JavaScript walk over every node (most of a page's paragraphs). */
+function breaksInline(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return tag === 'BR' || SKIPPED_TAGS.has(tag) || hidden(el);
+}
+
+function breaksParagraph(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return tag === 'BR' || BLOCK_TAGS.has(tag) || SKIPPED_TAGS.has(tag) || hidden(el);
 }
 
 /** The element's visible text on one line, hidden ModernGov refs and scripts left out. */
@@ -38,25 +59,78 @@ export function inlineText(node: Node): string {
   return collapse(rawText(node));
 }
 
-function rawText(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return '';
-  if (node.nodeType === 1) {
-    const el = node as Element;
+/** `inlineText` of an element leaving out what `selector` matches inside it (the "PDF 62 KB"
+ * size of a document link), read in place rather than from a trimmed copy. */
+export function inlineTextWithout(el: Element, selector: string): string {
+  const matches = new Breaks(el, (inside) => inside.matches(selector));
+  if (matches.atRoot() === 'self-only') return inlineText(el);
+  const without = (node: Element): string => {
+    let out = '';
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) {
+        out += rawText(child);
+        continue;
+      }
+      const where = matches.at(child as Element);
+      if (where === 'none') out += rawText(child);
+      else if (where === 'inside') out += without(child as Element);
+      else matches.pass(child as Element);
+    }
+    return out;
+  };
+  return collapse(without(el));
+}
+
+/** Text nodes run together, skipped elements left out, line breaks as spaces. */
+function rawText(root: Node): string {
+  if (root.nodeType === 3) return root.nodeValue ?? '';
+  // Most elements read for a line of text (numbers, titles, labels, links) hold text alone.
+  if (root.nodeType === 1 && (root as Element).firstElementChild === null) {
+    const el = root as Element;
     if (isSkipped(el)) return '';
-    if (el.tagName.toUpperCase() === 'BR') return ' ';
+    return el.tagName.toUpperCase() === 'BR' ? ' ' : (el.textContent ?? '').slice(0, MAX_TEXT_CHARS * 2);
   }
+  const breaks = new Breaks(root, breaksInline);
   let out = '';
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    out += rawText(child);
-    if (out.length > MAX_TEXT_CHARS * 2) break;
-  }
+  const read = (node: Node, where: Where) => {
+    if (out.length > MAX_TEXT_CHARS * 2) return;
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const el = node as Element;
+    if (node.nodeType === 1 && where !== 'inside' && where !== 'none') {
+      if (isSkipped(el)) return breaks.pass(el);
+      if (el.tagName.toUpperCase() === 'BR') {
+        out += ' ';
+        return;
+      }
+    }
+    if (node.nodeType === 1 && (where === 'none' || where === 'self-only')) {
+      out += (el.textContent ?? '').slice(0, MAX_TEXT_CHARS * 2);
+      return;
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) read(child, child.nodeType === 1 ? breaks.at(child as Element) : 'none');
+  };
+  read(root, breaks.atRoot());
   return out;
 }
 
-/** Splits an element into paragraphs at block boundaries and line breaks, dropping empty ones. */
-export function paragraphsOf(root: Node): Paragraph[] {
-  const out: Paragraph[] = [];
+/** Reads the parts of one root into paragraphs, in page order, sharing what is known of where
+ * the root's breaks are (one query for a whole item cell, not one per part). */
+export interface ParagraphReader {
+  /** The paragraphs of `node`: the root, or a part of it after every part met before. */
+  read(node: Node): Paragraph[];
+  /** Passes over a part that is not read. */
+  skip(node: Node): void;
+  /** Goes inside a part without reading it: its children are met next. */
+  enter(node: Node): void;
+}
+
+export function paragraphReader(root: Node): ParagraphReader {
+  const breaks = new Breaks(root, breaksParagraph);
+  let out: Paragraph[] = [];
   let buffer = '';
   let inListItem = 0;
   const flush = () => {
@@ -71,34 +145,47 @@ export function paragraphsOf(root: Node): Paragraph[] {
     }
     out.push({ text, bullet });
   };
-  const walk = (node: Node) => {
+  const walk = (node: Node, where: Where) => {
     if (node.nodeType === 3) {
       buffer += node.nodeValue ?? '';
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
     const el = node as Element;
-    if (node.nodeType === 1) {
-      if (isSkipped(el)) return;
-      const tag = el.tagName.toUpperCase();
-      if (tag === 'BR') {
-        flush();
-        return;
-      }
-      if (isBlock(el)) {
-        flush();
-        if (tag === 'LI') inListItem++;
-        for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-        flush();
-        if (tag === 'LI') inListItem--;
-        return;
-      }
-    }
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    // An element that holds a break, or none, is no break itself: neither skipped, a line break nor a block.
+    const mayBreak = node.nodeType === 1 && where !== 'inside' && where !== 'none';
+    if (mayBreak && isSkipped(el)) return breaks.pass(el);
+    const tag = mayBreak ? el.tagName.toUpperCase() : '';
+    if (tag === 'BR') return flush();
+    const block = mayBreak && isBlock(el);
+    const item = tag === 'LI';
+    if (block) flush();
+    if (item) inListItem++;
+    if (node.nodeType === 1 && (where === 'none' || where === 'self-only')) buffer += el.textContent ?? '';
+    else for (let child = node.firstChild; child; child = child.nextSibling) walk(child, child.nodeType === 1 ? breaks.at(child as Element) : 'none');
+    if (block) flush();
+    if (item) inListItem--;
   };
-  walk(root);
-  flush();
-  return out;
+  return {
+    read(node) {
+      walk(node, node === root ? breaks.atRoot() : node.nodeType === 1 ? breaks.at(node as Element) : 'none');
+      flush();
+      const read = out;
+      out = [];
+      return read;
+    },
+    skip(node) {
+      if (node.nodeType === 1) breaks.pass(node as Element);
+    },
+    enter(node) {
+      if (node.nodeType === 1) breaks.at(node as Element);
+    },
+  };
+}
+
+/** Splits an element into paragraphs at block boundaries and line breaks, dropping empty ones. */
+export function paragraphsOf(root: Node): Paragraph[] {
+  return paragraphReader(root).read(root);
 }
 
 /** Paragraphs as the plain text we store: one a line, bullets marked "• ". */

@@ -35,13 +35,17 @@ export function queryParam(url: URL, ...names: string[]): string | null {
 /** The URL to store: no session segment, no fragment. */
 export function canonicalUrl(href: string): string {
   try {
-    const url = new URL(href);
-    url.pathname = url.pathname.replace(SESSION_SEGMENT, '');
-    url.hash = '';
-    return url.href;
+    return canonicalHref(new URL(href));
   } catch {
     return href;
   }
+}
+
+/** `canonicalUrl` of a parsed URL (changes it). */
+function canonicalHref(url: URL): string {
+  if (url.pathname.includes('(')) url.pathname = url.pathname.replace(SESSION_SEGMENT, '');
+  url.hash = '';
+  return url.href;
 }
 
 /** Resolves a link found in a page against the page URL; only http(s) results are kept. */
@@ -50,7 +54,7 @@ export function absoluteHttpUrl(href: string | null | undefined, base: string): 
   try {
     const url = new URL(href.trim(), base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return canonicalUrl(url.href);
+    return canonicalHref(url);
   } catch {
     return null;
   }

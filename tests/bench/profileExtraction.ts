@@ -56,8 +56,20 @@ async function main(): Promise<void> {
       const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber}`;
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
     });
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    // Native calls (querySelectorAll, textContent…) by the function that made them.
+    const parentOf = new Map<number, ProfileNode>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+    profile.samples.forEach((id, i) => {
+      const node = byId.get(id);
+      const parent = node ? parentOf.get(id) : undefined;
+      if (!node || node.callFrame.lineNumber !== -1 || !parent || parent.callFrame.lineNumber === -1) return;
+      const grand = parentOf.get(parent.id);
+      const name = (n: ProfileNode | undefined) => (n ? `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}` : '');
+      const key = `  ${node.callFrame.functionName} ← ${name(parent)} ← ${name(grand)}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
+    const total = [...self].filter(([k]) => !k.startsWith(' ')).reduce((a, [, b]) => a + b, 0);
+    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
       console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
     }
   } finally {
