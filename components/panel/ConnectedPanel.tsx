@@ -1,43 +1,42 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
 import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
-import { annotateClause, annotateItem, savedState, type Annotation } from '@/lib/library/queries';
+import { annotateClause, annotateItem, type Annotation } from '@/lib/library/queries';
 import { saveSelection, type Selection } from '@/lib/library/save';
-import type { PanelServices } from '@/lib/platform/panelServices';
+import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import type { TabState } from '@/lib/tabs/tabState';
 import { errorMessage } from '../errorMessage';
-import { useLiveQuery } from '../useLiveQuery';
 import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
 import { PagePanel } from './PagePanel';
+import { useSavedState } from './useSavedState';
 
 /** The side panel wired to the browser and the library: follows the active tab, saves picks. */
 export function ConnectedPanel({ services }: { services: PanelServices }) {
-  const [tab, setTab] = useState<{ id: number; url: string | null } | null>(null);
+  const [tab, setTab] = useState<ShownPage['tab']>(null);
   const [tabState, setTabState] = useState<TabState | null | 'reading'>('reading');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
 
   const shown = useRef('');
-  const refresh = useCallback(async () => {
-    const current = await services.currentTab();
-    const state = current ? await services.tabState(current.id) : null;
-    // A new page, or a new reading of it, replaces the last action's notice.
-    const identity = JSON.stringify([current?.id, current?.url, state?.url, state?.extraction.kind, state?.completing]);
-    if (identity !== shown.current) setNotice(null);
-    shown.current = identity;
-    setTab(current);
-    setTabState(state);
-  }, [services]);
-
-  useEffect(() => {
-    void refresh();
-    return services.onChange(() => void refresh());
-  }, [services, refresh]);
+  // Subscribed before the first paint, not after it as with useEffect: a page read while the
+  // panel was loading is shown in the first frame.
+  useLayoutEffect(
+    () =>
+      services.watchPage(({ tab: current, state }) => {
+        // A new page, or a new reading of it, replaces the last action's notice.
+        const identity = JSON.stringify([current?.id, current?.url, state?.url, state?.extraction.kind, state?.completing]);
+        if (identity !== shown.current) setNotice(null);
+        shown.current = identity;
+        setTab(current);
+        setTabState(state);
+      }),
+    [services],
+  );
 
   const meeting = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting' ? tabState.extraction : null;
   const host = meeting?.council.host ?? '';
   const meetingId = meeting ? meetingKeyOf(meeting) : '';
-  const saved = useLiveQuery(() => (meeting ? savedState(services.db, host, meetingId) : Promise.resolve(null)), [services, host, meetingId]);
+  const saved = useSavedState(services.library, host, meeting ? meetingId : null);
 
   const run = (done: string, work: () => Promise<unknown>) => {
     work().then(
@@ -46,7 +45,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     );
   };
   const save = (selection: Selection, done: string) => {
-    if (meeting) run(done, () => saveSelection(services.db, meeting, selection));
+    if (meeting) run(done, async () => saveSelection(await services.library(), meeting, selection));
   };
   const itemName = (itemKey: string) => {
     const found = meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);
@@ -57,9 +56,10 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     updateMeeting: () => save({ scope: 'saved' }, 'Updated the saved copy to the page as it is now.'),
     saveItem: (itemKey) => save({ scope: 'item', itemKey }, `Saved ${itemName(itemKey)}.`),
     saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`),
-    annotateItem: (itemKey, a: Annotation) => run('Saved tags and note.', () => annotateItem(services.db, [host, meetingId, itemKey], a.tags, a.note)),
+    annotateItem: (itemKey, a: Annotation) =>
+      run('Saved tags and note.', async () => annotateItem(await services.library(), [host, meetingId, itemKey], a.tags, a.note)),
     annotateClause: (itemKey, clauseIndex, a: Annotation) =>
-      run('Saved tags and note.', () => annotateClause(services.db, [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
+      run('Saved tags and note.', async () => annotateClause(await services.library(), [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
   };
   const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });
   const list = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting-list' ? tabState.extraction : null;
@@ -67,16 +67,15 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     if (!list || !tab) return;
     const abort = new AbortController();
     setCollecting({ progress: null, abort });
-    const db = services.db;
     collectMeetings(
       meetingsBetween(list.meetings, from, to),
       {
         readMeeting: (url) => services.collectMeeting(tab.id, url),
         savedHash: async (host, meetingId) => {
-          const saved = await db.meetings.get([host, meetingId]);
+          const saved = await (await services.library()).meetings.get([host, meetingId]);
           return saved?.whole === 1 ? saved.contentHash : null;
         },
-        save: (record) => saveSelection(db, record, { scope: 'meeting' }),
+        save: async (record) => saveSelection(await services.library(), record, { scope: 'meeting' }),
       },
       { host: list.council.host, recheckSaved, signal: abort.signal, onProgress: (progress) => setCollecting((c) => ({ ...c, progress })) },
     ).then(

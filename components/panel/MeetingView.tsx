@@ -1,8 +1,10 @@
+import { useMemo } from 'preact/hooks';
 import { itemKeyOf } from '@/lib/library/keys';
 import type { SavedState } from '@/lib/library/queries';
 import type { MeetingRecord } from '@/lib/moderngov/schema';
 import { ItemCard, type ItemActions } from './ItemCard';
 import { MeetingHeader } from './MeetingHeader';
+import { useRevealed } from './useRevealed';
 
 export interface MeetingActions extends ItemActions {
   saveMeeting(): void;
@@ -18,10 +20,29 @@ interface Props {
 }
 
 export function MeetingView({ record, saved, actions, completing }: Props) {
+  const shown = useRevealed(record.items.length);
+  // The same elements from one frame to the next: Preact skips the items already rendered.
+  const cards = useMemo(
+    () =>
+      record.items.map((item, index) => {
+        const key = itemKeyOf(item, index);
+        return (
+          <ItemCard
+            key={key}
+            item={item}
+            itemKey={key}
+            saved={saved?.items.get(key)}
+            savedClauses={saved?.clauses ?? new Map()}
+            actions={completing ? null : actions}
+          />
+        );
+      }),
+    [record, saved, actions, completing],
+  );
   const changed = saved?.meeting && saved.meeting.contentHash !== record.contentHash;
   const whole = saved?.meeting?.whole === 1;
   return (
-    <section aria-label="Meeting">
+    <section aria-label="Meeting" aria-busy={shown < cards.length || undefined}>
       <MeetingHeader record={record} />
       <div class="meeting-actions">
         {whole && !changed ? (
@@ -49,19 +70,7 @@ export function MeetingView({ record, saved, actions, completing }: Props) {
           ))}
         </ul>
       )}
-      {record.items.map((item, index) => {
-        const key = itemKeyOf(item, index);
-        return (
-          <ItemCard
-            key={key}
-            item={item}
-            itemKey={key}
-            saved={saved?.items.get(key)}
-            savedClauses={saved?.clauses ?? new Map()}
-            actions={completing ? null : actions}
-          />
-        );
-      })}
+      {cards.slice(0, shown)}
     </section>
   );
 }

@@ -67,7 +67,8 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
         </div>
       )}
       {extraction?.kind === 'meeting' && tabState && tabState !== 'reading' && (
-        <MeetingView record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
+        // Keyed by the page: another meeting starts again from its first items.
+        <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
       )}
       {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} />}
     </main>

@@ -1,16 +1,23 @@
 import { browser } from 'wxt/browser';
-import { LibraryDb } from '../library/db';
+import type { LibraryDb } from '../library/db';
 import { CollectedMeetingSchema, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 
+/** The tab the panel shows and what its content script read of the page (null: not read). */
+export interface ShownPage {
+  tab: { id: number; url: string | null } | null;
+  state: TabState | null;
+}
+
 /** What the side panel needs from the browser, behind one interface so component tests pass fakes. */
 export interface PanelServices {
-  db: LibraryDb;
-  /** The tab the panel shows: `?tabId=` when the panel is opened as a page, else the window's active tab. */
-  currentTab(): Promise<{ id: number; url: string | null } | null>;
-  tabState(tabId: number): Promise<TabState | null>;
-  /** Calls back when the active tab, its page or its state changes; returns the unsubscribe. */
-  onChange(callback: () => void): () => void;
+  /** The library. Dexie is loaded on first use, after the panel has shown the page. */
+  library(): Promise<LibraryDb>;
+  /**
+   * Calls back with the shown page as soon as it is known and whenever the active tab, its
+   * page or its state changes, in the order the changes happened; returns the unsubscribe.
+   */
+  watchPage(callback: (page: ShownPage) => void): () => void;
   openLibrary(): void;
   /** Asks for this site's pages (optional host permission), then reads the tab's page. */
   readSite(tabId: number, url: string): Promise<boolean>;
@@ -20,30 +27,77 @@ export interface PanelServices {
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
-export function browserPanelServices(db = new LibraryDb()): PanelServices {
-  const pinned = Number(new URLSearchParams(location.search).get('tabId'));
+type BrowserTab = { id?: number; url?: string };
+
+function shownTab(tab: BrowserTab | undefined): ShownPage['tab'] {
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+}
+
+/** The tab's state as the background stored it, validated again: storage is a boundary between
+ * contexts, and a state written by an older version of the extension reads as none. */
+function storedState(tabId: number): Promise<TabState | null> {
+  return readTabState(browser.storage.session, tabId);
+}
+
+/** `?tabId=` when the panel is opened as a page pinned to a tab, else the window's active tab. */
+async function readShownPage(pinned: number | null): Promise<ShownPage> {
+  if (pinned !== null) {
+    // The tab's id is known: its details and its state are asked for together.
+    // A pinned tab that has been closed shows as no tab.
+    const [tab, state] = await Promise.all([browser.tabs.get(pinned).catch(() => undefined), storedState(pinned)]);
+    return { tab: shownTab(tab), state: tab ? state : null };
+  }
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  const tab = shownTab(active);
+  return { tab, state: tab ? await storedState(tab.id) : null };
+}
+
+/**
+ * Reads the shown page now and after every change, keeping the latest answer for the one
+ * subscriber, which may come later: the panel's views load while the first read is under way.
+ */
+function watchShownPage(pinned: number | null): PanelServices['watchPage'] {
+  let latest: ShownPage | null = null;
+  let subscriber: ((page: ShownPage) => void) | null = null;
+  let asked = 0;
+  let delivered = 0;
+  // Reads overlap when changes come in bursts: an older read's answer is dropped.
+  const read = () => {
+    const n = ++asked;
+    void readShownPage(pinned).then((page) => {
+      if (n < delivered) return;
+      delivered = n;
+      latest = page;
+      subscriber?.(page);
+    });
+  };
+  const onUpdated = (_id: number, change: { url?: string; status?: string }) => {
+    if (change.url || change.status === 'complete') read();
+  };
+  browser.storage.session.onChanged.addListener(read);
+  browser.tabs.onActivated.addListener(read);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  read();
+  return (callback) => {
+    subscriber = callback;
+    if (latest) callback(latest);
+    return () => {
+      subscriber = null;
+      browser.storage.session.onChanged.removeListener(read);
+      browser.tabs.onActivated.removeListener(read);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  };
+}
+
+/** The browser's services; the shown page is read from the moment they are made. */
+export function browserPanelServices(): PanelServices {
+  const pinnedParam = Number(new URLSearchParams(location.search).get('tabId'));
+  const pinned = Number.isInteger(pinnedParam) && pinnedParam > 0 ? pinnedParam : null;
+  let library: Promise<LibraryDb> | undefined;
   return {
-    db,
-    async currentTab() {
-      const [tab] = Number.isInteger(pinned) && pinned > 0 ? [await browser.tabs.get(pinned)] : await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
-    },
-    tabState: (tabId) => readTabState(browser.storage.session, tabId),
-    onChange(callback) {
-      const onStorage = () => callback();
-      const onActivated = () => callback();
-      const onUpdated = (_id: number, change: { url?: string; status?: string }) => {
-        if (change.url || change.status === 'complete') callback();
-      };
-      browser.storage.session.onChanged.addListener(onStorage);
-      browser.tabs.onActivated.addListener(onActivated);
-      browser.tabs.onUpdated.addListener(onUpdated);
-      return () => {
-        browser.storage.session.onChanged.removeListener(onStorage);
-        browser.tabs.onActivated.removeListener(onActivated);
-        browser.tabs.onUpdated.removeListener(onUpdated);
-      };
-    },
+    library: () => (library ??= import('../library/db').then(({ LibraryDb }) => new LibraryDb())),
+    watchPage: watchShownPage(pinned),
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },

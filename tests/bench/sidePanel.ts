@@ -19,6 +19,8 @@ export interface PanelMarks {
   firstItemFrame: number;
   /** The status "Found N items." */
   found: number;
+  /** Every item of the meeting in the panel: later items are rendered in the frames after the first. */
+  allItems: number;
 }
 
 export interface PanelResult {
@@ -28,6 +30,7 @@ export interface PanelResult {
   medianFirstItem: number;
   medianFirstItemFrame: number;
   medianFound: number;
+  medianAllItems: number;
 }
 
 declare global {
@@ -37,11 +40,11 @@ declare global {
 }
 
 /**
- * Installed in the panel before its own scripts: records when the first item and the status
- * appear. A string, not a function: tsx would wrap a function's inner functions in its `__name`
- * helper, which the page does not have.
+ * Installed in the panel before its own scripts: records when the first item, the status and
+ * all `items` items appear. A string, not a function: tsx would wrap a function's inner
+ * functions in its `__name` helper, which the page does not have.
  */
-const WATCH_PANEL = `(() => {
+const watchPanel = (items: number) => `(() => {
   const marks = {};
   window.__panelMarks = marks;
   const observer = new MutationObserver(() => {
@@ -50,7 +53,8 @@ const WATCH_PANEL = `(() => {
       requestAnimationFrame(() => { marks.firstItemFrame = performance.now(); });
     }
     if (marks.found === undefined && /Found \\d+ items?\\./.test(document.querySelector('[role="status"]')?.textContent ?? '')) marks.found = performance.now();
-    if (marks.firstItem !== undefined && marks.found !== undefined) observer.disconnect();
+    if (marks.allItems === undefined && document.querySelectorAll('.item').length >= ${items}) marks.allItems = performance.now();
+    if (marks.allItems !== undefined && marks.found !== undefined) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener('DOMContentLoaded', () => { marks.domContentLoaded = performance.now(); });
@@ -90,11 +94,11 @@ export async function benchSidePanel(pages: { base: FixturePage; large: FixtureP
           items = Number(badge) || null;
           const panel = await browser.context.newPage();
           await panel.setViewportSize({ width: 420, height: 1000 });
-          await panel.addInitScript(WATCH_PANEL);
+          await panel.addInitScript(watchPanel(items ?? 1));
           await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
           await panel.waitForFunction(() => {
             const m = window.__panelMarks;
-            return m?.firstItem !== undefined && m.firstItemFrame !== undefined && m.found !== undefined && m.domContentLoaded !== undefined;
+            return m?.firstItem !== undefined && m.firstItemFrame !== undefined && m.found !== undefined && m.allItems !== undefined && m.domContentLoaded !== undefined;
           }, undefined, { timeout: 30_000 });
           runs.push((await panel.evaluate(() => window.__panelMarks)) as PanelMarks);
           await Promise.all([panel.close(), tab.close()]);
@@ -109,8 +113,9 @@ export async function benchSidePanel(pages: { base: FixturePage; large: FixtureP
         medianFirstItem: median(runs.map((r) => r.firstItem)),
         medianFirstItemFrame: median(runs.map((r) => r.firstItemFrame)),
         medianFound: median(runs.map((r) => r.found)),
+        medianAllItems: median(runs.map((r) => r.allItems)),
       };
-      log(`side panel: ${page.name}: first item at ${result.medianFirstItem.toFixed(0)} ms (median of ${REPEATS})`);
+      log(`side panel: ${page.name}: first item at ${result.medianFirstItem.toFixed(0)} ms, all ${items ?? '?'} at ${result.medianAllItems.toFixed(0)} ms (median of ${REPEATS})`);
       results.push(result);
     }
   } finally {
