@@ -53,7 +53,7 @@ export function table(r: BenchResults): string {
   for (const p of r.sidePanel ?? []) {
     rows.push([
       `Side panel first render: ${p.page}`,
-      `first .item **${ms(p.medianFirstItem)} ms** after navigation start (next frame ${ms(p.medianFirstItemFrame)} ms; "Found N items" ${ms(p.medianFound)} ms), median of ${p.runs.length}`,
+      `first .item **${ms(p.medianFirstItem)} ms** after navigation start (next frame ${ms(p.medianFirstItemFrame)} ms; "Found N items" ${ms(p.medianFound)} ms; every item ${ms(p.medianAllItems)} ms), median of ${p.runs.length}`,
       `≤ ${TARGETS.panelFirstRenderMs} ms`,
       met(p.medianFirstItem <= TARGETS.panelFirstRenderMs),
     ]);
