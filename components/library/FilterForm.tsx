@@ -1,4 +1,4 @@
-import type { LibraryFilter } from '@/lib/library/queries';
+import type { LibraryFilter } from '@/lib/library/search';
 import { OutcomeSchema, type Outcome } from '@/lib/moderngov/outcome';
 
 export type View = 'clauses' | 'items' | 'compare';

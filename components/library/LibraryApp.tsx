@@ -2,14 +2,15 @@ import { useState } from 'preact/hooks';
 import { clausesCsv, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
 import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
 import type { LibraryDb } from '@/lib/library/db';
-import { deleteClause, deleteItem, facets, searchClauses, searchItems, type LibraryFilter } from '@/lib/library/queries';
+import { deleteClause, deleteItem, facets } from '@/lib/library/queries';
+import { PAGE_ROWS, searchClauses, searchItems, type LibraryFilter, type ResultPage } from '@/lib/library/search';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
 import { BackupControls } from './BackupControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
-import { ClauseTable, ItemTable, SHOWN_ROWS } from './ResultsTable';
+import { ClauseTable, ItemTable } from './ResultsTable';
 
 interface Props {
   db: LibraryDb;
@@ -29,22 +30,37 @@ export function LibraryApp({ db, download, confirm }: Props) {
     [db, view],
   );
   const key = JSON.stringify(filter);
+  // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
+  const [shown, setShown] = useState(PAGE_ROWS);
   const choices = useLiveQuery(() => facets(db), [db]);
-  const results = useLiveQuery(
-    async () => {
-      const [clauses, items, meetings] = await Promise.all([searchClauses(db, filter), searchItems(db, filter), db.meetings.toArray()]);
-      return { clauses, items, meetings: new Map(meetings.map((m) => [meetingMapKey(m.host, m.meetingId), m])) };
-    },
-    [db, key],
-  );
-  const data = results.value;
-  const urls = new Map([...(data?.meetings ?? new Map()).entries()].map(([k, m]) => [k, m.url]));
-  const rows = data ? (view === 'clauses' ? data.clauses.length : data.items.length) : 0;
-  const count = data
-    ? `${rows} ${view === 'clauses' ? 'clause' : 'item'}${rows === 1 ? '' : 's'} match${rows === 1 ? 'es' : ''}.${rows > SHOWN_ROWS ? ` Showing the first ${SHOWN_ROWS}; exports have all.` : ''}`
+  // Only the rows shown are read and kept; an export reads every matching row when asked.
+  const clauses = useLiveQuery(() => (view === 'clauses' ? withUrls(db, searchClauses(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
+  const items = useLiveQuery(() => (view === 'items' ? withUrls(db, searchItems(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
+  const page = view === 'clauses' ? clauses.value : items.value;
+  const error = view === 'clauses' ? clauses.error : items.error;
+  const noun = view === 'clauses' ? 'clause' : 'item';
+  const count = page
+    ? `${page.total} ${noun}${page.total === 1 ? '' : 's'} match${page.total === 1 ? 'es' : ''}.${page.total > page.rows.length ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}`
     : 'Loading the library…';
   const shownCount = view === 'compare' ? 'Comparing the whole library by topic, council by council.' : count;
-  const status = notice ?? (results.error ? { message: errorMessage(results.error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
+  const status = notice ?? (error ? { message: errorMessage(error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
+  const stamp = new Date().toISOString().slice(0, 10);
+
+  const exportCsv = async (what: 'clauses' | 'items') => {
+    setNotice({ message: `Preparing the ${what} CSV…`, tone: 'info' });
+    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
+    let csv: string | null = null;
+    if (what === 'clauses') {
+      const { rows } = await searchClauses(db, filter);
+      if (rows.length > 0) csv = clausesCsv(rows, meetings);
+    } else {
+      const { rows } = await searchItems(db, filter);
+      if (rows.length > 0) csv = itemsCsv(rows, meetings);
+    }
+    if (csv === null) return setNotice({ message: `No ${what} match: there is nothing to export.`, tone: 'info' });
+    download(`council-minutes-${what}-${stamp}.csv`, csv);
+    setNotice(null);
+  };
 
   const remove = (question: string, done: string, work: () => Promise<void>) => {
     if (!confirm(question)) return;
@@ -53,7 +69,6 @@ export function LibraryApp({ db, download, confirm }: Props) {
       (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
     );
   };
-  const stamp = new Date().toISOString().slice(0, 10);
   return (
     <main class="library">
       <h1>Council Minutes library</h1>
@@ -64,17 +79,17 @@ export function LibraryApp({ db, download, confirm }: Props) {
         onChange={(f, v) => {
           setFilter(f);
           setView(v);
+          setShown(PAGE_ROWS);
           setCompareFrom(null);
           setNotice(null);
         }}
       />
       <div class="exports">
-        <button type="button" disabled={!data || data.clauses.length === 0} onClick={() => data && download(`council-minutes-clauses-${stamp}.csv`, clausesCsv(data.clauses, data.meetings))}>
-          Export clauses as CSV
-        </button>
-        <button type="button" disabled={!data || data.items.length === 0} onClick={() => data && download(`council-minutes-items-${stamp}.csv`, itemsCsv(data.items, data.meetings))}>
-          Export items as CSV
-        </button>
+        {(['clauses', 'items'] as const).map((what) => (
+          <button key={what} type="button" onClick={() => exportCsv(what).catch((error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }))}>
+            Export {what} as CSV
+          </button>
+        ))}
       </div>
       <BackupControls
         backUp={() =>
@@ -94,10 +109,10 @@ export function LibraryApp({ db, download, confirm }: Props) {
         }
       />
       <StatusRegion message={status.message} tone={status.tone} />
-      {data && view === 'clauses' && (
+      {view === 'clauses' && clauses.value && (
         <ClauseTable
-          rows={data.clauses}
-          urls={urls}
+          rows={clauses.value.rows}
+          urls={clauses.value.urls}
           onDelete={(c) =>
             remove(`Delete clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle} from the library?`, 'Deleted the clause.', () =>
               deleteClause(db, c.host, c.meetingId, c.itemKey, c.clauseIndex),
@@ -105,10 +120,10 @@ export function LibraryApp({ db, download, confirm }: Props) {
           }
         />
       )}
-      {data && view === 'items' && (
+      {view === 'items' && items.value && (
         <ItemTable
-          rows={data.items}
-          urls={urls}
+          rows={items.value.rows}
+          urls={items.value.urls}
           onDelete={(i) =>
             remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => deleteItem(db, i.host, i.meetingId, i.itemKey))
           }
@@ -118,9 +133,22 @@ export function LibraryApp({ db, download, confirm }: Props) {
           }}
         />
       )}
+      {view !== 'compare' && page && page.total > page.rows.length && (
+        <button type="button" class="show-more" onClick={() => setShown(page.rows.length + PAGE_ROWS)}>
+          Show {Math.min(PAGE_ROWS, page.total - page.rows.length)} more
+        </button>
+      )}
       {view === 'compare' && everything.value && (
         <CompareView key={compareFrom ?? ''} items={everything.value[0]} clauses={everything.value[1]} startItem={compareFrom} download={download} />
       )}
     </main>
   );
+}
+
+/** A page of results with the links of their meetings, read for the rows shown only. */
+async function withUrls<T extends { host: string; meetingId: string }>(db: LibraryDb, search: Promise<ResultPage<T>>): Promise<ResultPage<T> & { urls: Map<string, string> }> {
+  const page = await search;
+  const keys = new Map(page.rows.map((r) => [meetingMapKey(r.host, r.meetingId), [r.host, r.meetingId] as [string, string]]));
+  const meetings = await db.meetings.bulkGet([...keys.values()]);
+  return { ...page, urls: new Map(meetings.flatMap((m) => (m ? [[meetingMapKey(m.host, m.meetingId), m.url] as const] : []))) };
 }

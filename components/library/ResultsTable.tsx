@@ -1,9 +1,6 @@
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import { safeHref } from '../panel/DocumentLinks';
 
-/** Rendering a huge library at once would stall the page; the export always has every row. */
-export const SHOWN_ROWS = 500;
-
 interface ClauseProps {
   rows: SavedClause[];
   urls: Map<string, string>;
@@ -53,7 +50,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
       <caption class="visually-hidden">Saved resolution clauses</caption>
       <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
       <tbody>
-        {rows.slice(0, SHOWN_ROWS).map((c) => (
+        {rows.map((c) => (
           <tr key={`${c.host}/${c.meetingId}/${c.itemKey}/${c.clauseIndex}`}>
             <Place row={c} urls={urls} />
             <td>
@@ -95,7 +92,7 @@ export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
       <caption class="visually-hidden">Saved items</caption>
       <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
       <tbody>
-        {rows.slice(0, SHOWN_ROWS).map((i) => (
+        {rows.map((i) => (
           <tr key={`${i.host}/${i.meetingId}/${i.itemKey}`}>
             <Place row={i} urls={urls} />
             <td>{i.number ?? ''}</td>

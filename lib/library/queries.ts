@@ -1,9 +1,6 @@
-import type { Collection, Table } from 'dexie';
-import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
 import { clauseKey } from './keys';
-import type { SavedClause, SavedItem, SavedMeeting } from './schema';
-import { wordsOf } from './words';
+import type { SavedMeeting } from './schema';
 
 export interface Annotation {
   tags: string[];
@@ -30,58 +27,6 @@ export async function savedState(db: LibraryDb, host: string, meetingId: string)
     items: new Map(items.filter((i) => i.picked === 1).map((i) => [i.itemKey, { tags: i.tags, note: i.note }])),
     clauses: new Map(clauses.map((c) => [clauseKey(c.itemKey, c.clauseIndex), { tags: c.tags, note: c.note }])),
   };
-}
-
-export interface LibraryFilter {
-  text?: string;
-  host?: string;
-  committee?: string;
-  /** ISO dates, inclusive. */
-  from?: string;
-  to?: string;
-  tag?: string;
-  /** Clauses only: resolved, noted, deferred… */
-  outcome?: Outcome;
-}
-
-/**
- * Rows matching the filter, newest meeting first. Every word of the text must begin a word
- * of the record; the first word is looked up in the `words` index, the rest are checked on
- * the few records it finds.
- */
-function matching<T extends SavedItem | SavedClause>(table: Table<T>, filter: LibraryFilter): Collection<T> {
-  const terms = wordsOf(filter.text);
-  const [first, ...rest] = [...terms].sort((a, b) => b.length - a.length);
-  let collection: Collection<T>;
-  if (first) collection = table.where('words').startsWith(first).distinct() as Collection<T>;
-  else if (filter.tag) collection = table.where('tags').equals(filter.tag) as Collection<T>;
-  else if (filter.host) collection = table.where('host').equals(filter.host) as Collection<T>;
-  else collection = table.toCollection();
-  return collection.filter(
-    (row) =>
-      rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
-      (!filter.host || row.host === filter.host) &&
-      (!filter.committee || row.committeeName === filter.committee) &&
-      (!filter.from || (row.date !== '' && row.date >= filter.from)) &&
-      (!filter.to || (row.date !== '' && row.date <= filter.to)) &&
-      (!filter.tag || row.tags.includes(filter.tag)),
-  );
-}
-
-function byDateThenPlace<T extends { date: string; host: string; meetingId: string }>(order: (row: T) => number) {
-  return (a: T, b: T) => b.date.localeCompare(a.date) || a.host.localeCompare(b.host) || a.meetingId.localeCompare(b.meetingId) || order(a) - order(b);
-}
-
-export async function searchItems(db: LibraryDb, filter: LibraryFilter): Promise<SavedItem[]> {
-  const rows = await matching(db.items, filter).filter((i) => i.picked === 1).toArray();
-  return rows.sort(byDateThenPlace((i) => i.order));
-}
-
-export async function searchClauses(db: LibraryDb, filter: LibraryFilter): Promise<SavedClause[]> {
-  const rows = await matching(db.clauses, filter)
-    .filter((c) => !filter.outcome || c.outcome === filter.outcome)
-    .toArray();
-  return rows.sort(byDateThenPlace((c) => c.itemOrder * 10_000 + c.clauseIndex));
 }
 
 /** The choices the library page's filters offer. */

@@ -1,28 +1,15 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectedPanel } from '@/components/panel/ConnectedPanel';
-import { LibraryDb } from '@/lib/library/db';
+import type { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
+import { mountedLibrary } from '../../support/mountedLibrary';
 import { meeting } from '../../support/records';
 
-let root: HTMLElement;
-let db: LibraryDb;
-let n = 0;
-beforeEach(async () => {
-  root = document.createElement('div');
-  document.body.append(root);
-  db = new LibraryDb(`panel-${++n}-${Date.now()}`);
-  await db.open();
-});
-afterEach(async () => {
-  render(null, root);
-  root.remove();
-  db.close();
-  await db.delete();
-});
+const mounted = mountedLibrary('panel');
 
 const record = meeting();
 const page = (completing = false): ShownPage => ({
@@ -33,7 +20,7 @@ const page = (completing = false): ShownPage => ({
 /** Services whose library answers only when `openLibrary` is called, and whose page the test sets. */
 function fakeServices() {
   let openLibrary = () => {};
-  const library = new Promise<LibraryDb>((resolve) => (openLibrary = () => resolve(db)));
+  const library = new Promise<LibraryDb>((resolve) => (openLibrary = () => resolve(mounted.db)));
   let showPage: (p: ShownPage) => void = () => {};
   const services: PanelServices = {
     library: vi.fn(() => library),
@@ -49,40 +36,40 @@ function fakeServices() {
   return { services, openLibrary, showPage: (p: ShownPage) => act(() => showPage(p)) };
 }
 
-const status = () => root.querySelector('[role="status"]')?.textContent;
-const button = (name: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === name);
+const status = () => mounted.root.querySelector('[role="status"]')?.textContent;
+const button = (name: string) => Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === name);
 
 describe('the connected side panel', () => {
   it('shows the meeting before the library answers, then marks what is saved', async () => {
-    await saveSelection(db, record, { scope: 'meeting' });
+    await saveSelection(mounted.db, record, { scope: 'meeting' });
     const { services, openLibrary } = fakeServices();
-    act(() => render(<ConnectedPanel services={services} />, root));
+    act(() => render(<ConnectedPanel services={services} />, mounted.root));
     expect(status()).toBe('Found 3 items.');
-    expect(root.querySelectorAll('.item')).toHaveLength(3);
-    expect(root.querySelector('.saved-mark')).toBeNull();
+    expect(mounted.root.querySelectorAll('.item')).toHaveLength(3);
+    expect(mounted.root.querySelector('.saved-mark')).toBeNull();
 
     openLibrary();
-    await vi.waitFor(() => expect(root.textContent).toContain('✓ Meeting saved'));
+    await vi.waitFor(() => expect(mounted.root.textContent).toContain('✓ Meeting saved'));
     // The meeting, its 3 items and their 3 clauses.
-    expect(root.querySelectorAll('.saved-mark')).toHaveLength(1 + 3 + 3);
-    expect(root.querySelectorAll('[role="status"]')).toHaveLength(1);
+    expect(mounted.root.querySelectorAll('.saved-mark')).toHaveLength(1 + 3 + 3);
+    expect(mounted.root.querySelectorAll('[role="status"]')).toHaveLength(1);
   });
 
   it('saves what is picked before the library has loaded, once it has', async () => {
     const { services, openLibrary } = fakeServices();
-    act(() => render(<ConnectedPanel services={services} />, root));
+    act(() => render(<ConnectedPanel services={services} />, mounted.root));
     act(() => button('Save item 5')?.click());
-    expect(await db.items.count()).toBe(0);
+    expect(await mounted.db.items.count()).toBe(0);
 
     openLibrary();
     await vi.waitFor(() => expect(status()).toBe('Saved item 5.'));
-    expect((await db.items.toArray()).map((i) => i.number)).toEqual(['5']);
-    await vi.waitFor(() => expect(root.querySelectorAll('.item')[0]?.querySelector('.saved-mark')).not.toBeNull());
+    expect((await mounted.db.items.toArray()).map((i) => i.number)).toEqual(['5']);
+    await vi.waitFor(() => expect(mounted.root.querySelectorAll('.item')[0]?.querySelector('.saved-mark')).not.toBeNull());
   });
 
   it('follows the page: a completed reading replaces the status', () => {
     const { services, showPage } = fakeServices();
-    act(() => render(<ConnectedPanel services={services} />, root));
+    act(() => render(<ConnectedPanel services={services} />, mounted.root));
     showPage(page(true));
     expect(status()).toContain('Fetching the full minutes');
     showPage(page(false));

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause, annotateItem, deleteClause, deleteItem, facets, parseTags, savedState, searchClauses, searchItems } from '@/lib/library/queries';
+import { annotateClause, annotateItem, deleteClause, deleteItem, facets, parseTags, savedState } from '@/lib/library/queries';
+import { searchClauses, searchItems } from '@/lib/library/search';
 import { saveSelection } from '@/lib/library/save';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
 import { item, meeting } from '../../support/records';
@@ -47,7 +48,7 @@ describe('saving', () => {
     expect([...state.items.keys()]).toEqual([]);
     expect([...state.clauses.keys()]).toEqual(['15#1']);
     expect(await db.items.count()).toBe(1);
-    expect(await searchItems(db, {})).toEqual([]);
+    expect(await searchItems(db, {})).toEqual({ rows: [], total: 0 });
   });
 
   it('saves one item with all its clauses', async () => {
@@ -98,24 +99,24 @@ describe('search and filters', () => {
   });
 
   it('finds a clause by a word in it, by prefix, all words required', async () => {
-    expect((await searchClauses(db, { text: 'taxi' })).map((c) => c.text)).toEqual([
+    expect((await searchClauses(db, { text: 'taxi' })).rows.map((c) => c.text)).toEqual([
       'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;',
     ]);
-    expect((await searchClauses(db, { text: 'licens taxi' })).length).toBe(1);
-    expect((await searchClauses(db, { text: 'taxi worcestershire' })).length).toBe(0);
-    expect((await searchClauses(db, { text: 'CSE' })).map((c) => c.host)).toEqual([HOST, HOST]);
+    expect((await searchClauses(db, { text: 'licens taxi' })).rows.length).toBe(1);
+    expect((await searchClauses(db, { text: 'taxi worcestershire' })).rows.length).toBe(0);
+    expect((await searchClauses(db, { text: 'CSE' })).rows.map((c) => c.host)).toEqual([HOST, HOST]);
     // Page order: item 5's clauses, then item 6's.
-    expect((await searchClauses(db, { host: HOST })).map((c) => `${c.itemNumber} ${c.label}`)).toEqual(['5 (i)', '5 (ii)', '6 (i)']);
+    expect((await searchClauses(db, { host: HOST })).rows.map((c) => `${c.itemNumber} ${c.label}`)).toEqual(['5 (i)', '5 (ii)', '6 (i)']);
   });
 
   it('finds items across councils, newest first, and filters by council, committee, dates and tag', async () => {
-    expect((await searchItems(db, { text: 'exploitation' })).map((i) => i.date)).toEqual(['2016-11-03', '2015-05-22']);
-    expect((await searchItems(db, { host: 'worcestershire.moderngov.co.uk' })).map((i) => i.number)).toEqual(['5', '6']);
-    expect((await searchItems(db, { committee: 'Children and Families Scrutiny Panel' })).length).toBe(3);
-    expect((await searchItems(db, { from: '2016-01-01' })).length).toBe(3);
-    expect((await searchItems(db, { to: '2015-12-31' })).length).toBe(2);
+    expect((await searchItems(db, { text: 'exploitation' })).rows.map((i) => i.date)).toEqual(['2016-11-03', '2015-05-22']);
+    expect((await searchItems(db, { host: 'worcestershire.moderngov.co.uk' })).rows.map((i) => i.number)).toEqual(['5', '6']);
+    expect((await searchItems(db, { committee: 'Children and Families Scrutiny Panel' })).rows.length).toBe(3);
+    expect((await searchItems(db, { from: '2016-01-01' })).rows.length).toBe(3);
+    expect((await searchItems(db, { to: '2015-12-31' })).rows.length).toBe(2);
     await annotateItem(db, ['worcestershire.moderngov.co.uk', '2453', '16'], ['missing'], '');
-    expect((await searchItems(db, { tag: 'missing' })).map((i) => i.title)).toEqual(['Missing Children and Young People: Update']);
+    expect((await searchItems(db, { tag: 'missing' })).rows.map((i) => i.title)).toEqual(['Missing Children and Young People: Update']);
     const f = await facets(db);
     expect(f.councils.map((c) => c.name)).toEqual(['Southampton City Council', 'Worcestershire County Council']);
     expect(f.tags).toEqual(['missing']);

@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import { saveSelection } from '@/lib/library/save';
+import { mountedLibrary } from '../../support/mountedLibrary';
+import { item, meeting } from '../../support/records';
+
+const mounted = mountedLibrary('library-page');
+
+/** Three meetings of 80 clauses each (two items of 40): 240 clauses, more than a page. */
+async function fill(): Promise<void> {
+  for (let m = 0; m < 3; m++) {
+    const clauses = (i: number): [string, string][] => Array.from({ length: 40 }, (_, j) => [`(${j + 1})`, `That grant ${m}-${i}-${j} for parks be approved.`]);
+    await saveSelection(mounted.db, meeting({ id: `${m + 1}`, date: `2022-0${m + 1}-10`, items: [item('1', 'Parks grants', clauses(1)), item('2', 'Play areas', clauses(2))] }), { scope: 'meeting' });
+  }
+}
+
+const status = () => mounted.root.querySelector('[role="status"]')?.textContent ?? '';
+const rows = () => mounted.root.querySelectorAll('table.results tbody tr');
+const button = (text: string) => Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent?.startsWith(text));
+
+describe('library page', () => {
+  it('shows the newest page of results with the count of all, a page more on "Show more", and exports every row', async () => {
+    await fill();
+    const download = vi.fn();
+    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
+    expect(rows()).toHaveLength(200);
+    expect(rows()[0]?.textContent).toContain('2022-03-10');
+
+    await act(() => button('Show 40 more')?.click());
+    await vi.waitFor(() => expect(rows()).toHaveLength(240));
+    expect(status()).toBe('240 clauses match.');
+    expect(button('Show')).toBeUndefined();
+
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(download).toHaveBeenCalledOnce());
+    const [filename, csv] = download.mock.calls[0] as [string, string];
+    expect(filename).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
+    // A header and every clause, not only those shown.
+    expect(csv.trim().split('\r\n')).toHaveLength(241);
+  });
+
+  it('goes back to one page when the search changes, and says when there is nothing to export', async () => {
+    await fill();
+    const download = vi.fn();
+    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(rows()).toHaveLength(200));
+    await act(() => button('Show 40 more')?.click());
+    await vi.waitFor(() => expect(rows()).toHaveLength(240));
+    const search = mounted.root.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!search) throw new Error('no search box');
+    const type = (text: string) =>
+      act(() => {
+        search.value = text;
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    // The clauses of every "Play areas" item: two words, both needed, the second a prefix.
+    await type('areas pla');
+    await vi.waitFor(() => expect(status()).toBe('120 clauses match.'));
+    expect(rows()).toHaveLength(120);
+    await type('');
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
+    expect(rows()).toHaveLength(200);
+    await type('nothing-like-this');
+    await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
+    expect(download).not.toHaveBeenCalled();
+  });
+});
