@@ -3,7 +3,7 @@ import { extractCouncil } from './council';
 import { contentHash } from './contentHash';
 import { readItemContent } from './extractItems';
 import { modgovRoot } from './extractMeeting';
-import { labelledValue } from './labels';
+import { labelReader } from './labels';
 import { meetingRefFromLink } from './meetingRef';
 import type { ItemRecord } from './schema';
 import { inlineText } from './text';
@@ -14,7 +14,7 @@ export function extractItemPage(doc: Document, href: string): ItemRecord {
   const url = new URL(href);
   const root = modgovRoot(doc);
   const content = root.querySelector('.mgContent') ?? (root as Element);
-  const meetingLine = labelledValue(root, /^(Meeting|Cyfarfod)\s*:?/i);
+  const meetingLine = labelReader(root)(/^(Meeting|Cyfarfod)\s*:?/i);
   const meetingAnchor = meetingLine?.element.querySelector('a[href]') ?? null;
   const number = meetingLine ? (/\((?:Item|Eitem)\s+([^)]+?)\.?\)\s*$/i.exec(meetingLine.value)?.[1] ?? null) : null;
   const parts = readItemContent(content, url.href);

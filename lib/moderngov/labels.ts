@@ -74,8 +74,3 @@ export function labelReader(root: ParentNode, outside: Element | null = null): (
     return null;
   };
 }
-
-/** The value after the first `label` in `root` (see `labelReader`). */
-export function labelledValue(root: ParentNode, label: RegExp): Labelled | null {
-  return labelReader(root)(label);
-}

@@ -41,14 +41,9 @@ function hidden(el: Element): boolean {
   return el.getAttribute('class')?.includes('mgHide') === true && el.classList.contains('mgHide');
 }
 
-/** Elements whose text is not simply their text nodes run together: skipped ones and line breaks,
- * and (for paragraphs) blocks. An element with none of these inside reads as its `textContent`,
- * one native call instead of a JavaScript walk over every node (most of a page's paragraphs). */
-function breaksInline(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  return tag === 'BR' || SKIPPED_TAGS.has(tag) || hidden(el);
-}
-
+/** Elements that break a paragraph's text: blocks, line breaks, and skipped ones. An element with
+ * none of these inside reads as its `textContent`, one native call instead of a JavaScript walk
+ * over every node (most of a page's paragraphs). */
 function breaksParagraph(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   return tag === 'BR' || BLOCK_TAGS.has(tag) || SKIPPED_TAGS.has(tag) || hidden(el);
@@ -60,60 +55,31 @@ export function inlineText(node: Node): string {
 }
 
 /** `inlineText` of an element leaving out what `selector` matches inside it (the "PDF 62 KB"
- * size of a document link), read in place rather than from a trimmed copy. */
+ * size of a document link). A title or a link is small: a trimmed copy costs little. */
 export function inlineTextWithout(el: Element, selector: string): string {
-  const matches = new Breaks(el, (inside) => inside.matches(selector));
-  if (matches.atRoot() === 'self-only') return inlineText(el);
-  const without = (node: Element): string => {
-    let out = '';
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType !== 1) {
-        out += rawText(child);
-        continue;
-      }
-      const where = matches.at(child as Element);
-      if (where === 'none') out += rawText(child);
-      else if (where === 'inside') out += without(child as Element);
-      else matches.pass(child as Element);
-    }
-    return out;
-  };
-  return collapse(without(el));
+  if (el.querySelector(selector) === null) return inlineText(el);
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll(selector).forEach((match) => match.remove());
+  return inlineText(copy);
 }
 
-/** Text nodes run together, skipped elements left out, line breaks as spaces. */
-function rawText(root: Node): string {
-  if (root.nodeType === 3) return root.nodeValue ?? '';
-  // Most elements read for a line of text (numbers, titles, labels, links) hold text alone.
-  if (root.nodeType === 1 && (root as Element).firstElementChild === null) {
-    const el = root as Element;
-    if (isSkipped(el)) return '';
-    return el.tagName.toUpperCase() === 'BR' ? ' ' : (el.textContent ?? '').slice(0, MAX_TEXT_CHARS * 2);
-  }
-  const breaks = new Breaks(root, breaksInline);
-  let out = '';
-  const read = (node: Node, where: Where) => {
-    if (out.length > MAX_TEXT_CHARS * 2) return;
-    if (node.nodeType === 3) {
-      out += node.nodeValue ?? '';
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+/** Text nodes run together, skipped elements left out, line breaks as spaces. Read for a line
+ * (a number, a title, a label, a heading of a few words): an element that holds text alone, as
+ * most do, is read with `textContent`, one native call. */
+function rawText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return '';
+  if (node.nodeType === 1) {
     const el = node as Element;
-    if (node.nodeType === 1 && where !== 'inside' && where !== 'none') {
-      if (isSkipped(el)) return breaks.pass(el);
-      if (el.tagName.toUpperCase() === 'BR') {
-        out += ' ';
-        return;
-      }
-    }
-    if (node.nodeType === 1 && (where === 'none' || where === 'self-only')) {
-      out += (el.textContent ?? '').slice(0, MAX_TEXT_CHARS * 2);
-      return;
-    }
-    for (let child = node.firstChild; child; child = child.nextSibling) read(child, child.nodeType === 1 ? breaks.at(child as Element) : 'none');
-  };
-  read(root, breaks.atRoot());
+    if (isSkipped(el)) return '';
+    if (el.tagName.toUpperCase() === 'BR') return ' ';
+    if (el.firstElementChild === null) return (el.textContent ?? '').slice(0, MAX_TEXT_CHARS * 2);
+  }
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    out += rawText(child);
+    if (out.length > MAX_TEXT_CHARS * 2) break;
+  }
   return out;
 }
 
