@@ -19,9 +19,9 @@ export function sectionOf(el: Element): SectionName | null {
     el.classList.contains('mgLabel') ||
     /^(H[2-6]|P|STRONG|B|DIV)$/.test(tag);
   if (!headingLike) return null;
-  // A heading is a word or two: a block with far more text (a whole minutes div) is not one,
-  // and is not worth collapsing to find out.
-  if ((el.textContent ?? '').length > 1000) return null;
+  // A heading is a word or two: a block with far more text (a paragraph, a whole minutes div)
+  // is not one, and is not worth reading to find out.
+  if ((el.textContent ?? '').length > 200) return null;
   const text = inlineText(el);
   if (text.length > 40) return null;
   for (const [pattern, name] of SECTION_LABELS) if (pattern.test(text)) return name;

@@ -55,12 +55,13 @@ export function inlineText(node: Node): string {
 }
 
 /** `inlineText` of an element leaving out what `selector` matches inside it (the "PDF 62 KB"
- * size of a document link). A title or a link is small: a trimmed copy costs little. */
+ * size of a document link), read in place: copying every link cost more than reading it. */
 export function inlineTextWithout(el: Element, selector: string): string {
-  if (el.querySelector(selector) === null) return inlineText(el);
-  const copy = el.cloneNode(true) as Element;
-  copy.querySelectorAll(selector).forEach((match) => match.remove());
-  return inlineText(copy);
+  const text = (node: Node): string =>
+    node.nodeType === 1 && !isSkipped(node as Element) && (node as Element).querySelector(selector) !== null
+      ? Array.from(node.childNodes, (child) => (child.nodeType === 1 && (child as Element).matches(selector) ? '' : text(child))).join('')
+      : rawText(node);
+  return collapse(text(el));
 }
 
 /** Text nodes run together, skipped elements left out, line breaks as spaces. Read for a line
