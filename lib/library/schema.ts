@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OutcomeSchema, VotesSchema } from '../moderngov/outcome';
-import { ClauseSchema, DocumentLinkSchema, ItemSchema } from '../moderngov/schema';
+import { ClauseSchema, ItemSchema, MeetingSchema } from '../moderngov/schema';
 
 /** Dexie cannot index booleans or null: flags are 0/1 and unknown dates are ''. */
 const Flag = z.union([z.literal(0), z.literal(1)]);
@@ -22,15 +22,9 @@ export const SavedMeetingSchema = z.object({
   councilName: z.string().nullable(),
   committeeId: z.string(),
   committeeName: z.string(),
-  title: z.string(),
   /** ISO date, or '' when the page gave none. */
   date: z.string(),
-  time: z.string().nullable(),
-  venue: z.string().nullable(),
-  contact: z.string().nullable(),
-  status: z.string().nullable(),
-  url: z.string(),
-  documents: z.array(DocumentLinkSchema),
+  ...MeetingSchema.pick({ title: true, time: true, venue: true, contact: true, status: true, url: true, documents: true }).shape,
   apologies: z.string().nullable(),
   declarations: z.string().nullable(),
   warnings: z.array(z.string()),
