@@ -2,21 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/support/browser';
 import { CHROMIUM, REPO_ROOT } from '../e2e/support/paths';
 
 export { CHROMIUM, REPO_ROOT };
 export const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
 export const RESULTS_FILE = path.join(RESULTS_DIR, 'bench.json');
 
-/** The flags tests/e2e/support/browser.ts starts Chromium with, less the extension ones. */
-export const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The targets of the issue "Benchmarks in real Chromium". Reported, never asserted. */
 export const TARGETS = {

@@ -22,6 +22,17 @@ export function newProfileDir(): string {
 }
 
 /** Debian's Chromium with the built extension loaded, on a given profile (reuse it to test persistence). */
+/** The flags every test and bench browser starts with. */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // This machine's network is closed: without these Chromium keeps dialling out.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchWithExtension(userDataDir = newProfileDir()): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -30,13 +41,7 @@ export async function launchWithExtension(userDataDir = newProfileDir()): Promis
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      // This machine's network is closed: without these Chromium keeps dialling out.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
