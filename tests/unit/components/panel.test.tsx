@@ -1,45 +1,33 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MeetingActions } from '@/components/panel/MeetingView';
+import { describe, expect, it, vi } from 'vitest';
 import { PagePanel, type PanelProps } from '@/components/panel/PagePanel';
 import type { SavedState } from '@/lib/library/queries';
+import { fakeMeetingActions, mountPoint } from '../../support/mountPoint';
 import { item, meeting } from '../../support/records';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-function actions(): MeetingActions {
-  return { saveMeeting: vi.fn(), updateMeeting: vi.fn(), saveItem: vi.fn(), saveClause: vi.fn(), annotateItem: vi.fn(), annotateClause: vi.fn() };
-}
+const mounted = mountPoint();
 
 function show(props: Partial<PanelProps>) {
-  const full: PanelProps = { tabState: null, saved: null, actions: actions(), notice: null, openLibrary: vi.fn(), readSite: null, ...props };
-  act(() => render(<PagePanel {...full} />, root));
+  const full: PanelProps = { tabState: null, saved: null, actions: fakeMeetingActions(), notice: null, openLibrary: vi.fn(), readSite: null, ...props };
+  act(() => render(<PagePanel {...full} />, mounted.root));
   return full;
 }
 
 const state = (record = meeting()) => ({ url: record.meeting.url, extraction: record, completing: false, failures: [] });
-const buttons = () => Array.from(root.querySelectorAll('button')).map((b) => b.textContent);
-const status = () => root.querySelector('[role="status"]')?.textContent;
+const buttons = () => Array.from(mounted.root.querySelectorAll('button')).map((b) => b.textContent);
+const status = () => mounted.root.querySelector('[role="status"]')?.textContent;
 
 describe('side panel', () => {
   it('says when the tab is not a council page, with a hint and the site permission offer', () => {
     const readSite = vi.fn();
     show({ tabState: null, readSite });
     expect(status()).toBe('Not a council meeting page.');
-    expect(root.textContent).toContain('ieListDocuments.aspx');
-    const offer = Array.from(root.querySelectorAll('button')).find((b) => b.textContent === "Read this site's pages");
+    expect(mounted.root.textContent).toContain('ieListDocuments.aspx');
+    const offer = Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === "Read this site's pages");
     offer?.click();
     expect(readSite).toHaveBeenCalledOnce();
-    expect(root.querySelectorAll('h1')).toHaveLength(1);
+    expect(mounted.root.querySelectorAll('h1')).toHaveLength(1);
   });
 
   it('says it is reading, then shows the meeting: header, items, clauses', () => {
@@ -47,19 +35,19 @@ describe('side panel', () => {
     expect(status()).toBe('Reading the page…');
     show({ tabState: state() });
     expect(status()).toBe('Found 3 items.');
-    expect(root.querySelector('.meeting-header h2')?.textContent).toBe('Children and Families Scrutiny Panel');
-    expect(root.querySelector('.meeting-header')?.textContent).toContain('Thursday, 3 November 2016, 5.30 pm');
-    expect(Array.from(root.querySelectorAll('.item h3')).map((h) => h.textContent)).toEqual([
+    expect(mounted.root.querySelector('.meeting-header h2')?.textContent).toBe('Children and Families Scrutiny Panel');
+    expect(mounted.root.querySelector('.meeting-header')?.textContent).toContain('Thursday, 3 November 2016, 5.30 pm');
+    expect(Array.from(mounted.root.querySelectorAll('.item h3')).map((h) => h.textContent)).toEqual([
       '5. Child Sexual Exploitation in Southampton - Update',
       '6. Elective Home Education and Safeguarding Arrangements',
       '8. Monitoring Scrutiny Recommendations',
     ]);
-    expect(Array.from(root.querySelectorAll('.clause-label')).map((l) => l.textContent)).toEqual(['(i)', '(ii)', '(i)']);
+    expect(Array.from(mounted.root.querySelectorAll('.clause-label')).map((l) => l.textContent)).toEqual(['(i)', '(ii)', '(i)']);
   });
 
   it('calls save for the meeting, an item and a clause, and marks what is saved', () => {
     const props = show({ tabState: state() });
-    const click = (label: string) => Array.from(root.querySelectorAll('button')).find((b) => b.textContent === label)?.click();
+    const click = (label: string) => Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === label)?.click();
     click('Save meeting (3 items)');
     click('Save item 5');
     click('Save clause (ii) of item 5');
@@ -74,17 +62,17 @@ describe('side panel', () => {
       clauses: new Map([['15#1', { tags: [], note: 'check' }]]),
     };
     show({ tabState: state(record), saved });
-    expect(root.querySelectorAll('.saved-mark')).toHaveLength(2);
-    expect(root.textContent).toContain('Tags: ehe');
-    expect(root.textContent).toContain('Note: check');
+    expect(mounted.root.querySelectorAll('.saved-mark')).toHaveLength(2);
+    expect(mounted.root.textContent).toContain('Tags: ehe');
+    expect(mounted.root.textContent).toContain('Note: check');
   });
 
   it('says "changed since saved" when the page hash differs, and offers the update', () => {
     const record = meeting();
     const savedMeeting = { whole: 1 as const, contentHash: 'older' } as unknown as NonNullable<SavedState['meeting']>;
     const props = show({ tabState: state(record), saved: { meeting: savedMeeting, items: new Map(), clauses: new Map() } });
-    expect(root.textContent).toContain('Changed since saved.');
-    Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'Update saved copy')?.click();
+    expect(mounted.root.textContent).toContain('Changed since saved.');
+    Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === 'Update saved copy')?.click();
     expect(props.actions.updateMeeting).toHaveBeenCalledOnce();
   });
 
@@ -92,7 +80,7 @@ describe('side panel', () => {
     const record = meeting({ items: [item('5', 'CSE', [], { minutesTruncated: true, minutes: 'cut' })] });
     show({ tabState: { ...state(record), completing: true } });
     expect(status()).toBe("Found 1 item. Fetching the full minutes of item 5 from the council's site…");
-    expect(root.querySelector('button[disabled]')?.textContent).toBe('Save meeting (1 items)');
+    expect(mounted.root.querySelector('button[disabled]')?.textContent).toBe('Save meeting (1 items)');
     expect(buttons()).not.toContain('Save item 5');
     show({ tabState: { ...state(record), failures: [{ itemNumber: '5', url: 'https://x/mgAi.aspx?ID=1', reason: 'The council’s site answered 500' }] } });
     expect(status()).toContain('Partial: the full minutes of item 5 could not be fetched');
@@ -107,15 +95,15 @@ describe('side panel', () => {
       ],
     });
     show({ tabState: state(record) });
-    expect(root.querySelector('img, script')).toBeNull();
-    expect(root.querySelector('.item h3')?.textContent).toBe('1. <img src=x onerror="window.pwned=1">Title');
-    expect(root.querySelector('.clause-text')?.textContent).toBe('<script>window.pwned=1</script>=HYPERLINK("x")');
-    expect(root.querySelector('.documents a')).toBeNull();
-    expect(root.querySelector('.documents')?.textContent).toContain('Report (not a web address: link not shown)');
+    expect(mounted.root.querySelector('img, script')).toBeNull();
+    expect(mounted.root.querySelector('.item h3')?.textContent).toBe('1. <img src=x onerror="window.pwned=1">Title');
+    expect(mounted.root.querySelector('.clause-text')?.textContent).toBe('<script>window.pwned=1</script>=HYPERLINK("x")');
+    expect(mounted.root.querySelector('.documents a')).toBeNull();
+    expect(mounted.root.querySelector('.documents')?.textContent).toContain('Report (not a web address: link not shown)');
   });
 
   it('shows an error notice in the status region', () => {
     show({ tabState: state(), notice: { message: 'The disk is full: nothing was saved and the library is unchanged.', tone: 'error' } });
-    expect(root.querySelector('[role="status"].status-error')?.textContent).toContain('The disk is full');
+    expect(mounted.root.querySelector('[role="status"].status-error')?.textContent).toContain('The disk is full');
   });
 });
