@@ -1,4 +1,5 @@
 import { extractCouncil } from './council';
+import { cellsOf } from './extractItems';
 import { modgovRoot } from './extractMeeting';
 import type { AttendanceRecord, Attendee } from './schema';
 import { inlineText } from './text';
@@ -15,7 +16,7 @@ export function readAttendees(table: Element, base: string): Attendee[] {
   const attendanceAt = column(/^(attendance|presence|present|presennoldeb)/, 2);
   const out: Attendee[] = [];
   for (const row of Array.from(table.querySelectorAll('tr'))) {
-    const cells = Array.from(row.querySelectorAll(':scope > td'));
+    const cells = cellsOf(row);
     if (cells.length === 0) continue;
     const link = row.querySelector('a[href]');
     const name = inlineText(link ?? cells[0] ?? row);

@@ -12,12 +12,12 @@ export function findItemTable(root: ParentNode): Element | null {
 }
 
 /** The cells of a row (its own, not those of tables inside it). */
-function cellsOf(row: Element): Element[] {
+export function cellsOf(row: Element): Element[] {
   return Array.from(row.children).filter((cell) => cell.tagName.toUpperCase() === 'TD');
 }
 
 /** The rows of the items table that hold items: not header rows, not rows of nested tables. */
-function itemRows(table: Element): Element[] {
+export function itemRows(table: Element): Element[] {
   return Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table && cellsOf(row).length > 0);
 }
 

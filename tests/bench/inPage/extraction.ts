@@ -3,6 +3,7 @@
  * browser's own HTML parser, on the same HTML, in the same run.
  */
 import { extractPage } from '@/lib/moderngov/extract';
+import { findItemTable, itemRows } from '@/lib/moderngov/extractItems';
 import { median } from '../stats';
 
 export interface ExtractionInput {
@@ -93,9 +94,9 @@ function timeOne(page: ExtractionInput, samples: number, minSampleMs: number): E
 /** A meeting page of `count` items: the base page's item rows repeated, renumbered, with their own ids. */
 function largeMeeting(html: string, count: number): string {
   const doc = parse(html);
-  const table = doc.querySelector('table.mgItemTable, table#mgItemTable');
+  const table = findItemTable(doc);
   if (!table) throw new Error('the base page has no items table');
-  const rows = Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table && row.querySelector(':scope > td'));
+  const rows = itemRows(table);
   const parent = rows[0]?.parentElement;
   if (!parent) throw new Error('the base page has no item rows');
   rows.forEach((row) => row.remove());
