@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, openWithPanel, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { FIXTURES_DIR } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
@@ -40,10 +40,7 @@ afterAll(async () => {
 
 describe('batch collection from a committee meeting list', () => {
   it("saves a committee's meetings one page a second, with progress, skipping them on a second run", async () => {
-    const listPage = await browser.context.newPage();
-    await listPage.goto(site.url(LIST));
-    const tabId = await tabIdOf(browser.worker, site.url(LIST));
-    const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+    const { page: listPage, panel } = await openWithPanel(browser, site.url(LIST));
     await panel.getByRole('status').filter({ hasText: 'Found a ModernGov meeting-list page.' }).waitFor();
     const before = site.requests.length;
     const started = Date.now();
@@ -115,10 +112,7 @@ describe('comparing councils', () => {
     const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
     try {
       const meetingUrl = worcestershire.url(WORCESTERSHIRE.meeting);
-      const page = await browser.context.newPage();
-      await page.goto(meetingUrl);
-      const tabId = await tabIdOf(browser.worker, meetingUrl);
-      const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+      const { page, panel } = await openWithPanel(browser, meetingUrl);
       await panel.getByRole('status').filter({ hasText: /^Found 6 items\.$/ }).waitFor();
       await panel.getByRole('button', { name: 'Save meeting (6 items)' }).click();
       await panel.getByText('✓ Meeting saved').waitFor();

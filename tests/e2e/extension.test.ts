@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, newProfileDir, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, newProfileDir, openWithPanel, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
 
@@ -24,15 +24,6 @@ afterAll(async () => {
   await southampton?.close();
   await worcestershire?.close();
 });
-
-/** Opens a council page in a tab, then the panel (as a page pinned to that tab). */
-async function openWithPanel(url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(browser.worker, url);
-  const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
-  return { page, panel, tabId };
-}
 
 async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -61,7 +52,7 @@ describe('on council pages', () => {
   });
 
   it('shows the meeting, its items and clauses in the panel, and saves the meeting', async () => {
-    const { page, panel } = await openWithPanel(southampton.url(SOUTHAMPTON.meeting));
+    const { page, panel } = await openWithPanel(browser, southampton.url(SOUTHAMPTON.meeting));
     await panel.getByRole('status').filter({ hasText: 'Found 4 items.' }).waitFor();
     await expect.poll(() => panel.locator('.meeting-header h2').textContent()).toBe('Children and Families Scrutiny Panel');
     expect(await panel.locator('.meeting-header').textContent()).toContain('Conference Room 3 - Civic Centre');
@@ -88,7 +79,7 @@ describe('on council pages', () => {
   });
 
   it('completes minutes cut short on the page from the item page', async () => {
-    const { page, panel } = await openWithPanel(worcestershire.url(WORCESTERSHIRE.meeting));
+    const { page, panel } = await openWithPanel(browser, worcestershire.url(WORCESTERSHIRE.meeting));
     await panel.getByRole('status').filter({ hasText: /^Found 6 items\.$/ }).waitFor({ timeout: 20_000 });
     expect(worcestershire.requests).toContain(WORCESTERSHIRE.item);
     const item5 = panel.locator('.item').nth(4);
@@ -107,7 +98,7 @@ describe('a council on unusual addresses', () => {
     // The same ModernGov markup, served where no content-script pattern matches.
     southampton.routes['/committees/children-families/3-november-2016'] = SOUTHAMPTON.routes['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4'];
     const url = southampton.url('/committees/children-families/3-november-2016');
-    const { page, panel, tabId } = await openWithPanel(url);
+    const { page, panel, tabId } = await openWithPanel(browser, url);
     await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
     expect(await toolbarOf(browser.worker, tabId)).toEqual({ badge: '', title: 'Council Minutes' });
     await panel.getByRole('button', { name: "Read this site's pages" }).click();
@@ -164,7 +155,7 @@ describe('a page edited since it was saved', () => {
     writeFileSync(edited, original.replace('condition of receiving a taxi licence', 'condition of receiving a taxi or private hire licence'));
     southampton.routes[SOUTHAMPTON.meeting] = edited;
 
-    const { page, panel } = await openWithPanel(southampton.url(SOUTHAMPTON.meeting));
+    const { page, panel } = await openWithPanel(browser, southampton.url(SOUTHAMPTON.meeting));
     await panel.getByText('Changed since saved.').waitFor();
     await panel.getByRole('button', { name: 'Tags and note for clause (i) of item 5' }).click();
     await panel.getByLabel('Tags (comma separated)').fill('taxis, licensing');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, openWithPanel, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON } from './support/councils';
 import { EXTENSION_DIR, FIXTURES_DIR } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
@@ -27,10 +27,7 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 
 describe('hostile page text', () => {
   it('runs nothing in the panel or the library, follows no non-web link, and neutralises CSV formulas', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(site.url(HOSTILE));
-    const tabId = await tabIdOf(browser.worker, site.url(HOSTILE));
-    const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+    const { page, panel } = await openWithPanel(browser, site.url(HOSTILE));
     await panel.getByRole('status').filter({ hasText: 'Found 1 item.' }).waitFor();
     expect(await panel.locator('.meeting-header h2').textContent()).toBe('Cabinet <img src=x onerror="window.__pwned=1">');
     expect(await panel.locator('main img, main script').count()).toBe(0);

@@ -70,6 +70,15 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   }, url);
 }
 
+/** Opens a council page in a tab, then the panel (as a page pinned to that tab). */
+export async function openWithPanel(browser: ExtensionBrowser, url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(browser.worker, url);
+  const panel = await browser.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+  return { page, panel, tabId };
+}
+
 /** The toolbar badge and title for a tab. */
 export async function toolbarOf(worker: Worker, tabId: number): Promise<{ badge: string; title: string }> {
   return worker.evaluate(async (id) => ({
