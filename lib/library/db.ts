@@ -53,7 +53,7 @@ export class LibraryDb extends Dexie {
         .table('items')
         .toCollection()
         .modify((item: SavedItem) => {
-          item.procedural ??= proceduralKind(item.title) !== null;
+          item.procedural ??= proceduralKind(item.title, item.description) !== null;
         });
     });
   }

@@ -25,13 +25,13 @@ export interface ItemParts {
  * procedural item's "Decision:" text ("Apologies were received from …") on a meeting page is a
  * decision only where it holds a formula. */
 export function buildItem(parts: ItemParts, { decisionPage = false } = {}): Item {
-  const procedural = proceduralKind(parts.title) !== null;
+  const description = capText(paragraphsToText(parts.agenda));
+  const procedural = proceduralKind(parts.title, description.text) !== null;
   const clauses = withoutRepeats([
     // A decision page is a decision whatever its title ("Minutes of Previous Meeting": approved).
-    ...readResolutions({ section: 'decision', paragraphs: parts.decision, implicit: decisionPage || !procedural }),
-    ...readResolutions({ section: 'minutes', paragraphs: parts.minutes, implicit: false }),
+    ...readResolutions({ section: 'decision', paragraphs: parts.decision, implicit: decisionPage || !procedural ? 'whole' : 'wording' }),
+    ...readResolutions({ section: 'minutes', paragraphs: parts.minutes, implicit: 'wording' }),
   ]);
-  const description = capText(paragraphsToText(parts.agenda));
   const minutes = capText(paragraphsToText(parts.minutes));
   const decision = capText(paragraphsToText(parts.decision));
   const title = capText(parts.title);

@@ -112,8 +112,9 @@ export function extractItems(table: Element, base: string): Item[] {
   const items: Item[] = [];
   for (const row of itemRows(table)) {
     const cells = cellsOf(row);
+    // Some councils print a "Note" column (`td.mgItemNoteCell`) before "No.": the item is the cell after the number.
     const numberCell = cells.find((cell) => cell.classList.contains('mgItemNumberCell')) ?? (cells.length > 1 ? cells[0] : null) ?? null;
-    const content = cells.find((cell) => cell !== numberCell) ?? null;
+    const content = cells[cells.indexOf(numberCell as Element) + 1] ?? cells.find((cell) => cell !== numberCell) ?? null;
     if (!content) continue;
     const parts = readItemContent(content, base);
     const number = itemNumber(numberCell);

@@ -9,7 +9,7 @@ import type { Paragraph } from '@/lib/moderngov/text';
 const p = (text: string, bullet = false): Paragraph => ({ text, bullet });
 /** The clauses of a "Minutes:" section (or of a "Decision:" section, `implicit` when substantive). */
 const extractClauses = (paragraphs: Paragraph[], decision?: 'Decision'): Clause[] =>
-  readResolutions({ section: decision ? 'decision' : 'minutes', paragraphs, implicit: Boolean(decision) }).flat();
+  readResolutions({ section: decision ? 'decision' : 'minutes', paragraphs, implicit: decision ? 'whole' : 'wording' }).flat();
 /** A clause read from minutes: label, text and formula as printed. */
 const c = (label: string | null, text: string, keyword: string, section: Clause['section'] = 'minutes'): Clause => ({ label, text, keyword, section, exempt: false });
 const resolutionStart = (text: string) => {
@@ -110,7 +110,11 @@ describe('extractClauses', () => {
   });
 
   it('finds nothing in minutes without a resolution', () => {
-    expect(extractClauses([p('The Panel noted the report.'), p('A point', true)])).toEqual([]);
+    expect(extractClauses([p('The Panel discussed the report.'), p('Members noted that two children had gone missing.'), p('A point', true)])).toEqual([]);
+  });
+
+  it('reads "The Committee noted the update." as a decision: what was noted', () => {
+    expect(extractClauses([p('The Committee was given an update.'), p('The Committee noted the update.')])).toEqual([c(null, 'the update.', 'The Committee noted')]);
   });
 });
 

@@ -116,7 +116,10 @@ describe.runIf(hasSharedFixtures)('shared fixtures (../shared/fixtures)', () => 
       { title: 'DRAFT WP FEBRUARY 2026', url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60909' },
     ]);
     // Neither item's minutes hold a resolution.
-    expect(m.items.flatMap((i) => i.clauses)).toEqual([]);
+    // Manchester writes its decisions without a formula: "To approve the minutes … as a correct record."
+    expect(m.items.flatMap((i) => i.clauses)).toEqual([
+      { label: null, keyword: '', text: 'To approve the minutes of the meeting held on 25 November 2025 as a correct record.', section: 'minutes', exempt: false },
+    ]);
     expect(m.attendance).toEqual([
       { name: 'Councillor Basil Curley', role: 'Committee Member', attendance: 'Expected', url: 'https://democracy.manchester.gov.uk/mgUserInfo.aspx?UID=192' },
     ]);

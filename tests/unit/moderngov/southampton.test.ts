@@ -108,12 +108,20 @@ describe('Southampton, Children and Families Scrutiny Panel, 3 November 2016', (
     expect(item('7').minutes).toContain('across the Children and Families Division since');
   });
 
-  it('item 8: minutes only', () => {
+  it('item 8: the Panel noted the report, its one decision', () => {
     expect(item('8').minutes).toBe(
       'The Panel noted the report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting.',
     );
     expect(item('8').notedPoints).toEqual([]);
-    expect(item('8').clauses).toEqual([]);
+    expect(item('8').clauses).toEqual([
+      {
+        label: null,
+        keyword: 'The Panel noted',
+        text: 'the report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting.',
+        section: 'minutes',
+        exempt: false,
+      },
+    ]);
   });
 
   it('gives the same content hash on re-extraction, and another when the text changes', () => {
