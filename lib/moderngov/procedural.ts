@@ -9,13 +9,13 @@ export const PROCEDURAL_TITLES: { name: string; pattern: RegExp }[] = [
   {
     name: 'declarations of interest',
     pattern:
-      /^(?:to\s+receive\s+)?(?:any\s+)?(?:declarations?|disclosures?|register)\s+(?:of\s+(?:\w+\s+){0,3}interests?|by\s+members)\b|^(?:declarations?|disclosures?)\s+of\s+(?:interest|pecuniary)|^interests?$|^members(?:'|’)?\s+interests?\b|^(?:datgan(?:iad(?:au)?)?|datgelu)\s+(?:o\s+)?(?:fuddiant|buddiant|ddiddordeb|diddordeb)|^datgan\s+cysylltiad/i,
+      /^disclosable\s+(?:pecuniary\s+)?interests?\b|^(?:to\s+receive\s+)?(?:any\s+)?(?:declarations?|disclosures?|register)\s+(?:of\s+(?:\w+\s+){0,3}interests?|by\s+members)\b|^(?:declarations?|disclosures?)\s+of\s+(?:interest|pecuniary)|^interests?$|^members(?:'|’)?\s+interests?\b|^(?:datgan(?:iad(?:au)?)?|datgelu)\s+(?:o\s+)?(?:fuddiant|buddiant|ddiddordeb|diddordeb)|^datgan\s+cysylltiad/i,
   },
-  { name: 'minutes', pattern: /^(?:to\s+(?:approve|confirm|receive|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?(?:the\s+)?)?(?:(?:confirmation|approval)\s+of\s+(?:the\s+)?)?(?:(?:previous|last|council|cabinet)\s+)?minutes?\b|^cofnodion\b|^matters\s+arising\b/i },
+  { name: 'minutes', pattern: /^(?:to\s+(?:approve|confirm|receive|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?(?:the\s+)?)?(?:(?:confirmation|approval)\s+of\s+(?:the\s+)?)?(?:(?:previous|last|council|cabinet|unrestricted|restricted|public|draft)\s+)?minutes?\b|^cofnodion\b|^matters\s+arising\b|^(?:[A-Z][\w&'’-]*\s+){1,4}meeting\s+(?:held\s+on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}$/i },
   {
     name: 'urgent business',
     pattern:
-      /^(?:(?:determination|consideration|notification)\s+of\s+)?(?:any\s+)?(?:items?\s+of\s+)?urgent\s+(?:items?|business|matters)\b|^(?:notification\s+of\s+)?(?:any\s+)?other\s+(?:items?\s+of\s+)?(?:urgent\s+)?business\b|^materion\s+brys\b/i,
+      /^(?:(?:determination|consideration|notification)\s+of\s+)?(?:any\s+)?(?:items?\s+(?:of|requiring)\s+)?urgent\s+(?:items?|business|matters|attention)\b|^(?:notification\s+of\s+)?(?:any\s+)?other\s+(?:items?\s+of\s+)?(?:urgent\s+)?business\b|^(?:notification\s+of\s+)?(?:any\s+)?items?\s+of\s+business\s+which\s+the\s+chair(?:man)?\s+(?:deems|considers)\s+urgent\b|^materion\s+brys\b/i,
   },
   {
     name: 'exclusion of press and public',
@@ -25,7 +25,7 @@ export const PROCEDURAL_TITLES: { name: string; pattern: RegExp }[] = [
   {
     name: 'announcements',
     pattern:
-      /^(?:(?:the\s+)?(?:chair(?:man|person)?|mayor|lord\s+mayor|leader|provost|convener|convenor)(?:'s|’s)?\s+)?(?:communications|announcements?|remarks)\b|^(?:chair(?:man|person)?|mayor|leader|convener|convenor)(?:'s|’s)\s+(?:update|report|communications|remarks)\b|^cyhoeddiad(?:au)?\b|^welcome(?:\s+and\s+introductions?)?\b|^(?:committee\s+|meeting\s+)?(?:recording|webcasting|filming)\b/i,
+      /^(?:(?:the\s+)?(?:chair(?:man|person)?|mayor|lord\s+mayor|leader|provost|convener|convenor)(?:'s|’s)?\s+)?(?:communications|announcements?|remarks)\b|^(?:chair(?:man|person)?|mayor|leader|convener|convenor)(?:'s|’s)\s+(?:communications|remarks)\b|^cyhoeddiad(?:au)?\b|^welcome(?:\s+and\s+introductions?)?\b|^(?:committee\s+|meeting\s+)?(?:recording|webcasting|filming)\b/i,
   },
   {
     name: 'public questions and participation',
@@ -43,7 +43,7 @@ export const PROCEDURAL_TITLES: { name: string; pattern: RegExp }[] = [
 /** Minutes of another body received with its recommendations ("Minutes - Capital Assets
  * Committee", "To receive and adopt the proceedings … of Committees") are business, not procedure. */
 const ANOTHER_BODY = /^minutes?\s*(?:[-–:]|of\s+(?:the\s+)?(?:meetings?\s+of\s+(?:the\s+)?)?)\s*(?!(?:the\s+)?(?:previous|last|meeting|special|extraordinary|annual)\b)[A-Z][\w&'’ -]*\b(?:Committees?|Cabinet|Board|Panel|Executive|Forum|Partnership|Authority|Group|Commission)\b/i;
-const RECEIVES_PROCEEDINGS = /\bproceedings\b|\brecommendations\s+of\s+(?:the\s+)?committees\b/i;
+const RECEIVES_PROCEEDINGS = /\b(?:receive|adopt)\b[^.]{0,40}\bproceedings\b|\brecommendations\s+of\s+(?:the\s+)?committees\b/i;
 
 /** Which procedural item a title names, or null for a substantive item. A bilingual
  * "Apologies / Ymddiheuriadau" reads as either half. */
@@ -52,7 +52,7 @@ export function proceduralKind(title: string, description = ''): string | null {
     const text = part.trim();
     for (const entry of PROCEDURAL_TITLES) {
       if (!entry.pattern.test(text)) continue;
-      if (entry.name === 'minutes' && (ANOTHER_BODY.test(text) || RECEIVES_PROCEEDINGS.test(description))) return null;
+      if (entry.name === 'minutes' && !/\b(?:previous|last)\b/i.test(text) && (ANOTHER_BODY.test(text) || RECEIVES_PROCEEDINGS.test(description))) return null;
       return entry.name;
     }
   }

@@ -27,7 +27,7 @@ for (const set of Object.keys(SETS) as SetName[]) {
   const totals = total(scores);
   process.stdout.write(`\n## ${set}: ${totals.pages} pages, ${totals.councils} councils\n\n${HEAD}\n${row('**total**', totals)}\n`);
   if (set === 'catalogue') for (const [style, t] of byStyle(scores)) process.stdout.write(`${row(names.get(style) ?? style, t)}\n`);
-  if (showMisses && set === 'catalogue') {
+  if (showMisses && set !== 'evaluation') {
     for (const score of scores.filter((s) => s.misses.length > 0)) process.stdout.write(`\n${score.file}\n${score.misses.map((m) => `  - ${m}`).join('\n')}\n`);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The label grammar: how clauses are numbered. A label is a number, a letter or a roman
- * numeral, in brackets "(i)" or "[1]", closed "a)" or with a stop "1."; its kind says which list
+ * numeral, in brackets "(i)", "(a)." or "[1]", closed "a)", with a stop "1." or a colon "A:", or a
+ * paragraph number "6.1" (not a time, "5.30 pm"); its kind says which list
  * it belongs to, so a paragraph numbered like the minute around the resolution ("(3)" after
  * "(2) Following discussion Cabinet Resolved that: (a) (b)") is known not to be a clause.
  */
-const LABEL = /^(\(\s*(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3}[a-z]?)\s*\)|\[\s*\d{1,3}\s*\]|(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})[.)]|[A-Z]:)(?=\s|$)/i;
+const LABEL = /^(\(\s*(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3}[a-z]?)\s*\)\.?|\[\s*\d{1,3}\s*\]|(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})[.)]|\d{1,2}\.\d{1,2}\.?(?!\s*(?:am|pm|a\.m|p\.m|hours?)\b)|[A-Z]:)(?=\s|$)/i;
 
 /** "That (i) the forecast be noted": a label printed after the opening "That". */
 const THAT_BEFORE_LABEL = /^(?:That|THAT)\s+(?=\(\s*(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})\s*\)\s)/;
@@ -16,15 +17,16 @@ export function splitLabel(text: string): { label: string | null; text: string }
   return { label, text: text.replace(THAT_BEFORE_LABEL, '').slice(match[0].length).trim() };
 }
 
-type Series = 'number' | 'lower' | 'upper' | 'roman' | 'ROMAN';
+type Series = 'number' | 'decimal' | 'lower' | 'upper' | 'roman' | 'ROMAN';
 
 /** The list a label belongs to: its punctuation and its series ("(a)" and "(b)" are one list,
  * "(1)" another, "1." a third). A lone "i", "v" or "x" is read as roman. */
 export function labelKind(label: string): string {
-  const punctuation = label.startsWith('(') ? 'paren' : label.startsWith('[') ? 'bracket' : label.endsWith(')') ? 'close' : label.endsWith(':') ? 'colon' : /[.]$/.test(label) ? 'stop' : 'bare';
-  const core = label.replace(/[()[\].:\s]/g, '');
+  const punctuation = label.startsWith('(') ? (label.endsWith('.') ? 'paren-stop' : 'paren') : label.startsWith('[') ? 'bracket' : label.endsWith(')') ? 'close' : label.endsWith(':') ? 'colon' : /[.]$/.test(label) ? 'stop' : 'bare';
+  const core = label.replace(/[()[\]:\s]/g, '').replace(/\.$/, '');
   let series: Series;
-  if (/^\d/.test(core)) series = 'number';
+  if (/^\d+\.\d+\.?$/.test(label)) series = 'decimal';
+  else if (/^\d/.test(core)) series = 'number';
   else if (/^[ivxlcdm]+$/.test(core) && (core.length > 1 || /[ivx]/.test(core))) series = 'roman';
   else if (/^[IVXLCDM]+$/.test(core) && (core.length > 1 || /[IVX]/.test(core))) series = 'ROMAN';
   else series = core === core.toLowerCase() ? 'lower' : 'upper';

@@ -5,7 +5,7 @@
  */
 
 /** Words that are a formula on their own at the start of a sentence: "RESOLVED:", "Agreed –". */
-export const FORMULA_WORDS = ['DECISION MADE', 'RESOLVED', 'RESOLVE', 'AGREED', 'RECOMMENDED', 'DECIDED', 'DECISION', 'NOTED', 'PENDERFYNWYD', 'CYTUNWYD', 'ARGYMHELLWYD', 'RESLOVED', 'RESOVLED'];
+export const FORMULA_WORDS = ['DECISION MADE', 'RESOLVED', 'RECOMMENDS', 'RESOLVE', 'AGREED', 'RECOMMENDED', 'DECIDED', 'DECISION', 'NOTED', 'PENDERFYNWYD', 'CYTUNWYD', 'ARGYMHELLWYD', 'RESLOVED', 'RESOVLED'];
 
 /** Of those, the ones that count only when printed in capitals ("NOTED", not "Noted that…"). */
 export const SHOUTED_ONLY = ['NOTED', 'RESOLVE'];
@@ -45,7 +45,7 @@ const TO_RECOMMEND = String.raw`(?:\s+(?:to|TO)\s+RECOMMEND(?:\s+TO\s+(?:COUNCIL
 const TAIL = String.raw`(?=\s*[,:–—-]|\s+(?:that|That|THAT|to|To|TO|as\s+follows|i|y|bod)\b|\s*\(|\.?\s*$)`;
 /** What follows a formula before the resolution's words, taken off the clause text: ":", "–",
  * " - ", ":-", "as follows:", and a vote in brackets ("Resolved (by 21 votes to 15) to:"). */
-const PUNCTUATION = /^\s*(?:\([^)]{0,160}\)\s*)?(?:as\s+follows\s*)?[,:–—-]*\s*-?\s*/i;
+const PUNCTUATION = /^\s*(?:\((?!\s*(?:[ivxlcdm]{1,6}|[a-z]|\d{1,3})\s*\))[^)]{0,160}\)\s*)?(?:as\s+follows\s*)?[,:–—-]*\s*-?\s*/i;
 
 const WORD_ALONE = new RegExp(String.raw`^(?:${ADVERB}\s*)?(${alternatives(FORMULA_WORDS)})\b${TO_RECOMMEND}?(\s*${ADVERB})?${TAIL}`);
 /** A formula word in capitals needs nothing after it: "PENDERFYNWYD cymeradwyo'r canlynol:", "AGREED under Section 50A". */

@@ -14,6 +14,8 @@ const INTRODUCTION_ONLY = /^(?:(?:[Tt]hat|THAT|[Tt]o|TO|[Bb]od)\b(?:\s+(?:the\s+
 const NOTHING_DECIDED = /^(?:none|nil|n\/a|not applicable|no\s+(?:decision|items?|matters?)\b[^.]*)\.?$/i;
 /** "Cabinet agreed to the following for the reasons set out above": it points at the resolution that follows. */
 const POINTS_AHEAD = /^(?:to\s+)?(?:the\s+)?following\b/i;
+/** A motion put before the formula: "(a) It was moved by …, seconded by … and". */
+const MOTION = /\b(?:moved|seconded|proposed|put\s+to\s+the\s+vote)\b/i;
 /** A sentence that has ended. */
 const ENDED = /[.!?]["\u201d\u2019)]?$/;
 /** Resolution wording with no formula before it: "That the Motion be referred …", "To approve the policy". */
@@ -21,7 +23,7 @@ const BARE_RESOLUTION =
   /^(?:That\s[^.;:]{0,300}?\b(?:be|are)\b|To\s+(?:approve|note|agree|adopt|endorse|receive|delegate|authorise|authorize|confirm|accept|recommend|refer|defer|request|ask|support|reject|refuse|grant|appoint|elect|exclude)\b)/;
 /** An introduction whose numbered or bulleted lines are part of it: "… subject to the following
  * conditions:", "… during consideration of the following items of business:-". */
-const INTRODUCES_LIST = /\b(?:conditions?|reasons?|informatives?|notes?|items?(?:\s+of\s+business)?|grounds?|paragraphs?)\b[^:]{0,80}:\s*-?\s*$/i;
+const INTRODUCES_LIST = /\b(?:conditions?|reasons?|informatives?|notes?|items?(?:\s+of\s+business)?|paragraphs?)\b[^:]{0,80}:\s*-?\s*$/i;
 /** Formulae that are a whole decision when nothing follows them: "NOTED.", "Agreed.", "The report was NOTED." */
 const ASSENT = /(?:NOTED|AGREED|APPROVED|Noted|Agreed|Approved)$/;
 
@@ -42,9 +44,10 @@ type ReadingClause = Clause & { subKind?: string };
 
 interface Block {
   formula: string;
-  /** The kind of label on the formula's own paragraph ("(2) Following discussion …"): a later
-   * paragraph labelled in that list is the next minute, not a clause. */
-  outerKind: string | null;
+  /** The kinds of label that number the minute around the resolution: the formula's own
+   * paragraph ("(2) Following discussion Cabinet Resolved that:") and the discussion before it
+   * ("1.1 The Convener congratulated …"). A later paragraph labelled so is the next minute. */
+  outerKinds: Set<string>;
   clauses: ReadingClause[];
   /** "NOTED." or "Agreed." standing alone: the decision is the word itself. */
   bare: Clause | null;
@@ -60,15 +63,20 @@ interface Block {
 export function readResolutions({ section, paragraphs, implicit }: SectionToRead): Clause[][] {
   const blocks: Block[] = [];
   const clause = (label: string | null, text: string, formula: string): Clause => ({ label, text, keyword: formula, section, exempt: false });
+  // Labels on the discussion outside any resolution number the minutes.
+  const minuteKinds = new Set<string>();
   const open = (formula: string, outerKind: string | null = null, bare: Clause | null = null): Block => {
-    const block: Block = { formula, outerKind, clauses: [], bare };
+    const block: Block = { formula, outerKinds: new Set(outerKind === null ? minuteKinds : [...minuteKinds, outerKind]), clauses: [], bare };
     blocks.push(block);
     return block;
   };
   const formulae = paragraphs.map((p) => findFormula(splitLabel(p.text).text));
   const hasFormula = formulae.some((f) => f !== null);
   const letters = bareLetterLabels(paragraphs);
-  let block: Block | null = implicit === 'whole' && !hasFormula ? open('Decision') : null;
+  // A decision section is the decision; before a formula in it, only labelled clauses count
+  // ("i. …", "ii. …", then "RECOMMENDS TO THE BOARD:" "iii. …"), not prose ("The Cabinet considered …").
+  let block: Block | null = implicit === 'whole' ? open('Decision') : null;
+  const implicitBlock = block;
   // "(a) It was moved by …, seconded by … and" then "RESOLVED that …": the label is the resolution's.
   let leadInLabel: string | null = null;
 
@@ -84,7 +92,7 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
       const afterIntroduction = (current === undefined || current.label === null) && (current === undefined || /[:;]\s*-?$/.test(current.text));
       if (formula.index > 0 || continuesList || afterIntroduction) formula = null;
     }
-    if (!formula && own.label !== null && !ENDED.test(own.text) && formulae[index + 1] && !splitLabel(paragraphs[index + 1]!.text).label) {
+    if (!formula && own.label !== null && MOTION.test(own.text) && !ENDED.test(own.text) && formulae[index + 1] && !splitLabel(paragraphs[index + 1]!.text).label) {
       leadInLabel = own.label;
       block = null;
       return;
@@ -107,6 +115,8 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
       } else {
         // An exempt resolution may stand with no formula: "(1) The resolution is set out in a minute exempt from publication."
         if (isExempt(own.text)) open('').clauses.push(clause(own.label, own.text, ''));
+        // A numbered line of discussion numbers the minutes; one worded as a resolution is a motion put before it.
+        else if (own.label !== null && !/^[“"‘']?(?:That|To)\s/.test(own.text)) minuteKinds.add(labelKind(own.label));
         return;
       }
     }
@@ -114,7 +124,11 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
     if (!readClauseLine(block, paragraph, text, letters.get(paragraph) ?? null, clause)) block = null;
   });
   // A resolution that only points at the next one ("Cabinet agreed to the following …") is not one.
-  const real = blocks.filter((b, i) => !(i < blocks.length - 1 && b.clauses.length === 1 && b.clauses[0]!.label === null && POINTS_AHEAD.test(b.clauses[0]!.text)));
+  const real = blocks.filter(
+    (b, i) =>
+      !(i < blocks.length - 1 && b.clauses.length === 1 && b.clauses[0]!.label === null && POINTS_AHEAD.test(b.clauses[0]!.text)) &&
+      !(b === implicitBlock && hasFormula && b.clauses.every((c) => c.label === null)),
+  );
   return real
     .map((b) => {
       const clauses = b.clauses.filter((c) => c.text !== '');
@@ -128,10 +142,17 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
  * for the line by its series. */
 function readClauseLine(block: Block, paragraph: Paragraph, text: string, letter: string | null, clause: (label: string | null, text: string, formula: string) => Clause): boolean {
   const current = block.clauses[block.clauses.length - 1];
+  if (current && paragraph.bullet && (current.label !== null || INTRODUCES_LIST.test(current.text) || current.subKind === '•') && /:\s*-?\s*$|\n• [^\n]*$/.test(current.text)) {
+    // "(ii) That the following be approved:" then bullets, "… the following items of business:-"
+    // then bullets: the bullets are that clause's.
+    current.subKind ??= '•';
+    current.text += `\n• ${text}`;
+    return true;
+  }
   const labelled = letter !== null ? { label: letter, text: text.slice(letter.length).trim() } : splitLabel(text);
   if (labelled.label !== null) {
     const kind = labelKind(labelled.label);
-    if (block.outerKind !== null && kind === block.outerKind) return false;
+    if (block.outerKinds.has(kind)) return false;
     const line = `${labelled.label} ${labelled.text}`;
     // A list inside a clause: "(a) … include reports on:" then (i) (ii), or "… subject to the
     // following conditions:" then 1. 2. 3. The lines are that clause's while its list goes on.
@@ -151,11 +172,6 @@ function readClauseLine(block: Block, paragraph: Paragraph, text: string, letter
   if (current && current.text === '') {
     // A label printed on its own ("(a)" in a cell or paragraph of its own): this is its text.
     current.text = text;
-  } else if (current && paragraph.bullet && (current.label !== null || INTRODUCES_LIST.test(current.text) || current.subKind === '•') && /:\s*-?\s*$|\n• [^\n]*$/.test(current.text)) {
-    // "(ii) That the following be approved:" then bullets, "… the following items of business:-"
-    // then bullets: the bullets are that clause's.
-    current.subKind ??= '•';
-    current.text += `\n• ${text}`;
   } else if (paragraph.bullet || !current) {
     block.clauses.push(clause(null, text, block.formula));
   } else if (VOTE_LINE.test(text) || !ENDED.test(current.text) || /^[a-z]/.test(text) || (block.formula === 'Decision' && current.label === null)) {
