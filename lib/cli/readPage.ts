@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Window } from 'happy-dom';
 import { extractDocument } from '../moderngov/extractDocument';
-import { decodePage } from './decodePage';
+import { decodePage } from '../encoding/decodePage';
 import type { Extraction } from '../moderngov/schema';
 
 // Scripts never run and nothing is fetched: the page is text to read, not to load.

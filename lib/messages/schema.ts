@@ -32,6 +32,9 @@ export const CollectMeetingRequestSchema = z.object({
   url: z.string(),
 });
 
+/** Panel → content script: stop the collection's request under way (the panel's Cancel). */
+export const CancelCollectRequestSchema = z.object({ type: z.literal('cancel-collect') });
+
 /** Content script → panel: the meeting read, its cut-short minutes completed where possible. */
 export const CollectedMeetingSchema = z.object({
   extraction: ExtractionSchema,
@@ -43,3 +46,4 @@ export type PageCompleted = z.infer<typeof PageCompletedSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type CollectMeetingRequest = z.infer<typeof CollectMeetingRequestSchema>;
 export type CollectedMeeting = z.infer<typeof CollectedMeetingSchema>;
+export type CancelCollectRequest = z.infer<typeof CancelCollectRequestSchema>;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { LibraryDb } from '../library/db';
-import { CollectedMeetingSchema, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
+import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 
 /** The tab the panel shows and what its content script read of the page (null: not read). */
@@ -21,8 +21,8 @@ export interface PanelServices {
   openLibrary(): void;
   /** Asks for this site's pages (optional host permission), then reads the tab's page. */
   readSite(tabId: number, url: string): Promise<boolean>;
-  /** Has the tab's content script read another meeting page of its site. */
-  collectMeeting(tabId: number, url: string): Promise<CollectedMeeting>;
+  /** Has the tab's content script read another meeting page of its site; `signal` aborts its request. */
+  collectMeeting(tabId: number, url: string, signal: AbortSignal): Promise<CollectedMeeting>;
 }
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -101,9 +101,16 @@ export function browserPanelServices(): PanelServices {
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },
-    async collectMeeting(tabId, url) {
+    async collectMeeting(tabId, url, signal) {
       const request: CollectMeetingRequest = { type: 'collect-meeting', url };
-      return CollectedMeetingSchema.parse(await browser.tabs.sendMessage(tabId, request));
+      const cancel: CancelCollectRequest = { type: 'cancel-collect' };
+      const onAbort = () => void browser.tabs.sendMessage(tabId, cancel).catch(() => undefined);
+      signal.addEventListener('abort', onAbort);
+      try {
+        return CollectedMeetingSchema.parse(await browser.tabs.sendMessage(tabId, request));
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
     },
     async readSite(tabId, url) {
       const origin = `${new URL(url).origin}/*`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePage } from '@/lib/cli/decodePage';
+import { decodePage } from '@/lib/encoding/decodePage';
 
 const page = (charset: string, body: number[]) => new Uint8Array([...Buffer.from(`<html><head><meta charset="${charset}"></head><body>`, 'latin1'), ...body]);
 

@@ -61,6 +61,19 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   }
 }
 
+/** Decodes bytes in the encoding a label names (`charset=` of a header or a page), windows-1252
+ * by the WHATWG mapping whatever the runtime does; UTF-8 when the label is unknown. */
+export function decodeAs(bytes: Uint8Array, label: string): string {
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    encoding = 'utf-8';
+  }
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 /**
  * Decodes a saved page as a browser would: a byte-order mark first (UTF-8, UTF-16 LE/BE), then
  * UTF-16 without a mark, then the charset the page declares (old council pages use
