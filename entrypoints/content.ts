@@ -1,6 +1,6 @@
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPage } from '@/lib/moderngov/extract';
-import { MODERNGOV_MATCHES } from '@/lib/moderngov/matchPatterns';
+import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
 import { sitePages } from '@/lib/net/sitePages';
 
 /** Other pages of this council's site, parsed inert, one request a second at most. */
@@ -18,9 +18,17 @@ async function collectMeeting(url: string, signal: AbortSignal) {
 }
 
 export default defineContentScript({
-  matches: MODERNGOV_MATCHES,
+  // Declared on ModernGov's page names on council domains only; any other page is read when the
+  // reader clicks the toolbar button (activeTab) or allows its site, by injecting this same file.
+  matches: COUNCIL_MATCHES,
+  includeGlobs: PAGE_NAME_GLOBS,
+  excludeMatches: QUERY_STRING_EXCLUDES,
   runAt: 'document_idle',
   async main() {
+    // Injected once more by a second toolbar click: the page is read once.
+    const world = globalThis as { councilMinutesRead?: boolean };
+    if (world.councilMinutesRead) return;
+    world.councilMinutesRead = true;
     // The panel validates what comes back; here only the request's shape is checked.
     browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown }, _sender, sendResponse) => {
       if (message?.type === 'cancel-collect') {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { LibraryDb } from '../library/db';
 import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
+import { CONTENT_SCRIPT, readTabPage } from './readTab';
 
 /** The tab the panel shows and what its content script read of the page (null: not read). */
 export interface ShownPage {
@@ -24,8 +25,6 @@ export interface PanelServices {
   /** Has the tab's content script read another meeting page of its site; `signal` aborts its request. */
   collectMeeting(tabId: number, url: string, signal: AbortSignal): Promise<CollectedMeeting>;
 }
-
-const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 type BrowserTab = { id?: number; url?: string };
 
@@ -122,7 +121,7 @@ export function browserPanelServices(): PanelServices {
       if (registered.length === 0) {
         await browser.scripting.registerContentScripts([{ id, matches: [origin], js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
       }
-      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+      await readTabPage(tabId);
       return true;
     },
   };
