@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { LibraryDb } from '../library/db';
 import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
-import { CONTENT_SCRIPT, readTabPage } from './readTab';
+import { browserSiteAccess } from './sitePermissions';
 
 /** The tab the panel shows and what its content script read of the page (null: not read). */
 export interface ShownPage {
@@ -111,18 +111,6 @@ export function browserPanelServices(): PanelServices {
         signal.removeEventListener('abort', onAbort);
       }
     },
-    async readSite(tabId, url) {
-      const origin = `${new URL(url).origin}/*`;
-      // The permission request must be the first await: Firefox drops the click's gesture after one.
-      const granted = await browser.permissions.request({ origins: [origin] });
-      if (!granted) return false;
-      const id = `site:${origin}`;
-      const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-      if (registered.length === 0) {
-        await browser.scripting.registerContentScripts([{ id, matches: [origin], js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
-      }
-      await readTabPage(tabId);
-      return true;
-    },
+    readSite: (tabId, url) => browserSiteAccess.grant(tabId, url),
   };
 }
