@@ -6,6 +6,9 @@ import { sitePages } from '@/lib/net/sitePages';
 /** Other pages of this council's site, parsed inert, one request a second at most. */
 const fetchPage = sitePages(location.origin, (html) => new DOMParser().parseFromString(html, 'text/html'));
 
+/** This page's reading as last sent to the background (completed minutes included). */
+let current: unknown = null;
+
 /** Collections under way; the panel's Cancel aborts their requests. */
 const collecting = new Set<AbortController>();
 
@@ -31,6 +34,11 @@ export default defineContentScript({
     world.councilMinutesRead = true;
     // The panel validates what comes back; here only the request's shape is checked.
     browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown }, _sender, sendResponse) => {
+      // The panel asks for the page's reading when it was too large to store in storage.session.
+      if (message?.type === 'get-extraction') {
+        sendResponse(current);
+        return;
+      }
       if (message?.type === 'cancel-collect') {
         for (const controller of collecting) controller.abort();
         return;
@@ -47,10 +55,12 @@ export default defineContentScript({
     });
     const url = location.href;
     const extraction = extractPage(document, url);
+    current = extraction;
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
     await browser.runtime.sendMessage({ type: 'page-extracted', url, extraction, completing });
     if (extraction.kind !== 'meeting' || !completing) return;
     const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl));
+    current = meeting;
     await browser.runtime.sendMessage({ type: 'page-completed', url, meeting, failures });
   },
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { LibraryDb } from '../library/db';
-import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
+import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
+import { ExtractionSchema } from '../moderngov/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 import { browserSiteAccess } from './sitePermissions';
 
@@ -33,9 +34,15 @@ function shownTab(tab: BrowserTab | undefined): ShownPage['tab'] {
 }
 
 /** The tab's state as the background stored it, validated again: storage is a boundary between
- * contexts, and a state written by an older version of the extension reads as none. */
-function storedState(tabId: number): Promise<TabState | null> {
-  return readTabState(browser.storage.session, tabId);
+ * contexts, and a state written by an older version of the extension reads as none. A reading
+ * too large to store is asked of the tab's content script; if it cannot answer, the stored
+ * cut-down reading and its note are shown. */
+async function storedState(tabId: number): Promise<TabState | null> {
+  const state = await readTabState(browser.storage.session, tabId);
+  if (!state?.inPage) return state;
+  const request: GetExtractionRequest = { type: 'get-extraction' };
+  const whole = ExtractionSchema.safeParse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
+  return whole.success && whole.data.kind === state.extraction.kind ? { ...state, extraction: whole.data } : state;
 }
 
 /** `?tabId=` when the panel is opened as a page pinned to a tab, else the window's active tab. */
