@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Council Minutes',
     description:
       'Reads UK council committee pages published with ModernGov: items, minutes and resolutions, saved, compared and exported.',
@@ -15,6 +15,9 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
     // Asked for one site at a time, from the panel, never up front.
     optional_host_permissions: ['*://*/*'],
+    // The e2e build has one test site allowed already: the browser's permission prompt cannot be
+    // clicked in automation. Council domains and the toolbar click are tested without it.
+    ...(mode === 'e2e' ? { host_permissions: ['http://committees.example.org/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
