@@ -18,6 +18,8 @@ export const SOUTHAMPTON = {
 /** Worcestershire's site at its real host name: the meeting page whose item 5 is cut short, and that item's page. */
 export const WORCESTERSHIRE = {
   host: 'worcestershire.moderngov.co.uk',
+  meetingFile: fixture('worcestershire-meeting-2015-05-22.html'),
+  itemFile: fixture('worcestershire-item-5-2015-05-22.html'),
   meeting: '/ieListDocuments.aspx?CId=147&MId=2453&Ver=4',
   item: '/mgAi.aspx?ID=9876',
   routes: {
