@@ -46,7 +46,7 @@ export const MODERNGOV_PAGES = [
   { name: 'mgCalendarMonthView.aspx', kind: 'meeting-list', examples: ['https://democracy.example.gov.uk/mgCalendarMonthView.aspx?GL=1&bcr=1'] },
   { name: 'mgCalendarWeekView.aspx', kind: 'meeting-list', examples: ['https://democracy.example.gov.uk/mgCalendarWeekView.aspx?DD=2025&WN=47'] },
   { name: 'mgDelegatedDecisions.aspx', kind: 'decision-list', examples: ['https://democracy.example.gov.uk/mgDelegatedDecisions.aspx?DR=01%2F01%2F2024-31%2F01%2F2024'] },
-  { name: 'mgListOfficerDecisions.aspx', kind: 'decision-list', examples: ['https://democracy.example.gov.uk/mgListOfficerDecisions.aspx?DR=01%2F01%2F2024-31%2F01%2F2024'] },
+  { name: 'mgListOfficerDecisions.aspx', kind: 'decision-list', examples: ['https://democracy.kirklees.gov.uk/mgListOfficerDecisions.aspx?RP=0&K=0&V=0&DM=0&HD=0&DS=2&Next=true&META=mgofficerdecisions'] },
   { name: 'mgListDecisions.aspx', kind: 'decision-list', examples: ['https://democracy.example.gov.uk/mgListDecisions.aspx?bcr=1'] },
 ] as const satisfies readonly { name: string; kind: PageKind; examples: readonly string[] }[];
 
