@@ -114,6 +114,9 @@ describe('the built manifest', () => {
     // The declared council domains, named together: more than four, so Chrome does not list them.
     expect(warnings).toEqual(['Read and change your data on a number of websites']);
     expect(warnings.join(' ')).not.toMatch(/all websites/i);
+    // Nothing has been allowed yet: the declared council domains are not listed as grants.
+    const sites = library.getByRole('region', { name: 'Sites you allowed' });
+    await sites.getByText('No site has been allowed.').waitFor();
     await library.close();
   });
 });
