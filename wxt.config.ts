@@ -8,13 +8,16 @@ export default defineConfig({
     description:
       'Reads UK council committee pages published with ModernGov: items, minutes and resolutions, saved, compared and exported.',
     action: { default_title: 'Council Minutes' },
-    // storage.session: per-tab page state; scripting: reading a council site on unusual paths,
-    // once its owner grants that site; unlimitedStorage: the library must not be evicted.
-    permissions: ['storage', 'scripting', 'unlimitedStorage'],
+    // storage.session: per-tab page state; activeTab + scripting: reading the page of the tab whose
+    // toolbar button was clicked, or a site its reader allowed; unlimitedStorage: the library must
+    // not be evicted. No host permission at install: the content script is declared on council
+    // domains only (lib/moderngov/councilDomains.ts).
+    permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
     // Asked for one site at a time, from the panel, never up front.
     optional_host_permissions: ['*://*/*'],
-    // The e2e build pre-grants the local test server: permission prompts cannot be clicked in automation.
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // The e2e build has one test site allowed already: the browser's permission prompt cannot be
+    // clicked in automation. Council domains and the toolbar click are tested without it.
+    ...(mode === 'e2e' ? { host_permissions: ['http://committees.example.org/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

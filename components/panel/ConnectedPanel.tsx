@@ -70,7 +70,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     collectMeetings(
       meetingsBetween(list.meetings, from, to),
       {
-        readMeeting: (url) => services.collectMeeting(tab.id, url),
+        readMeeting: (url, signal) => services.collectMeeting(tab.id, url, signal),
         savedHash: async (host, meetingId) => {
           const saved = await (await services.library()).meetings.get([host, meetingId]);
           return saved?.whole === 1 ? saved.contentHash : null;

@@ -27,7 +27,8 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   if (tabState === null) return { message: 'Not a council meeting page.', tone: 'info' };
   const { extraction, completing, failures } = tabState;
   if (extraction.kind === null) return { message: extraction.reason, tone: 'info' };
-  if (extraction.kind !== 'meeting') return { message: `Found a ModernGov ${extraction.kind} page.`, tone: 'info' };
+  const note = tabState.note ? ` ${tabState.note}` : '';
+  if (extraction.kind !== 'meeting') return { message: `Found a ModernGov ${extraction.kind} page.${note}`, tone: 'info' };
   const n = extraction.items.length;
   const found = `Found ${n} item${n === 1 ? '' : 's'}.`;
   if (completing) {
@@ -37,6 +38,7 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   if (failures.length) {
     return { message: `${found} Partial: the full minutes of item ${failures.map((f) => f.itemNumber ?? '?').join(', ')} could not be fetched (${failures[0]?.reason}).`, tone: 'error' };
   }
+  if (note) return { message: `${found}${note}`, tone: 'info' };
   if (extraction.warnings.length) return { message: `${found} Partial: ${extraction.warnings.join(' ')}`, tone: 'info' };
   return { message: found, tone: 'info' };
 }

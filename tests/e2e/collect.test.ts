@@ -30,7 +30,7 @@ beforeAll(async () => {
     writeFileSync(file, page.replaceAll('Thursday, 3rd November, 2016', date));
     routes[`/modernGov/ieListDocuments.aspx?CId=600&MId=${id}&Ver=4`] = file;
   }
-  site = await serveCouncil(routes);
+  site = await serveCouncil(routes, SOUTHAMPTON.host);
   browser = await launchWithExtension();
 });
 afterAll(async () => {
@@ -109,7 +109,7 @@ describe('backup and restore', () => {
 
 describe('comparing councils', () => {
   it("shows Southampton's and Worcestershire's CSE items side by side, and exports the comparison", async () => {
-    const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
+    const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes }, WORCESTERSHIRE.host);
     try {
       const meetingUrl = worcestershire.url(WORCESTERSHIRE.meeting);
       const { page, panel } = await openWithPanel(browser, meetingUrl);

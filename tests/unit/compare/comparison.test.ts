@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildComparison, highlightShared } from '@/lib/compare/comparison';
 import { comparisonCsv } from '@/lib/export/comparisonCsv';
@@ -48,5 +49,13 @@ describe('comparison', () => {
     expect(rows[0]).toBe('topic,council,host,meeting_date,item_number,item_title,clause_label,clause_text,outcome');
     expect(rows).toHaveLength(3);
     expect(rows[2]).toBe('child sexual exploitation,Worcestershire County Council,worcestershire.moderngov.co.uk,2015-05-22,5,Child Sexual Exploitation: Update,(1),that the update be noted.,resolved');
+  });
+
+  it('neutralises a formula in a clause that spans lines', () => {
+    const hostile = savedClause(worcs, 0, '=HYPERLINK("http://evil","click")\nthat the update be noted.');
+    const csv = comparisonCsv('=topic', buildComparison([id(worcs)], [worcs], [hostile]));
+    const rows = Papa.parse<string[]>(csv.slice(1)).data;
+    expect(rows[1]?.[0]).toBe("'=topic");
+    expect(rows[1]?.[7]).toBe('\'=HYPERLINK("http://evil","click")\nthat the update be noted.');
   });
 });
