@@ -1,5 +1,5 @@
-import type { Annotation } from '@/lib/library/queries';
-import { clauseKey } from '@/lib/library/keys';
+import { clauseKey, type ClauseKey, type ItemRef } from '@/lib/library/identity';
+import type { Annotation, ClauseMark } from '@/lib/library/queries';
 import { outcomeOf } from '@/lib/moderngov/outcome';
 import type { Item } from '@/lib/moderngov/schema';
 import { AnnotationForm } from './AnnotationForm';
@@ -8,16 +8,18 @@ import { DocumentLinks } from './DocumentLinks';
 export interface ItemActions {
   saveItem(itemKey: string): void;
   saveClause(itemKey: string, clauseIndex: number): void;
-  annotateItem(itemKey: string, annotation: Annotation): void;
-  annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): void;
+  /** Resolve true once written, false when not (the notice says why). */
+  annotateItem(itemKey: string, annotation: Annotation): Promise<boolean>;
+  annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): Promise<boolean>;
 }
 
 interface Props {
   item: Item;
-  itemKey: string;
+  itemRef: ItemRef;
   /** The item's annotation when saved; undefined when not. */
   saved: Annotation | undefined;
-  savedClauses: Map<string, Annotation>;
+  /** Saved clauses by the page clause they match (queries.ts `savedState`). */
+  savedClauses: Map<ClauseKey, ClauseMark>;
   /** Null where saving is not offered (pages that are not a meeting). */
   actions: ItemActions | null;
 }
@@ -26,7 +28,13 @@ function SavedMark() {
   return <span class="saved-mark">✓ Saved</span>;
 }
 
-export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props) {
+/** Minutes cut short and not completed are saved only when asked for, by a button that says so. */
+function cutNote(item: Item) {
+  return item.minutesTruncated ? ' with cut-short minutes' : '';
+}
+
+export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props) {
+  const { itemKey } = itemRef;
   const name = item.number ? `item ${item.number}` : item.title;
   return (
     <article class="item" aria-labelledby={`item-${itemKey}`}>
@@ -37,15 +45,14 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
       {actions && (
         <p class="item-actions">
           {saved ? (
-            <>
-              <SavedMark />
-              <AnnotationForm label={name} annotation={saved} onSave={(a) => actions.annotateItem(itemKey, a)} />
-            </>
+            <SavedMark />
           ) : (
             <button type="button" onClick={() => actions.saveItem(itemKey)}>
               Save item<span class="visually-hidden"> {item.number ?? item.title}</span>
+              {cutNote(item)}
             </button>
           )}
+          <AnnotationForm label={name} annotation={saved ?? null} onSave={(a) => actions.annotateItem(itemKey, a)} />
         </p>
       )}
       {item.description && <p class="description">{item.description}</p>}
@@ -74,7 +81,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
           <h4>Resolutions</h4>
           <ol class="clause-list">
             {item.clauses.map((clause, index) => {
-              const key = clauseKey(itemKey, index);
+              const key = clauseKey({ ...itemRef, clauseIndex: index });
               const annotation = savedClauses.get(key);
               const clauseName = `clause ${clause.label ?? index + 1} of ${name}`;
               return (
@@ -84,15 +91,14 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
                   {actions && (
                     <span class="clause-actions">
                       {annotation ? (
-                        <>
-                          <SavedMark />
-                          <AnnotationForm label={clauseName} annotation={annotation} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
-                        </>
+                        <SavedMark />
                       ) : (
                         <button type="button" class="small" onClick={() => actions.saveClause(itemKey, index)}>
                           Save clause<span class="visually-hidden"> {clause.label ?? index + 1} of {name}</span>
+                          {cutNote(item)}
                         </button>
                       )}
+                      <AnnotationForm label={clauseName} annotation={annotation ?? null} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
                     </span>
                   )}
                 </li>

@@ -25,7 +25,7 @@ describe('library page', () => {
   it('shows the newest page of results with the count of all, a page more on "Show more", and exports every row', async () => {
     await fill();
     const download = vi.fn();
-    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
     expect(rows()).toHaveLength(200);
     expect(rows()[0]?.textContent).toContain('2022-03-10');
@@ -46,7 +46,7 @@ describe('library page', () => {
   it('goes back to one page when the search changes, and says when there is nothing to export', async () => {
     await fill();
     const download = vi.fn();
-    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));

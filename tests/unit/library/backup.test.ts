@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportLibrary, readBackup, restoreLibrary } from '@/lib/library/backup';
 import { BackupSchema } from '@/lib/library/backupSchema';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause, annotateItem } from '@/lib/library/queries';
 import { saveSelection } from '@/lib/library/save';
+import { annotate } from '../../support/annotate';
 import { item, meeting } from '../../support/records';
 
 let n = 0;
@@ -52,8 +52,8 @@ async function wipe(d: LibraryDb): Promise<void> {
 /** Two councils: a meeting saved whole and annotated, and one clause saved alone. */
 async function fill(d: LibraryDb): Promise<void> {
   await saveSelection(d, meeting(), { scope: 'meeting' }, T1);
-  await annotateClause(d, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
-  await annotateItem(d, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
+  await annotate(d, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
+  await annotate(d, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
   await saveSelection(
     d,
     meeting({
@@ -134,8 +134,8 @@ describe('restoreLibrary merge', () => {
     // Meanwhile, in another library: only clause 0 saved (meeting not whole, item 15 only context), annotated differently.
     const other = await newDb();
     await saveSelection(other, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 0 }, T1);
-    await annotateClause(other, [HOST, '7105', '15', 0], ['licensing', 'taxis'], '');
-    await annotateItem(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
+    await annotate(other, [HOST, '7105', '15', 0], ['licensing', 'taxis'], '');
+    await annotate(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
     expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(0);
 
     await restoreLibrary(other, text);
@@ -156,7 +156,7 @@ describe('restoreLibrary merge', () => {
   it('takes the other fields from whichever side was retrieved or saved later, and keeps records only the library has', async () => {
     await saveSelection(db, meeting(), { scope: 'meeting' }, T1);
     const older = await exportLibrary(db, NOW);
-    await annotateClause(db, [HOST, '7105', '15', 0], ['taxis'], '');
+    await annotate(db, [HOST, '7105', '15', 0], ['taxis'], '');
 
     const changed = meeting({
       items: [item('5', 'Child Sexual Exploitation in Southampton - Update', [['(i)', 'That the Licensing Committee consider CSE training for taxi drivers;']])],
@@ -256,7 +256,7 @@ describe('restoreLibrary failing half way', () => {
     // The library differs from the backup: one meeting, annotated differently.
     await wipe(db);
     await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
-    await annotateClause(db, [HOST, '7105', '15', 1], ['resources'], '');
+    await annotate(db, [HOST, '7105', '15', 1], ['resources'], '');
     const before = await contents(db);
 
     let seenInsideTransaction: Awaited<ReturnType<typeof contents>> | undefined;
