@@ -24,16 +24,17 @@ export function LibraryApp({ library, download, confirm }: Props) {
   const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
   // The comparison reads the whole library, whatever the filters; only while it is shown.
   const everything = useLiveQuery(
+    library,
     () => (view === 'compare' ? library.everything() : Promise.resolve(null)),
-    [library, view],
+    [view],
   );
   const key = JSON.stringify(filter);
   // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
   const [shown, setShown] = useState(PAGE_ROWS);
-  const choices = useLiveQuery(() => library.facets(), [library]);
+  const choices = useLiveQuery(library, () => library.facets(), []);
   // Only the rows shown are read and kept; an export reads every matching row when asked.
-  const clauses = useLiveQuery(() => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [library, key, view, shown]);
-  const items = useLiveQuery(() => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [library, key, view, shown]);
+  const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
+  const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
   const page = view === 'clauses' ? clauses.value : items.value;
   const error = view === 'clauses' ? clauses.error : items.error;
   const noun = view === 'clauses' ? 'clause' : 'item';

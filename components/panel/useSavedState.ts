@@ -6,7 +6,7 @@ import type { MeetingRecord } from '@/lib/moderngov/schema';
 type Marks = { value: SavedState | undefined; error: unknown };
 
 /**
- * The library's marks for one meeting page, kept live (Dexie's liveQuery). The library is loaded
+ * The library's marks for one meeting page, kept live (the service's `watch`). The library is loaded
  * here, after the panel has rendered the page: the marks are filled in when the library
  * answers, and the page is not held back for them. Undefined until then, or with no meeting.
  */
@@ -18,16 +18,16 @@ export function useSavedState(library: () => Promise<LibraryService>, record: Me
     // Another meeting's marks are not this one's.
     setState((s) => (s.value === undefined && s.error === undefined ? s : { value: undefined, error: undefined }));
     if (record === null) return;
-    let subscription: { unsubscribe(): void } | null = null;
+    let unsubscribe: (() => void) | null = null;
     let stopped = false;
     const fail = (error: unknown) => setState((s) => ({ value: s.value, error }));
-    Promise.all([import('dexie'), library()]).then(([{ liveQuery }, service]) => {
+    library().then((service) => {
       if (stopped) return;
-      subscription = liveQuery(() => service.savedState(record)).subscribe({ next: (value) => setState({ value, error: undefined }), error: fail });
+      unsubscribe = service.watch(() => service.savedState(record), (value) => setState({ value, error: undefined }), fail);
     }, fail);
     return () => {
       stopped = true;
-      subscription?.unsubscribe();
+      unsubscribe?.();
     };
   }, [library, page]);
   return state;

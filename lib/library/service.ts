@@ -1,4 +1,5 @@
 import { clausesCsv, itemsCsv } from '../export/libraryCsv';
+import { liveQuery } from 'dexie';
 import type { MeetingRecord } from '../moderngov/schema';
 import { exportLibrary, restoreLibrary, type RestoreReport } from './backup';
 import type { LibraryDb } from './db';
@@ -15,6 +16,8 @@ export type Facets = Awaited<ReturnType<typeof facets>>;
  * see a table. The browser's is `dexieLibrary`; component tests pass plain objects.
  */
 export interface LibraryService {
+  /** Calls back with what `read` answers now and again whenever the library changes, in any context; returns the unsubscribe. */
+  watch<T>(read: () => Promise<T>, next: (value: T) => void, error: (error: unknown) => void): () => void;
   savedState(record: MeetingRecord): Promise<SavedState>;
   save(record: MeetingRecord, selection: Selection, options?: SaveOptions): Promise<SaveReport>;
   /** What "Update saved copy" would change, without writing. */
@@ -46,6 +49,10 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
 
 export function dexieLibrary(db: LibraryDb): LibraryService {
   return {
+    watch(read, next, error) {
+      const subscription = liveQuery(read).subscribe({ next, error });
+      return () => subscription.unsubscribe();
+    },
     savedState: (record) => savedState(db, record),
     save: (record, selection, options) => saveSelection(db, record, selection, new Date(), options),
     previewUpdate: (record) => previewUpdate(db, record),
