@@ -1,4 +1,5 @@
 import { paced } from '@/lib/collect/paced';
+import { CollectMeetingRequestSchema, type CollectedMeeting, type PageCompleted, type PageExtracted } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPage } from '@/lib/moderngov/extract';
 import { MODERNGOV_MATCHES } from '@/lib/moderngov/matchPatterns';
@@ -14,7 +15,7 @@ async function fetchDocument(url: string): Promise<Document> {
 const fetchForCollection = paced(fetchDocument, 1000);
 
 /** Reads another meeting page of this site for the panel's batch collection. */
-async function collectMeeting(url: string) {
+async function collectMeeting(url: string): Promise<CollectedMeeting> {
   if (new URL(url, location.href).origin !== location.origin) {
     return { extraction: { kind: null, reason: 'Only pages of the site being read are collected.' }, failures: [] };
   }
@@ -28,10 +29,11 @@ export default defineContentScript({
   matches: MODERNGOV_MATCHES,
   runAt: 'document_idle',
   async main() {
-    // The panel validates what comes back; here only the request's shape is checked.
-    browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown }, _sender, sendResponse) => {
-      if (message?.type !== 'collect-meeting' || typeof message.url !== 'string') return;
-      collectMeeting(message.url).then(sendResponse, (error: unknown) =>
+    // The request is checked by its schema here; the panel checks the answer by its own.
+    browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (answer: CollectedMeeting) => void) => {
+      const request = CollectMeetingRequestSchema.safeParse(raw);
+      if (!request.success) return;
+      collectMeeting(request.data.url).then(sendResponse, (error: unknown) =>
         sendResponse({ extraction: { kind: null, reason: error instanceof Error ? error.message : String(error) }, failures: [] }),
       );
       return true;
@@ -39,9 +41,11 @@ export default defineContentScript({
     const url = location.href;
     const extraction = extractPage(document, url);
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
-    await browser.runtime.sendMessage({ type: 'page-extracted', url, extraction, completing });
+    const extracted: PageExtracted = { type: 'page-extracted', url, extraction, completing };
+    await browser.runtime.sendMessage(extracted);
     if (extraction.kind !== 'meeting' || !completing) return;
     const { meeting, failures } = await completeTruncated(extraction, fetchDocument);
-    await browser.runtime.sendMessage({ type: 'page-completed', url, meeting, failures });
+    const completed: PageCompleted = { type: 'page-completed', url, meeting, failures };
+    await browser.runtime.sendMessage(completed);
   },
 });
