@@ -60,6 +60,11 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     const item = found(itemKey);
     return item?.number ? `item ${item.number}` : 'the item';
   };
+  /** How an error names the item when it is gone from the library: "Item 5". */
+  const itemSubject = (itemKey: string) => {
+    const name = itemName(itemKey);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
   /** An annotation written, or the reason it was not (deleted in another tab): true when written. */
   const annotate = (work: () => Promise<void>) =>
     work().then(
@@ -68,7 +73,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
         return true;
       },
       (error: unknown) => {
-        setNotice({ message: error instanceof Error && error.name === 'NotInLibraryError' ? error.message : errorMessage(error), tone: 'error' });
+        fail(error);
         return false;
       },
     );
@@ -90,16 +95,13 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     saveItem: (itemKey) => save({ scope: 'item', itemKey }, `Saved ${itemName(itemKey)}.`, cutOf(itemKey)),
     saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`, cutOf(itemKey)),
     annotateItem: (itemKey, a: Annotation) =>
-      annotate(async () => (await services.library()).annotateItem({ host, meetingId, itemKey }, a, `${itemName(itemKey).replace(/^\w/, (c) => c.toUpperCase())}`)),
+      annotate(async () => (await services.library()).annotateItem({ host, meetingId, itemKey }, a, itemSubject(itemKey))),
     annotateClause: (itemKey, clauseIndex, a: Annotation) => {
-      const mark = saved.value?.clauses.get(clauseKey({ host, meetingId, itemKey, clauseIndex }));
-      const clause = found(itemKey)?.clauses[clauseIndex];
-      const name = `Clause ${clause?.label ?? clauseIndex + 1} of ${itemName(itemKey)}`;
-      return annotate(async () => {
-        const library = await services.library();
-        // Written to the saved clause this page clause matches, found again by its label and text.
-        await library.annotateClause(mark?.ref ?? { host, meetingId, itemKey, clauseIndex }, mark ?? clause ?? { label: null, text: '' }, a, name);
-      });
+      const clause = found(itemKey)?.clauses[clauseIndex] ?? { label: null, text: '' };
+      // The saved clause this page clause matches (by label and text), or, gone meanwhile, the page's own.
+      const target = saved.value?.clauses.get(clauseKey({ host, meetingId, itemKey, clauseIndex })) ?? { ref: { host, meetingId, itemKey, clauseIndex }, ...clause };
+      const name = `Clause ${clause.label ?? clauseIndex + 1} of ${itemName(itemKey)}`;
+      return annotate(async () => (await services.library()).annotateClause(target.ref, target, a, name));
     },
   };
   const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });

@@ -2,7 +2,7 @@ import type { MeetingRecord } from '../moderngov/schema';
 import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef } from './identity';
-import type { SavedMeeting } from './schema';
+import type { SavedClause, SavedMeeting } from './schema';
 
 export interface Annotation {
   tags: string[];
@@ -34,13 +34,16 @@ export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<
     db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
     db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
   ]);
+  const byItem = new Map<string, SavedClause[]>();
+  for (const c of clauses) {
+    const list = byItem.get(c.itemKey);
+    if (list) list.push(c);
+    else byItem.set(c.itemKey, [c]);
+  }
   const marks = new Map<ClauseKey, ClauseMark>();
   record.items.forEach((item, index) => {
     const key = itemKeyOf(item, index);
-    const { byPage } = matchClauses(
-      clauses.filter((c) => c.itemKey === key),
-      item.clauses,
-    );
+    const { byPage } = matchClauses(byItem.get(key) ?? [], item.clauses);
     for (const [pageIndex, c] of byPage) {
       marks.set(clauseKey({ host, meetingId, itemKey: key, clauseIndex: pageIndex }), { tags: c.tags, note: c.note, ref: { host, meetingId, itemKey: key, clauseIndex: c.clauseIndex }, label: c.label, text: c.text });
     }

@@ -111,7 +111,11 @@ export function planSave(record: MeetingRecord, selection: Selection, options: S
   const respectDeletions = options.respectDeletions === true || selection.scope === 'saved';
   const itemsBefore = new Map(saved.items.map((i) => [i.itemKey, i]));
   const clausesBefore = new Map<string, SavedClause[]>();
-  for (const c of saved.clauses) clausesBefore.set(c.itemKey, [...(clausesBefore.get(c.itemKey) ?? []), c]);
+  for (const c of saved.clauses) {
+    const list = clausesBefore.get(c.itemKey);
+    if (list) list.push(c);
+    else clausesBefore.set(c.itemKey, [c]);
+  }
   const deleted = new Set(saved.deletions.map((d) => d.key));
   const placement = { host, meetingId, councilName: record.council.name, committeeName: record.committee.name ?? '', date: record.meeting.date ?? '', savedAt };
   const onPage = new Set<string>();
@@ -205,7 +209,8 @@ interface ItemContext {
 
 /** The item's clauses as they will be saved: the page's in page order, then those it no longer has. */
 function planClauses(plan: SavePlan, ctx: ItemContext, before: SavedClause[]): void {
-  const { item, name, report } = { ...ctx, report: plan.report };
+  const { item, name } = ctx;
+  const { report } = plan;
   const { byPage, gone } = matchClauses(before, item.clauses);
   const written = new Set<number>();
   item.clauses.forEach((clause: Clause, index) => {
