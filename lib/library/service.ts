@@ -1,7 +1,6 @@
-import { clausesCsv, itemsCsv } from '../export/libraryCsv';
 import { liveQuery } from 'dexie';
 import type { MeetingRecord } from '../moderngov/schema';
-import { exportLibrary, restoreLibrary, type RestoreReport } from './backup';
+import type { RestoreReport } from './backup';
 import type { LibraryDb } from './db';
 import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, type MeetingRef } from './identity';
 import { annotateClause, annotateItem, deleteClause, deleteItem, facets, savedState, type Annotation, type SavedState } from './queries';
@@ -47,6 +46,10 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
   return new Map(meetings.map((m) => [meetingKey(m), m]));
 }
 
+/**
+ * The service over the browser's library. CSV and backups are loaded when first asked for: the
+ * side panel, which loads this after its first paint, never needs them.
+ */
 export function dexieLibrary(db: LibraryDb): LibraryService {
   return {
     watch(read, next, error) {
@@ -73,7 +76,7 @@ export function dexieLibrary(db: LibraryDb): LibraryService {
       return new Map([...meetings].map(([key, m]) => [key, m.url]));
     },
     async exportCsv(what, filter) {
-      const meetings = await meetingsByKey(db, null);
+      const [{ clausesCsv, itemsCsv }, meetings] = await Promise.all([import('../export/libraryCsv'), meetingsByKey(db, null)]);
       if (what === 'clauses') {
         const { rows } = await searchClauses(db, filter);
         return rows.length > 0 ? clausesCsv(rows, meetings) : null;
@@ -85,7 +88,7 @@ export function dexieLibrary(db: LibraryDb): LibraryService {
       const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
       return { items, clauses };
     },
-    backUp: () => exportLibrary(db),
-    restore: (text) => restoreLibrary(db, text),
+    backUp: async () => (await import('./backup')).exportLibrary(db),
+    restore: async (text) => (await import('./backup')).restoreLibrary(db, text),
   };
 }
