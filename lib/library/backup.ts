@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
 import type { LibraryDb } from './db';
 import { clauseDerived, itemWords } from './derived';
+import { clausePk, itemPk, meetingPk } from './identity';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;
@@ -86,19 +87,18 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   const conflicts: string[] = [];
   const mergeItem = itemMerger(conflicts);
   const mergeClause = clauseMerger(conflicts);
-  const silent: string[] = [];
-  const items = unique(tables.items.map(withItemWords), (i) => [i.host, i.meetingId, i.itemKey], itemMerger(silent));
-  const clauses = unique(tables.clauses.map(withClauseDerived), (c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex], clauseMerger(silent));
+  const items = unique(tables.items.map(withItemWords), itemPk, mergeItem);
+  const clauses = unique(tables.clauses.map(withClauseDerived), clausePk, mergeClause);
   const councils = unique(tables.councils, (c) => [c.host], mergeCouncil);
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
-  const meetings = unique(tables.meetings, (m) => [m.host, m.meetingId], mergeMeeting);
+  const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
   // No try/catch in here: any rejection aborts the transaction and rolls every table back.
   await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
-    await upsert(db.meetings, meetings, (m): [string, string] => [m.host, m.meetingId], mergeMeeting);
-    await upsert(db.items, items, (i): [string, string, string] => [i.host, i.meetingId, i.itemKey], mergeItem);
-    await upsert(db.clauses, clauses, (c): [string, string, string, number] => [c.host, c.meetingId, c.itemKey, c.clauseIndex], mergeClause);
+    await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
+    await upsert(db.items, items, itemPk, mergeItem);
+    await upsert(db.clauses, clauses, clausePk, mergeClause);
   });
   return {
     counts: { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length },

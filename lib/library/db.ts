@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ClausePk, ItemPk, MeetingPk } from './identity';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
@@ -10,9 +11,9 @@ import { declareVersions } from './versions';
 export class LibraryDb extends Dexie {
   councils!: EntityTable<SavedCouncil, 'host'>;
   committees!: Dexie.Table<SavedCommittee, [string, string]>;
-  meetings!: Dexie.Table<SavedMeeting, [string, string]>;
-  items!: Dexie.Table<SavedItem, [string, string, string]>;
-  clauses!: Dexie.Table<SavedClause, [string, string, string, number]>;
+  meetings!: Dexie.Table<SavedMeeting, MeetingPk>;
+  items!: Dexie.Table<SavedItem, ItemPk>;
+  clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
 
   constructor(name = 'council-minutes') {

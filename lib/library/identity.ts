@@ -65,9 +65,12 @@ export function parseClauseKey(key: string): ClauseRef {
 }
 
 /** Dexie primary keys, in the order the tables declare them. */
-export const meetingPk = (r: MeetingRef): [string, string] => [r.host, r.meetingId];
-export const itemPk = (r: ItemRef): [string, string, string] => [r.host, r.meetingId, r.itemKey];
-export const clausePk = (r: ClauseRef): [string, string, string, number] => [r.host, r.meetingId, r.itemKey, r.clauseIndex];
+export type MeetingPk = [host: string, meetingId: string];
+export type ItemPk = [host: string, meetingId: string, itemKey: string];
+export type ClausePk = [host: string, meetingId: string, itemKey: string, clauseIndex: number];
+export const meetingPk = (r: MeetingRef): MeetingPk => [r.host, r.meetingId];
+export const itemPk = (r: ItemRef): ItemPk => [r.host, r.meetingId, r.itemKey];
+export const clausePk = (r: ClauseRef): ClausePk => [r.host, r.meetingId, r.itemKey, r.clauseIndex];
 
 /** The `meetingId` of an extracted meeting: ModernGov's MId, or its URL when the page has none. */
 export function meetingIdOf(record: MeetingRecord): string {

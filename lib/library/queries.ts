@@ -1,7 +1,7 @@
 import type { MeetingRecord } from '../moderngov/schema';
 import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
-import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef } from './identity';
+import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, meetingPk, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef, type MeetingRef } from './identity';
 import type { SavedClause, SavedMeeting } from './schema';
 
 export interface Annotation {
@@ -29,10 +29,11 @@ export interface SavedState {
 export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<SavedState> {
   const host = record.council.host;
   const meetingId = meetingIdOf(record);
+  const key = meetingPk({ host, meetingId });
   const [meeting, items, clauses] = await Promise.all([
-    db.meetings.get([host, meetingId]),
-    db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
-    db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+    db.meetings.get(key),
+    db.items.where('[host+meetingId]').equals(key).toArray(),
+    db.clauses.where('[host+meetingId]').equals(key).toArray(),
   ]);
   const byItem = new Map<string, SavedClause[]>();
   for (const c of clauses) {
@@ -73,7 +74,7 @@ export async function deleteItem(db: LibraryDb, ref: ItemRef, now = new Date()):
     await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).delete();
     await db.items.delete(itemPk(ref));
     await db.deletions.put({ key: deletionKey(ref, null), ...ref, clause: null, deletedAt: now.toISOString() });
-    await dropEmptyMeeting(db, ref.host, ref.meetingId);
+    await dropEmptyMeeting(db, ref);
   });
 }
 
@@ -84,17 +85,17 @@ export async function deleteClause(db: LibraryDb, ref: ClauseRef, now = new Date
     await db.clauses.delete(clausePk(ref));
     const { host, meetingId, itemKey: key } = ref;
     if (clause) await db.deletions.put({ key: deletionKey(ref, clause), host, meetingId, itemKey: key, clause: { label: clause.label, text: clause.text }, deletedAt: now.toISOString() });
-    const item = await db.items.get([host, meetingId, key]);
-    const left = await db.clauses.where('[host+meetingId+itemKey]').equals([host, meetingId, key]).count();
-    if (item && item.picked === 0 && left === 0) await db.items.delete([host, meetingId, key]);
-    await dropEmptyMeeting(db, host, meetingId);
+    const item = await db.items.get(itemPk(ref));
+    const left = await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).count();
+    if (item && item.picked === 0 && left === 0) await db.items.delete(itemPk(ref));
+    await dropEmptyMeeting(db, ref);
   });
 }
 
-async function dropEmptyMeeting(db: LibraryDb, host: string, meetingId: string): Promise<void> {
-  const items = await db.items.where('[host+meetingId]').equals([host, meetingId]).count();
-  if (items === 0) await db.meetings.delete([host, meetingId]);
-  else await db.meetings.update([host, meetingId], { whole: 0 });
+async function dropEmptyMeeting(db: LibraryDb, ref: MeetingRef): Promise<void> {
+  const items = await db.items.where('[host+meetingId]').equals(meetingPk(ref)).count();
+  if (items === 0) await db.meetings.delete(meetingPk(ref));
+  else await db.meetings.update(meetingPk(ref), { whole: 0 });
 }
 
 export function parseTags(text: string): string[] {

@@ -1,16 +1,17 @@
 import type { MeetingRecord } from '../moderngov/schema';
 import type { LibraryDb } from './db';
-import { meetingIdOf } from './identity';
+import { meetingIdOf, meetingPk, type MeetingRef } from './identity';
 import { planSave, type SaveOptions, type SavedCopy, type SaveReport, type Selection } from './savePlan';
 
 export type { SaveOptions, SaveReport, Selection } from './savePlan';
 
-async function savedCopy(db: LibraryDb, host: string, meetingId: string): Promise<SavedCopy> {
+async function savedCopy(db: LibraryDb, ref: MeetingRef): Promise<SavedCopy> {
+  const key = meetingPk(ref);
   const [meeting, items, clauses, deletions] = await Promise.all([
-    db.meetings.get([host, meetingId]),
-    db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
-    db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
-    db.deletions.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+    db.meetings.get(key),
+    db.items.where('[host+meetingId]').equals(key).toArray(),
+    db.clauses.where('[host+meetingId]').equals(key).toArray(),
+    db.deletions.where('[host+meetingId]').equals(key).toArray(),
   ]);
   return { meeting, items, clauses, deletions };
 }
@@ -23,7 +24,7 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
   const host = record.council.host;
   const meetingId = meetingIdOf(record);
   return db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.deletions], async () => {
-    const plan = planSave(record, selection, options, await savedCopy(db, host, meetingId), now.toISOString());
+    const plan = planSave(record, selection, options, await savedCopy(db, { host, meetingId }), now.toISOString());
     if (plan.meeting) {
       const { meeting } = plan;
       await db.councils.put({ host, name: record.council.name ?? (await db.councils.get(host))?.name ?? null });
@@ -40,6 +41,6 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
 
 /** What "Update saved copy" would change, read without writing. */
 export async function previewUpdate(db: LibraryDb, record: MeetingRecord): Promise<SaveReport> {
-  const copy = await db.transaction('r', [db.meetings, db.items, db.clauses, db.deletions], () => savedCopy(db, record.council.host, meetingIdOf(record)));
+  const copy = await db.transaction('r', [db.meetings, db.items, db.clauses, db.deletions], () => savedCopy(db, { host: record.council.host, meetingId: meetingIdOf(record) }));
   return planSave(record, { scope: 'saved' }, {}, copy, new Date().toISOString()).report;
 }

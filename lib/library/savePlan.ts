@@ -1,7 +1,7 @@
 import type { Clause, Item, MeetingRecord } from '../moderngov/schema';
 import { matchClauses } from './clauseMatch';
 import { clauseDerived, itemWords } from './derived';
-import { clausePk, clauseTextKey, deletionKey, itemKeyOf, meetingIdOf } from './identity';
+import { clausePk, clauseTextKey, deletionKey, itemKeyOf, meetingIdOf, type ClausePk } from './identity';
 import type { Deletion, SavedClause, SavedItem, SavedMeeting } from './schema';
 
 /** What the researcher picked: the whole meeting, one item, or one clause of an item; or
@@ -51,7 +51,7 @@ export interface SavePlan {
   meeting: SavedMeeting | null;
   items: SavedItem[];
   clauses: SavedClause[];
-  deleteClauses: [string, string, string, number][];
+  deleteClauses: ClausePk[];
   /** Deletions undone by a deliberate save of what was deleted. */
   clearDeletions: string[];
   report: SaveReport;
