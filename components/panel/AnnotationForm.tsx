@@ -6,16 +6,19 @@ interface Props {
   label: string;
   /** The saved annotation; null when the record is not (or no longer) in the library. */
   annotation: Annotation | null;
+  /** Whether the form is open: kept by the item's card, so a form stays open (with its text)
+   * even when the record is deleted meanwhile, in another tab, and this form unmounted. */
+  open: boolean;
+  setOpen(open: boolean): void;
   /** Resolves true once written. On false the form stays open with what was typed. */
   onSave(a: Annotation): Promise<boolean>;
 }
 
 /** Tags and a note on a saved item or clause. An open form stays open, with its text, even if
  * the record is deleted meanwhile (in another tab): the save then says so instead. */
-export function AnnotationForm({ label, annotation, onSave }: Props) {
-  const [open, setOpen] = useState(false);
-  const [tags, setTags] = useState('');
-  const [note, setNote] = useState('');
+export function AnnotationForm({ label, annotation, open, setOpen, onSave }: Props) {
+  const [tags, setTags] = useState(annotation?.tags.join(', ') ?? '');
+  const [note, setNote] = useState(annotation?.note ?? '');
   if (!open) {
     if (!annotation) return null;
     return (

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { clauseKey, type ClauseKey, type ItemRef } from '@/lib/library/identity';
 import type { Annotation, ClauseMark } from '@/lib/library/queries';
 import { outcomeOf } from '@/lib/moderngov/outcome';
@@ -36,6 +37,10 @@ function cutNote(item: Item) {
 export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props) {
   const { itemKey } = itemRef;
   const name = item.number ? `item ${item.number}` : item.title;
+  // The open annotation form, if any: the item's, or a clause's by its place. Forms are mounted
+  // only for what is saved or being edited (a 200-item meeting renders none otherwise).
+  const [editing, setEditing] = useState<'item' | number | null>(null);
+  const formState = (which: 'item' | number) => ({ open: editing === which, setOpen: (open: boolean) => setEditing(open ? which : null) });
   return (
     <article class="item" aria-labelledby={`item-${itemKey}`}>
       <h3 id={`item-${itemKey}`}>
@@ -52,7 +57,9 @@ export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props)
               {cutNote(item)}
             </button>
           )}
-          <AnnotationForm label={name} annotation={saved ?? null} onSave={(a) => actions.annotateItem(itemKey, a)} />
+          {(saved || editing === 'item') && (
+            <AnnotationForm label={name} annotation={saved ?? null} {...formState('item')} onSave={(a) => actions.annotateItem(itemKey, a)} />
+          )}
         </p>
       )}
       {item.description && <p class="description">{item.description}</p>}
@@ -98,7 +105,9 @@ export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props)
                           {cutNote(item)}
                         </button>
                       )}
-                      <AnnotationForm label={clauseName} annotation={annotation ?? null} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
+                      {(annotation || editing === index) && (
+                        <AnnotationForm label={clauseName} annotation={annotation ?? null} {...formState(index)} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
+                      )}
                     </span>
                   )}
                 </li>
