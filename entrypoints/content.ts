@@ -1,3 +1,5 @@
+// Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
+import type { CollectedMeeting, PageCompleted, PageExtracted } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPage } from '@/lib/moderngov/extract';
 import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
@@ -13,7 +15,7 @@ let current: unknown = null;
 const collecting = new Set<AbortController>();
 
 /** Reads another meeting page of this site for the panel's batch collection. */
-async function collectMeeting(url: string, signal: AbortSignal) {
+async function collectMeeting(url: string, signal: AbortSignal): Promise<CollectedMeeting> {
   const extraction = extractPage(await fetchPage(url, signal), url);
   if (extraction.kind !== 'meeting' || !extraction.items.some((item) => item.minutesTruncated)) return { extraction, failures: [] };
   const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl, signal));
@@ -33,7 +35,7 @@ export default defineContentScript({
     if (world.councilMinutesRead) return;
     world.councilMinutesRead = true;
     // The panel validates what comes back; here only the request's shape is checked.
-    browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown }, _sender, sendResponse) => {
+    browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown } | undefined, _sender, sendResponse: (answer: unknown) => void) => {
       // The panel asks for the page's reading when it was too large to store in storage.session.
       if (message?.type === 'get-extraction') {
         sendResponse(current);
@@ -57,10 +59,12 @@ export default defineContentScript({
     const extraction = extractPage(document, url);
     current = extraction;
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
-    await browser.runtime.sendMessage({ type: 'page-extracted', url, extraction, completing });
+    const extracted: PageExtracted = { type: 'page-extracted', url, extraction, completing };
+    await browser.runtime.sendMessage(extracted);
     if (extraction.kind !== 'meeting' || !completing) return;
     const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl));
     current = meeting;
-    await browser.runtime.sendMessage({ type: 'page-completed', url, meeting, failures });
+    const completed: PageCompleted = { type: 'page-completed', url, meeting, failures };
+    await browser.runtime.sendMessage(completed);
   },
 });

@@ -4,6 +4,7 @@ import { groupDocs } from '@/lib/compare/group';
 import { indexLibrary } from '@/lib/compare/libraryIndex';
 import { topicSearch } from '@/lib/compare/topic';
 import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import { itemKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 /** Neighbours of a chosen item below this cosine share words but not the topic. */
@@ -12,8 +13,8 @@ const SIMILAR_ENOUGH = 0.15;
 interface Props {
   items: SavedItem[];
   clauses: SavedClause[];
-  /** "Compare with other councils" from an item: its id (`host|meetingId|itemKey`). */
-  startItem: string | null;
+  /** "Compare with other councils" from an item: its key. */
+  startItem: ItemKey | null;
   download(filename: string, text: string): void;
 }
 
@@ -45,7 +46,7 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
     ids = group?.members.flatMap((m) => copiesOf(m.id)) ?? [];
   } else if (choice.startsWith('item:')) {
     const id = choice.slice(5);
-    const item = items.find((i) => `${i.host}|${i.meetingId}|${i.itemKey}` === id);
+    const item = items.find((i) => itemKey(i) === id);
     label = item?.title ?? '';
     // Only neighbours that share the topic, not every item with a word in common.
     const indexed = index.get(id) ? id : ([...index.docs()].find((d) => copiesOf(d.id).includes(id))?.id ?? id);

@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
-import { clausesCsv, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
-import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
-import type { LibraryDb } from '@/lib/library/db';
-import { deleteClause, deleteItem, facets } from '@/lib/library/queries';
-import { PAGE_ROWS, searchClauses, searchItems, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import { itemKey, type ItemKey } from '@/lib/library/identity';
+import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import type { LibraryService } from '@/lib/library/service';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
@@ -13,29 +11,30 @@ import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable } from './ResultsTable';
 
 interface Props {
-  db: LibraryDb;
+  library: LibraryService;
   download(filename: string, text: string, type?: string): void;
   /** Asks before deleting; the browser's confirm() in the page. */
   confirm(question: string): boolean;
 }
 
-export function LibraryApp({ db, download, confirm }: Props) {
+export function LibraryApp({ library, download, confirm }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
-  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
-  const [compareFrom, setCompareFrom] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
+  const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
   // The comparison reads the whole library, whatever the filters; only while it is shown.
   const everything = useLiveQuery(
-    () => (view === 'compare' ? Promise.all([db.items.toArray(), db.clauses.toArray()]) : Promise.resolve(null)),
-    [db, view],
+    library,
+    () => (view === 'compare' ? library.everything() : Promise.resolve(null)),
+    [view],
   );
   const key = JSON.stringify(filter);
   // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
   const [shown, setShown] = useState(PAGE_ROWS);
-  const choices = useLiveQuery(() => facets(db), [db]);
+  const choices = useLiveQuery(library, () => library.facets(), []);
   // Only the rows shown are read and kept; an export reads every matching row when asked.
-  const clauses = useLiveQuery(() => (view === 'clauses' ? withUrls(db, searchClauses(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
-  const items = useLiveQuery(() => (view === 'items' ? withUrls(db, searchItems(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
+  const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
+  const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
   const page = view === 'clauses' ? clauses.value : items.value;
   const error = view === 'clauses' ? clauses.error : items.error;
   const noun = view === 'clauses' ? 'clause' : 'item';
@@ -48,15 +47,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
 
   const exportCsv = async (what: 'clauses' | 'items') => {
     setNotice({ message: `Preparing the ${what} CSV…`, tone: 'info' });
-    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
-    let csv: string | null = null;
-    if (what === 'clauses') {
-      const { rows } = await searchClauses(db, filter);
-      if (rows.length > 0) csv = clausesCsv(rows, meetings);
-    } else {
-      const { rows } = await searchItems(db, filter);
-      if (rows.length > 0) csv = itemsCsv(rows, meetings);
-    }
+    const csv = await library.exportCsv(what, filter);
     if (csv === null) return setNotice({ message: `No ${what} match: there is nothing to export.`, tone: 'info' });
     download(`council-minutes-${what}-${stamp}.csv`, csv);
     setNotice(null);
@@ -93,7 +84,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
       </div>
       <BackupControls
         backUp={() =>
-          exportLibrary(db).then(
+          library.backUp().then(
             (json) => download(`council-minutes-backup-${stamp}.json`, json, 'application/json'),
             (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
           )
@@ -101,21 +92,35 @@ export function LibraryApp({ db, download, confirm }: Props) {
         restore={(file) =>
           file
             .text()
-            .then((text) => restoreLibrary(db, text))
+            .then((text) => library.restore(text))
             .then(
-              (n) => setNotice({ message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.`, tone: 'info' }),
+              ({ counts: n, conflicts }) =>
+                setNotice({
+                  message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.${
+                    conflicts.length ? ` ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} resolved, nothing dropped:` : ''
+                  }`,
+                  tone: 'info',
+                  details: conflicts,
+                }),
               (error: unknown) => setNotice({ message: error instanceof Error && error.name === 'Error' ? error.message : errorMessage(error), tone: 'error' }),
             )
         }
       />
       <StatusRegion message={status.message} tone={status.tone} />
+      {notice?.details && notice.details.length > 0 && (
+        <ul class="change-list" aria-label="Conflicts resolved">
+          {notice.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {view === 'clauses' && clauses.value && (
         <ClauseTable
           rows={clauses.value.rows}
           urls={clauses.value.urls}
           onDelete={(c) =>
             remove(`Delete clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle} from the library?`, 'Deleted the clause.', () =>
-              deleteClause(db, c.host, c.meetingId, c.itemKey, c.clauseIndex),
+              library.deleteClause(c),
             )
           }
         />
@@ -125,10 +130,10 @@ export function LibraryApp({ db, download, confirm }: Props) {
           rows={items.value.rows}
           urls={items.value.urls}
           onDelete={(i) =>
-            remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => deleteItem(db, i.host, i.meetingId, i.itemKey))
+            remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => library.deleteItem(i))
           }
           onCompare={(i) => {
-            setCompareFrom(`${i.host}|${i.meetingId}|${i.itemKey}`);
+            setCompareFrom(itemKey(i));
             setView('compare');
           }}
         />
@@ -139,16 +144,14 @@ export function LibraryApp({ db, download, confirm }: Props) {
         </button>
       )}
       {view === 'compare' && everything.value && (
-        <CompareView key={compareFrom ?? ''} items={everything.value[0]} clauses={everything.value[1]} startItem={compareFrom} download={download} />
+        <CompareView key={compareFrom ?? ''} items={everything.value.items} clauses={everything.value.clauses} startItem={compareFrom} download={download} />
       )}
     </main>
   );
 }
 
 /** A page of results with the links of their meetings, read for the rows shown only. */
-async function withUrls<T extends { host: string; meetingId: string }>(db: LibraryDb, search: Promise<ResultPage<T>>): Promise<ResultPage<T> & { urls: Map<string, string> }> {
+async function withUrls<T extends { host: string; meetingId: string }>(library: LibraryService, search: Promise<ResultPage<T>>) {
   const page = await search;
-  const keys = new Map(page.rows.map((r) => [meetingMapKey(r.host, r.meetingId), [r.host, r.meetingId] as [string, string]]));
-  const meetings = await db.meetings.bulkGet([...keys.values()]);
-  return { ...page, urls: new Map(meetings.flatMap((m) => (m ? [[meetingMapKey(m.host, m.meetingId), m.url] as const] : []))) };
+  return { ...page, urls: await library.meetingUrls(page.rows) };
 }

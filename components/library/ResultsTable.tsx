@@ -1,9 +1,10 @@
+import { clauseKey, itemKey, meetingKey, type MeetingKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import { safeHref } from '../panel/DocumentLinks';
 
 interface ClauseProps {
   rows: SavedClause[];
-  urls: Map<string, string>;
+  urls: Map<MeetingKey, string>;
   onDelete(row: SavedClause): void;
 }
 
@@ -25,8 +26,8 @@ function Head({ columns }: { columns: string[] }) {
   );
 }
 
-function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<string, string> }) {
-  const href = safeHref(urls.get(`${row.host}\u0000${row.meetingId}`) ?? null);
+function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<MeetingKey, string> }) {
+  const href = safeHref(urls.get(meetingKey(row)) ?? null);
   return (
     <>
       <td>{row.councilName ?? row.host}</td>
@@ -51,7 +52,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
       <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
       <tbody>
         {rows.map((c) => (
-          <tr key={`${c.host}/${c.meetingId}/${c.itemKey}/${c.clauseIndex}`}>
+          <tr key={clauseKey(c)}>
             <Place row={c} urls={urls} />
             <td>
               {c.itemNumber ? `${c.itemNumber}. ` : ''}
@@ -60,6 +61,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
             <td class="clause-cell">
               {c.label && <span class="clause-label">{c.label} </span>}
               {c.text}
+              {c.onPage === 0 && <span class="gone-mark"> (no longer on the page; kept)</span>}
             </td>
             <td>
               {c.outcome}
@@ -81,7 +83,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
 
 interface ItemProps {
   rows: SavedItem[];
-  urls: Map<string, string>;
+  urls: Map<MeetingKey, string>;
   onDelete(row: SavedItem): void;
   onCompare(row: SavedItem): void;
 }
@@ -93,12 +95,15 @@ export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
       <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
       <tbody>
         {rows.map((i) => (
-          <tr key={`${i.host}/${i.meetingId}/${i.itemKey}`}>
+          <tr key={itemKey(i)}>
             <Place row={i} urls={urls} />
             <td>{i.number ?? ''}</td>
             <td>
               <details>
-                <summary>{i.title}</summary>
+                <summary>
+                  {i.title}
+                  {i.onPage === 0 && <span class="gone-mark"> (no longer on the page; kept)</span>}
+                </summary>
                 <div class="minutes-text">{i.minutes}</div>
               </details>
             </td>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { SavedState } from '@/lib/library/queries';
+import type { SaveReport } from '@/lib/library/save';
 import type { TabState } from '@/lib/tabs/tabState';
 import { MeetingView, type MeetingActions } from './MeetingView';
 import { OtherPageView } from './OtherPageView';
@@ -10,8 +11,10 @@ export interface PanelProps {
   tabState: TabState | null | 'reading';
   saved: SavedState | null;
   actions: MeetingActions;
+  /** What "Update saved copy" would change, while it is being decided. */
+  preview?: SaveReport | null;
   /** The last action's outcome ("Saved item 5", an error). */
-  notice: { message: string; tone: 'info' | 'error' } | null;
+  notice: { message: string; tone: 'info' | 'error'; details?: string[] } | null;
   openLibrary(): void;
   /** Offered on http(s) pages that were not read: asks to read this site's pages. */
   readSite: (() => void) | null;
@@ -43,7 +46,7 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   return { message: found, tone: 'info' };
 }
 
-export function PagePanel({ tabState, saved, actions, notice, openLibrary, readSite, collect }: PanelProps) {
+export function PagePanel({ tabState, saved, actions, preview = null, notice, openLibrary, readSite, collect }: PanelProps) {
   const status = notice ?? pageStatus(tabState);
   const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
   return (
@@ -55,6 +58,13 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
         </button>
       </div>
       <StatusRegion message={status.message} tone={status.tone} />
+      {notice?.details && notice.details.length > 0 && (
+        <ul class="change-list" aria-label="What was kept">
+          {notice.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {(tabState === null || extraction?.kind === null) && (
         <div class="hint">
           <p>{HINT}</p>
@@ -70,7 +80,7 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
       )}
       {extraction?.kind === 'meeting' && tabState && tabState !== 'reading' && (
         // Keyed by the page: another meeting starts again from its first items.
-        <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
+        <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} preview={preview} />
       )}
       {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} />}
     </main>

@@ -17,7 +17,7 @@ export interface CollectServices {
   readMeeting(url: string, signal: AbortSignal): Promise<CollectedMeeting>;
   /** The content hash of the meeting as saved whole, or null when it is not saved whole. */
   savedHash(host: string, meetingId: string): Promise<string | null>;
-  save(meeting: Extract<CollectedMeeting['extraction'], { kind: 'meeting' }>): Promise<void>;
+  save(meeting: Extract<CollectedMeeting['extraction'], { kind: 'meeting' }>): Promise<unknown>;
 }
 
 export interface CollectOptions {

@@ -1,4 +1,4 @@
-import { clauseKey, itemKeyOf, meetingKeyOf } from '../library/keys';
+import { clauseKey, itemKey, itemRefOf } from '../library/identity';
 import type { SavedClause, SavedItem } from '../library/schema';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { CompareDoc } from './schema';
@@ -32,10 +32,9 @@ function itemText(parts: ItemParts): string {
  * read from a page and the same item saved in the library are one doc. */
 export function docsFromMeeting(record: MeetingRecord): CompareDoc[] {
   const { host, name } = record.council;
-  const meetingKey = meetingKeyOf(record);
   // Procedure (apologies, minutes, declarations) is not a topic: it is never compared.
   return record.items.flatMap((item, index) => (item.procedural ? [] : [{
-    id: `${host}|${meetingKey}|${itemKeyOf(item, index)}`,
+    id: itemKey(itemRefOf(record, item, index)),
     host,
     council: name,
     meetingDate: record.meeting.date,
@@ -49,13 +48,13 @@ export function docsFromMeeting(record: MeetingRecord): CompareDoc[] {
 export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): CompareDoc[] {
   const clausesOf = new Map<string, SavedClause[]>();
   for (const clause of clauses) {
-    const key = `${clause.host}|${clause.meetingId}|${clause.itemKey}`;
+    const key = itemKey(clause);
     const list = clausesOf.get(key);
     if (list) list.push(clause);
     else clausesOf.set(key, [clause]);
   }
   return items.filter((item) => !item.procedural).map((item) => {
-    const id = `${item.host}|${item.meetingId}|${item.itemKey}`;
+    const id = itemKey(item);
     const saved = (clausesOf.get(id) ?? []).sort((a, b) => a.clauseIndex - b.clauseIndex);
     return {
       id,
@@ -72,7 +71,7 @@ export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): Com
 /** One doc per saved clause, titled with its item's title, to compare resolutions one by one. */
 export function docsFromClauses(clauses: SavedClause[]): CompareDoc[] {
   return clauses.map((clause) => ({
-    id: `${clause.host}|${clause.meetingId}|${clauseKey(clause.itemKey, clause.clauseIndex)}`,
+    id: clauseKey(clause),
     host: clause.host,
     council: clause.councilName,
     meetingDate: clause.date || null,

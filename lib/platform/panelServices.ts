@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { LibraryDb } from '../library/db';
+import type { LibraryService } from '../library/service';
 import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
 import { ExtractionSchema } from '../moderngov/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
@@ -14,7 +14,7 @@ export interface ShownPage {
 /** What the side panel needs from the browser, behind one interface so component tests pass fakes. */
 export interface PanelServices {
   /** The library. Dexie is loaded on first use, after the panel has shown the page. */
-  library(): Promise<LibraryDb>;
+  library(): Promise<LibraryService>;
   /**
    * Calls back with the shown page as soon as it is known and whenever the active tab, its
    * page or its state changes, in the order the changes happened; returns the unsubscribe.
@@ -100,9 +100,9 @@ function watchShownPage(pinned: number | null): PanelServices['watchPage'] {
 export function browserPanelServices(): PanelServices {
   const pinnedParam = Number(new URLSearchParams(location.search).get('tabId'));
   const pinned = Number.isInteger(pinnedParam) && pinnedParam > 0 ? pinnedParam : null;
-  let library: Promise<LibraryDb> | undefined;
+  let library: Promise<LibraryService> | undefined;
   return {
-    library: () => (library ??= import('../library/db').then(({ LibraryDb }) => new LibraryDb())),
+    library: () => (library ??= Promise.all([import('../library/db'), import('../library/service')]).then(([{ LibraryDb }, { dexieLibrary }]) => dexieLibrary(new LibraryDb()))),
     watchPage: watchShownPage(pinned),
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });

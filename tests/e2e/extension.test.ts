@@ -201,6 +201,16 @@ describe('a page edited since it was saved', () => {
     await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
 
     await panel.getByRole('button', { name: 'Update saved copy' }).click();
+    // What will change is shown first; nothing is written until it is applied.
+    const preview = panel.getByRole('region', { name: 'What the update will change' });
+    await preview.waitFor();
+    expect(await preview.locator('dt, dd').allTextContents()).toEqual([
+      'Changed on the page',
+      'item 5; clause (i) of item 5',
+      'Tags and notes kept on',
+      'clause (i) of item 5',
+    ]);
+    await preview.getByRole('button', { name: 'Apply update' }).click();
     await panel.getByRole('status').filter({ hasText: 'Updated the saved copy to the page as it is now.' }).waitFor();
     await panel.getByText('✓ Meeting saved').waitFor();
     expect(await panel.getByText('Changed since saved.').count()).toBe(0);

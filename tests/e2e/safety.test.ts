@@ -65,7 +65,9 @@ describe('saving the same meeting from two tabs at once', () => {
     expect(new Set(tabs).size).toBe(2);
     const panels = await Promise.all(tabs.map((id) => browser.openExtensionPage('sidepanel.html', `?tabId=${id}`, { width: 420, height: 900 })));
     for (const panel of panels) await panel.getByRole('button', { name: 'Save meeting (4 items)' }).waitFor();
-    await Promise.all(panels.map((panel) => panel.getByRole('button', { name: 'Save meeting (4 items)' }).click()));
+    // DOM clicks, both before either save ends: Playwright's click waits for the page to settle, and
+    // meanwhile the first save could already have replaced the other panel's button by "✓ Meeting saved".
+    await Promise.all(panels.map((panel) => panel.getByRole('button', { name: 'Save meeting (4 items)' }).evaluate((button: HTMLElement) => button.click())));
     for (const panel of panels) await panel.getByText('✓ Meeting saved').waitFor();
     const counts = await panels[0]?.evaluate(async () => {
       const open = indexedDB.open('council-minutes');

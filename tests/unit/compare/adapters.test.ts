@@ -32,6 +32,7 @@ const savedItem: SavedItem = {
   minutesTruncated: 0,
   fullMinutesUrl: null,
   picked: 1,
+  onPage: 1,
 };
 
 function savedClause(clauseIndex: number, text: string, at: Partial<SavedClause> = {}): SavedClause {
@@ -49,19 +50,20 @@ function savedClause(clauseIndex: number, text: string, at: Partial<SavedClause>
     exempt: false,
     outcome: 'resolved',
     votes: null,
+    onPage: 1,
     ...at,
   };
 }
 
 describe('docsFromMeeting', () => {
-  it('makes one doc per item, keyed host|meeting|item', () => {
+  it('makes one doc per item, keyed by the library item key', () => {
     const docs = docsFromMeeting(meetingOf(SOUTHAMPTON));
     for (const doc of docs) CompareDocSchema.parse(doc);
     expect(docs.map((doc) => [doc.id, doc.itemNumber, doc.title])).toEqual([
-      ['www.southampton.gov.uk|7105|12841', '5', 'Child Sexual Exploitation in Southampton - Update'],
-      ['www.southampton.gov.uk|7105|12842', '6', 'Elective Home Education and Safeguarding Arrangements'],
-      ['www.southampton.gov.uk|7105|12843', '7', 'Children and Families Performance'],
-      ['www.southampton.gov.uk|7105|12844', '8', 'Monitoring Scrutiny Recommendations'],
+      ['["www.southampton.gov.uk","7105","12841"]', '5', 'Child Sexual Exploitation in Southampton - Update'],
+      ['["www.southampton.gov.uk","7105","12842"]', '6', 'Elective Home Education and Safeguarding Arrangements'],
+      ['["www.southampton.gov.uk","7105","12843"]', '7', 'Children and Families Performance'],
+      ['["www.southampton.gov.uk","7105","12844"]', '8', 'Monitoring Scrutiny Recommendations'],
     ]);
     expect(docs[0]).toMatchObject({ host: 'www.southampton.gov.uk', council: 'Southampton City Council', meetingDate: '2016-11-03' });
   });
@@ -77,7 +79,7 @@ describe('docsFromMeeting', () => {
 
   it('keeps cut minutes as the page gives them', () => {
     const cse = docsFromMeeting(meetingOf(WORCESTERSHIRE)).find((doc) => doc.itemNumber === '5');
-    expect(cse?.id).toBe('worcestershire.moderngov.co.uk|2453|9876');
+    expect(cse?.id).toBe('["worcestershire.moderngov.co.uk","2453","9876"]');
     expect(cse?.text).toContain('Internet grooming was of particular concern. A Member referred to a recent incident in a Kidderminster');
   });
 });
@@ -92,7 +94,7 @@ describe('docsFromLibrary', () => {
     const [doc, ...rest] = docsFromLibrary([savedItem], clauses);
     expect(rest).toEqual([]);
     expect(doc).toEqual({
-      id: 'www.southampton.gov.uk|7105|12841',
+      id: '["www.southampton.gov.uk","7105","12841"]',
       host: 'www.southampton.gov.uk',
       council: 'Southampton City Council',
       meetingDate: '2016-11-03',
@@ -118,7 +120,7 @@ describe('docsFromClauses', () => {
     const docs = docsFromClauses([savedClause(1, 'That officers explore opportunities;')]);
     expect(docs).toEqual([
       {
-        id: 'www.southampton.gov.uk|7105|12841#1',
+        id: '["www.southampton.gov.uk","7105","12841",1]',
         host: 'www.southampton.gov.uk',
         council: 'Southampton City Council',
         meetingDate: '2016-11-03',

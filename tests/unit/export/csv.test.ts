@@ -3,10 +3,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_COLUMNS } from '@/lib/export/clauseRows';
 import { toCsv } from '@/lib/export/csv';
-import { clausesCsv, ITEM_COLUMNS, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
+import { clausesCsv, ITEM_COLUMNS, itemsCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause } from '@/lib/library/queries';
+import { meetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
+import { annotate } from '../../support/annotate';
 import { item, meeting } from '../../support/records';
 
 /** Python's csv module, the way a researcher's script would read the file. */
@@ -51,8 +52,8 @@ describe('library CSV', () => {
     const db = new LibraryDb(`csv-${Date.now()}`);
     const record = meeting({ items: [item('5', 'CSE Update', [['(i)', '=cmd|calc\n+HYPERLINK("http://evil")'], ['(ii)', 'Second, with "quotes"\nand a new line']], { description: '@SUM(A1)\n=HYPERLINK("http://evil")' })] });
     await saveSelection(db, record, { scope: 'meeting' }, new Date('2026-11-23T10:00:00Z'));
-    await annotateClause(db, ['www.southampton.gov.uk', '7105', '15', 1], ['taxis', 'cse'], 'note');
-    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
+    await annotate(db, ['www.southampton.gov.uk', '7105', '15', 1], ['taxis', 'cse'], 'note');
+    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingKey(m), m]));
     const clauses = readWithPython(clausesCsv(await db.clauses.toArray(), meetings));
     expect(clauses[0]).toEqual([...CLAUSE_COLUMNS]);
     expect(clauses).toHaveLength(3);
