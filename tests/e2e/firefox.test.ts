@@ -73,7 +73,7 @@ describe('Firefox: the add-on on council pages', () => {
     const url = southampton.url(SOUTHAMPTON.meeting);
     await page.goto(url);
     const tabId = await tabIdOf(url);
-    const panel = await firefox.openExtensionPage('sidepanel.html', `?tabId=${tabId}`, { width: 420, height: 1000 });
+    const panel = await firefox.openExtensionPage('sidepanel.html', `?tabId=${tabId}`);
     await waitForText(panel, '[role="status"]', 'Found 4 items.');
     expect(await panel.$eval('.meeting-header h2', (el) => el.textContent)).toBe('Children and Families Scrutiny Panel');
     expect(await texts(panel, '.item h3')).toEqual([
@@ -122,5 +122,28 @@ describe('Firefox: the library', () => {
     expect(rows.map((r) => `${r.item_number} ${r.clause_label}`)).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)']);
     expect(rows[0]).toMatchObject({ committee: 'Children and Families Scrutiny Panel', meeting_date: '2016-11-03', item_title: 'Child Sexual Exploitation in Southampton - Update' });
     await library.close();
+  });
+});
+
+describe('Firefox: host access is the user’s to give', () => {
+  it('reads no page once the user turns site access off, and reads it again once granted', async () => {
+    // Firefox grants an MV3 add-on its content-script sites at install (the badge test above ran
+    // on them); the user can switch that off in about:addons, which is what this removal does.
+    const granted = await firefox.inBackground(async (api) => (await api.permissions.getAll()).origins ?? [], null);
+    expect(granted).toContain('http://127.0.0.1/*');
+    await firefox.inBackground(async (api, origins) => api.permissions.remove({ origins }), granted);
+
+    const page = await firefox.firefox.newPage();
+    // Without host access the tab's address is hidden from the add-on: the active tab is this one.
+    const tabId = await firefox.inBackground(async (api) => (await api.tabs.query({ active: true, currentWindow: true }))[0].id as number, null);
+    await page.goto(southampton.url(SOUTHAMPTON.meeting));
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await firefox.inBackground(async (api) => api.permissions.contains({ origins: ['http://127.0.0.1/*'] }), null)).toBe(false);
+    expect(await toolbarOf(tabId)).toEqual({ badge: '', title: 'Council Minutes' });
+
+    await firefox.grantHostAccess(['http://127.0.0.1/*']);
+    await page.reload();
+    await expect.poll(() => toolbarOf(tabId), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await page.close();
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtBrowser as ExtensionApi } from 'wxt/browser';
 import { FIREFOX, FIREFOX_EXTENSION_DIR } from './paths';
-import { backgroundConsole, connectRdp, type RdpConnection } from './firefoxRdp';
+import { backgroundConsole, browserConsole, connectRdp, type RdpConnection } from './firefoxRdp';
 
 /** The add-on's gecko id (wxt.config.ts) and the internal UUID pinned for it, so its pages have fixed addresses. */
 export const GECKO_ID = 'council-minutes@example.org';
@@ -23,7 +23,12 @@ export interface FirefoxWithExtension {
    * A page of the add-on (`sidepanel.html`, `library.html`) in a tab. BiDi refuses to navigate
    * to `moz-extension://`, so the add-on's background opens the tab and BiDi drives it.
    */
-  openExtensionPage(file: string, query?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * Grants host access as the user does with the add-on's permission switches in about:addons
+   * (the same call, in the browser's parent process). Firefox MV3 leaves host access to the user.
+   */
+  grantHostAccess(origins: string[]): Promise<void>;
+  openExtensionPage(file: string, query?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,7 +45,7 @@ async function freePort(): Promise<number> {
  * installed as a temporary add-on. A temporary add-on is uninstalled when Firefox quits: the
  * `keep…OnUninstall` prefs keep its UUID and its IndexedDB for the next launch's install.
  */
-export async function launchFirefox(profileDir: string): Promise<FirefoxWithExtension> {
+export async function launchFirefox(profileDir: string, extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxWithExtension> {
   const downloads = path.join(profileDir, 'downloads');
   mkdirSync(downloads, { recursive: true });
   const debuggerPort = await freePort();
@@ -68,7 +73,7 @@ export async function launchFirefox(profileDir: string): Promise<FirefoxWithExte
   });
   let rdp: RdpConnection | undefined;
   try {
-    const id = await firefox.installExtension(FIREFOX_EXTENSION_DIR);
+    const id = await firefox.installExtension(extensionDir);
     rdp = await connectRdp(debuggerPort);
     const evaluate = await backgroundConsole(rdp, id);
     const inBackground: FirefoxWithExtension['inBackground'] = async (fn, arg) => {
@@ -76,22 +81,30 @@ export async function launchFirefox(profileDir: string): Promise<FirefoxWithExte
       if (typeof text !== 'string') throw new Error(`The add-on's background answered ${JSON.stringify(text)}`);
       return JSON.parse(text);
     };
+    const parent = await browserConsole(rdp);
     return {
       firefox,
       downloads,
       inBackground,
-      async openExtensionPage(file, query = '', viewport = { width: 1200, height: 900 }) {
-        const before = new Set(firefox.targets());
-        const opened = firefox.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 15_000 });
-        await inBackground(
-          (api, url: string) => api.tabs.create({ url }).then(() => null),
-          `moz-extension://${EXTENSION_UUID}/${file}${query}`,
-        );
-        const page = await (await opened).page();
-        if (!page) throw new Error(`no page for ${file}`);
-        await page.setViewport(viewport);
-        await page.waitForSelector('#app > *');
-        return page;
+      async grantHostAccess(origins) {
+        await parent(`ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs').ExtensionPermissions
+          .add(${JSON.stringify(id)}, { origins: ${JSON.stringify(origins)}, permissions: [] }, WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension)`);
+      },
+      async openExtensionPage(file, query = '') {
+        const url = `moz-extension://${EXTENSION_UUID}/${file}${query}`;
+        await inBackground(async (api, target) => {
+          const tab = await api.tabs.create({ url: target });
+          // Loaded, so that BiDi shows the tab's final browsing context (a new tab's first one is replaced).
+          while ((await api.tabs.get(tab.id as number)).status !== 'complete') await new Promise((resolve) => setTimeout(resolve, 50));
+          return null;
+        }, url);
+        // BiDi reports an add-on page's address as about:blank: the page is asked for its own.
+        for (const page of await firefox.pages()) {
+          if ((await page.evaluate(() => location.href).catch(() => '')) !== url) continue;
+          await page.waitForSelector('#app > *');
+          return page;
+        }
+        throw new Error(`Firefox shows no tab with ${url}`);
       },
       async close() {
         rdp?.close();

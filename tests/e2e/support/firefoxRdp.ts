@@ -74,8 +74,23 @@ export async function connectRdp(port: number): Promise<RdpConnection> {
   };
 }
 
-/** Evaluates expressions in an add-on's background page; a returned promise is awaited. */
-export async function backgroundConsole(rdp: RdpConnection, addonId: string): Promise<(expression: string) => Promise<unknown>> {
+/** Evaluates expressions with a console actor; a returned promise is awaited. */
+export type Evaluate = (expression: string) => Promise<unknown>;
+
+function consoleOf(rdp: RdpConnection, consoleActor: string, where: string): Evaluate {
+  return async (expression) => {
+    // `mapped.await` makes the console await the expression's promise, as its `await` support does.
+    const { resultID } = await rdp.request(consoleActor, 'evaluateJSAsync', { text: expression, mapped: { await: true } });
+    const result = await rdp.next((p) => p.type === 'evaluationResult' && p.resultID === resultID);
+    if (result.hasException) throw new Error(`In ${where}: ${String(result.exceptionMessage)}`);
+    // The console does not say why an awaited promise rejected.
+    if (result.topLevelAwaitRejected) throw new Error(`In ${where}, a promise rejected: ${expression}`);
+    return result.result;
+  };
+}
+
+/** The console of an add-on's background page. */
+export async function backgroundConsole(rdp: RdpConnection, addonId: string): Promise<Evaluate> {
   const { addons } = (await rdp.request('root', 'listAddons')) as unknown as { addons: { id: string; actor: string }[] };
   const addon = addons.find((a) => a.id === addonId);
   if (!addon) throw new Error(`Firefox lists no add-on ${addonId}`);
@@ -83,11 +98,12 @@ export async function backgroundConsole(rdp: RdpConnection, addonId: string): Pr
   const background = rdp.next((p) => p.type === 'target-available-form' && String((p.target as { url?: string }).url).endsWith('/_generated_background_page.html'));
   await rdp.request(watcher.actor, 'watchTargets', { targetType: 'frame' });
   const { consoleActor } = (await background).target as { consoleActor: string };
-  return async (expression) => {
-    // `mapped.await` makes the console await the expression's promise, as its `await` support does.
-    const { resultID } = await rdp.request(consoleActor, 'evaluateJSAsync', { text: expression, mapped: { await: true } });
-    const result = await rdp.next((p) => p.type === 'evaluationResult' && p.resultID === resultID);
-    if (result.hasException) throw new Error(`In the add-on's background: ${String(result.exceptionMessage)}`);
-    return result.result;
-  };
+  return consoleOf(rdp, consoleActor, "the add-on's background");
+}
+
+/** The console of Firefox's parent process (the browser's own code, as about:addons runs it). */
+export async function browserConsole(rdp: RdpConnection): Promise<Evaluate> {
+  const { processDescriptor } = (await rdp.request('root', 'getProcess', { id: 0 })) as unknown as { processDescriptor: { actor: string } };
+  const { process } = (await rdp.request(processDescriptor.actor, 'getTarget')) as unknown as { process: { consoleActor: string } };
+  return consoleOf(rdp, process.consoleActor, "Firefox's parent process");
 }
