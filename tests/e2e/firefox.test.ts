@@ -135,7 +135,7 @@ describe('Firefox: host access is the user’s to give', () => {
 
     const page = await firefox.firefox.newPage();
     // Without host access the tab's address is hidden from the add-on: the active tab is this one.
-    const tabId = await firefox.inBackground(async (api) => (await api.tabs.query({ active: true, currentWindow: true }))[0].id as number, null);
+    const tabId = await firefox.inBackground(async (api) => (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id as number, null);
     await page.goto(southampton.url(SOUTHAMPTON.meeting));
     await page.waitForFunction(() => document.readyState === 'complete');
     expect(await firefox.inBackground(async (api) => api.permissions.contains({ origins: ['http://127.0.0.1/*'] }), null)).toBe(false);

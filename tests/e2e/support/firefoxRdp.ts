@@ -54,7 +54,7 @@ export async function connectRdp(port: number): Promise<RdpConnection> {
   const next = (matches: (packet: Packet) => boolean) =>
     new Promise<Packet>((resolve) => {
       const i = unclaimed.findIndex(matches);
-      if (i >= 0) resolve(unclaimed.splice(i, 1)[0]);
+      if (i >= 0) resolve(unclaimed.splice(i, 1)[0] as Packet);
       else waiters.push({ matches, resolve });
     });
   const failed = (packet: Packet) => {
