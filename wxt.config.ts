@@ -7,7 +7,15 @@ export default defineConfig({
     name: 'Council Minutes',
     description:
       'Reads UK council committee pages published with ModernGov: items, minutes and resolutions, saved, compared and exported.',
-    action: { default_title: 'Council Minutes' },
+    // Grey until a tab shows a page the extension reads (lib/platform/toolbar.ts); `icons` come from public/icon/.
+    action: { default_title: 'Council Minutes', default_icon: { 16: 'icon-idle/16.png', 32: 'icon-idle/32.png', 48: 'icon-idle/48.png', 128: 'icon-idle/128.png' } },
+    // Alt+Shift+M opens the panel: Chrome's action opens its side panel (openPanelOnActionClick), Firefox opens its sidebar.
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open the Council Minutes panel',
+      },
+    },
     // storage.session: per-tab page state; scripting: reading a council site on unusual paths,
     // once its owner grants that site; unlimitedStorage: the library must not be evicted.
     permissions: ['storage', 'scripting', 'unlimitedStorage'],

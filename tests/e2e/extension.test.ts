@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, newProfileDir, openWithPanel, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import { iconOf, launchWithExtension, newProfileDir, openWithPanel, recordIconCalls, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
 
@@ -31,13 +31,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('on council pages', () => {
-  it('badges a meeting page with its item count, and leaves other pages alone', async () => {
+  it('badges a meeting page with its item count and the coloured icon, and leaves other pages alone', async () => {
+    await recordIconCalls(browser.worker);
     const meeting = await browser.context.newPage();
     const meetingUrl = southampton.url(SOUTHAMPTON.meeting);
     await meeting.goto(meetingUrl);
     const meetingTab = await tabIdOf(browser.worker, meetingUrl);
     // Items 5, 6, 7 and 8 of the Southampton page.
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon/16.png');
 
     const news = await browser.context.newPage();
     const newsUrl = southampton.url('/news/council-news.html');
@@ -48,6 +50,7 @@ describe('on council pages', () => {
     // Navigating the meeting tab away clears its badge.
     await meeting.goto(newsUrl);
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon-idle/16.png');
     await Promise.all([meeting.close(), news.close()]);
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'puppeteer-core';
@@ -36,6 +36,31 @@ async function toolbarOf(tabId: number): Promise<{ badge: string; title: string 
   );
 }
 
+/**
+ * The action API has no getter for a tab's icon: the background's `setIcon` is wrapped so that
+ * each call is also recorded (the call itself still goes to Firefox).
+ */
+async function recordIconCalls(): Promise<void> {
+  await firefox.inBackground((api) => {
+    const calls: { tabId?: number | null; icon: string }[] = [];
+    const setIcon = api.action.setIcon.bind(api.action);
+    Object.assign(globalThis, { iconCalls: calls });
+    api.action.setIcon = (details) => {
+      calls.push({ tabId: details.tabId, icon: String((details.path as Record<number, string>)[16]) });
+      return setIcon(details);
+    };
+    return null;
+  }, null);
+}
+
+/** The 16 px icon last set for a tab, e.g. `/icon/16.png`. */
+async function iconOf(tabId: number): Promise<string | undefined> {
+  return firefox.inBackground(
+    (_api, id) => (globalThis as unknown as { iconCalls: { tabId?: number; icon: string }[] }).iconCalls.filter((c) => c.tabId === id).at(-1)?.icon,
+    tabId,
+  );
+}
+
 /** Text of the first element matching `selector` whose text contains `text`, once there is one. */
 async function waitForText(page: Page, selector: string, text: string): Promise<void> {
   await page.waitForFunction(
@@ -54,17 +79,20 @@ async function clickButton(page: Page, name: string): Promise<void> {
 }
 
 describe('Firefox: the add-on on council pages', () => {
-  it('runs its content script on a meeting page and badges it; other pages keep no badge', async () => {
+  it('runs its content script on a meeting page, badges it and gives it the coloured icon; other pages stay grey', async () => {
+    await recordIconCalls();
     const meeting = await firefox.firefox.newPage();
     const meetingUrl = southampton.url(SOUTHAMPTON.meeting);
     await meeting.goto(meetingUrl);
     const meetingTab = await tabIdOf(meetingUrl);
     // Items 5, 6, 7 and 8 of the Southampton page.
     await expect.poll(() => toolbarOf(meetingTab), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await expect.poll(() => iconOf(meetingTab)).toBe('/icon/16.png');
 
     const newsUrl = southampton.url('/news/council-news.html');
     await meeting.goto(newsUrl);
     await expect.poll(() => toolbarOf(meetingTab), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await expect.poll(() => iconOf(meetingTab)).toBe('/icon-idle/16.png');
     await meeting.close();
   });
 
@@ -111,11 +139,14 @@ describe('Firefox: the library', () => {
     await library.keyboard.press('Backspace');
     await waitForText(library, '[role="status"]', '7 clauses match.');
     await clickButton(library, 'Export clauses as CSV');
-    const csvFile = () => readdirSync(firefox.downloads).find((f) => /^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/.test(f));
-    // Firefox writes a .part file first and renames it when the download is complete.
+    // Firefox makes an empty file of the final name, writes `<name>.part`, then moves it over: done when no .part is left.
+    const csvFile = () => {
+      const files = readdirSync(firefox.downloads);
+      if (files.some((f) => f.endsWith('.part'))) return undefined;
+      return files.find((f) => /^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/.test(f) && statSync(path.join(firefox.downloads, f)).size > 0);
+    };
     await expect.poll(csvFile, { timeout: 15_000 }).toBeDefined();
     const file = path.join(firefox.downloads, csvFile() as string);
-    expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
