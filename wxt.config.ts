@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  // AMO's sources zip: what rebuilds the add-on (README, "Store packages"), not the tests or their output.
+  zip: { excludeSources: ['tests/**', 'test-results/**', 'bench-results/**'] },
   manifest: ({ browser, mode }) => ({
     name: 'Council Minutes',
     description:
@@ -28,6 +30,8 @@ export default defineConfig({
           browser_specific_settings: {
             // Nothing is collected or sent anywhere (README, "Permissions and privacy").
             gecko: { id: 'council-minutes@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions came to Firefox for Android in 142 (addons-linter warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
