@@ -113,7 +113,7 @@ export function checkChromeDir(dir: string): StoreReport {
   if (/'unsafe-eval'/.test(csp)) errors.push("content_security_policy.extension_pages allows 'unsafe-eval'");
   if (/script-src[^;]*(https?:|\*)/.test(csp)) errors.push('content_security_policy.extension_pages allows remote scripts');
   for (const file of filesUnder(dir).filter((f) => f.endsWith('.html'))) {
-    for (const [, src] of readFileSync(path.join(dir, file), 'utf8').matchAll(/<script[^>]*\ssrc=["']([^"']+)["']/gi)) {
+    for (const [, src = ''] of readFileSync(path.join(dir, file), 'utf8').matchAll(/<script[^>]*\ssrc=["']([^"']+)["']/gi)) {
       if (/^(https?:)?\/\//i.test(src)) errors.push(`${file} loads a remote script: ${src}`);
       else if (!has(path.posix.join(path.posix.dirname(file), src).replace(/^\//, ''))) errors.push(`${file} loads ${src}, which is not in the package`);
     }
