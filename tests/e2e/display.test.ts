@@ -35,7 +35,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Presses Tab until the focused element passes `check`; fails if it never does. */
-async function tabUntil<A>(page: Page, what: string, check: (el: Element, arg: A) => boolean, arg: A): Promise<void> {
+async function tabUntil(page: Page, what: string, check: (el: Element, arg: string) => boolean, arg = ''): Promise<void> {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluateHandle(() => document.activeElement as Element);
@@ -110,7 +110,7 @@ describe('by keyboard alone', () => {
     expect(await pointerOnlyElements(library)).toEqual([]);
     await library.screenshot({ path: path.join(STORE_DIR, 'library.png') });
 
-    await tabUntil(library, 'the search box', (el) => (el as HTMLInputElement).type === 'search', null);
+    await tabUntil(library, 'the search box', (el) => (el as HTMLInputElement).type === 'search');
     await library.keyboard.type('taxi');
     await library.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
     await library.keyboard.press('Control+A');
@@ -118,7 +118,7 @@ describe('by keyboard alone', () => {
     await library.getByRole('status').filter({ hasText: '8 clauses match.' }).waitFor();
 
     // Radio buttons: Tab reaches the checked one (Clauses), an arrow key moves the choice.
-    await tabUntil(library, 'the view radio buttons', (el) => (el as HTMLInputElement).name === 'view', null);
+    await tabUntil(library, 'the view radio buttons', (el) => (el as HTMLInputElement).name === 'view');
     await library.keyboard.press('ArrowRight');
     expect(await library.getByRole('radio', { name: 'Items' }).isChecked()).toBe(true);
 
