@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+const IDLE_ICON_FILES = { 16: 'icon-idle/16.png', 32: 'icon-idle/32.png', 48: 'icon-idle/48.png', 128: 'icon-idle/128.png' };
+
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // AMO's sources zip: what rebuilds the add-on (README, "Store packages"), not the tests or their output.
@@ -10,7 +12,8 @@ export default defineConfig({
     description:
       'Reads UK council committee pages published with ModernGov: items, minutes and resolutions, saved, compared and exported.',
     // Grey until a tab shows a page the extension reads (lib/platform/toolbar.ts); `icons` come from public/icon/.
-    action: { default_title: 'Council Minutes', default_icon: { 16: 'icon-idle/16.png', 32: 'icon-idle/32.png', 48: 'icon-idle/48.png', 128: 'icon-idle/128.png' } },
+    // That state is the button's point, so Firefox puts it on the toolbar rather than in its extensions menu.
+    action: { default_title: 'Council Minutes', default_icon: IDLE_ICON_FILES, ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     // Alt+Shift+M opens the panel: Chrome's action opens its side panel (openPanelOnActionClick), Firefox opens its sidebar.
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
