@@ -96,7 +96,7 @@ describe('Firefox: the add-on on council pages', () => {
     await meeting.close();
   });
 
-  it('shows the meeting, its items and clauses in the sidebar page, and saves the meeting', async () => {
+  it('shows the meeting, its items and clauses in the sidebar page (opened in a tab by the add-on), and saves the meeting', async () => {
     const page = await firefox.firefox.newPage();
     const url = southampton.url(SOUTHAMPTON.meeting);
     await page.goto(url);
