@@ -98,8 +98,8 @@ export async function launchFirefox(profileDir: string, extensionDir = FIREFOX_E
           while ((await api.tabs.get(tab.id as number)).status !== 'complete') await new Promise((resolve) => setTimeout(resolve, 50));
           return null;
         }, url);
-        // BiDi reports an add-on page's address as about:blank: the page is asked for its own.
-        for (const page of await firefox.pages()) {
+        // BiDi reports an add-on page's address as about:blank: the page is asked for its own (newest tab first).
+        for (const page of (await firefox.pages()).reverse()) {
           if ((await page.evaluate(() => location.href).catch(() => '')) !== url) continue;
           await page.waitForSelector('#app > *');
           return page;
