@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { clickToolbarButton, launchWithExtension, newProfileDir, openWithPanel, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import { clickToolbarButton, iconOf, launchWithExtension, newProfileDir, openWithPanel, recordIconCalls, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
 
@@ -35,13 +35,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('on council pages', () => {
-  it('badges a meeting page on its council domain with its item count, with no grant, and leaves other pages alone', async () => {
+  it('badges a meeting page on its council domain with its item count and the coloured icon, with no grant, and leaves other pages alone', async () => {
+    await recordIconCalls(browser.worker);
     const meeting = await browser.context.newPage();
     const meetingUrl = southampton.url(SOUTHAMPTON.meeting);
     await meeting.goto(meetingUrl);
     const meetingTab = await tabIdOf(browser.worker, meetingUrl);
     // Items 5, 6, 7 and 8 of the Southampton page.
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon/16.png');
 
     const news = await browser.context.newPage();
     const newsUrl = southampton.url('/news/council-news.html');
@@ -52,6 +54,7 @@ describe('on council pages', () => {
     // Navigating the meeting tab away clears its badge.
     await meeting.goto(newsUrl);
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon-idle/16.png');
     await Promise.all([meeting.close(), news.close()]);
   });
 

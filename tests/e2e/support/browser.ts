@@ -111,3 +111,28 @@ export async function toolbarOf(worker: Worker, tabId: number): Promise<{ badge:
     title: await chrome.action.getTitle({ tabId: id }),
   }), tabId);
 }
+
+/**
+ * The action API has no getter for a tab's icon: the service worker's `setIcon` is wrapped so
+ * that each call is also recorded (the call itself still goes to Chromium). Lasts as long as the
+ * worker does (it stops after ~30 s idle).
+ */
+export async function recordIconCalls(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const calls: { tabId?: number | null; icon: string }[] = [];
+    const setIcon = chrome.action.setIcon.bind(chrome.action);
+    Object.assign(globalThis, { iconCalls: calls });
+    chrome.action.setIcon = (details) => {
+      calls.push({ tabId: details.tabId, icon: String((details.path as Record<number, string>)[16]) });
+      return setIcon(details);
+    };
+  });
+}
+
+/** The 16 px icon last set for a tab, e.g. `/icon/16.png` (after `recordIconCalls`). */
+export async function iconOf(worker: Worker, tabId: number): Promise<string | undefined> {
+  return worker.evaluate(
+    (id) => (globalThis as unknown as { iconCalls: { tabId?: number; icon: string }[] }).iconCalls.filter((c) => c.tabId === id).at(-1)?.icon,
+    tabId,
+  );
+}
