@@ -1,3 +1,4 @@
+import { expandAcronyms } from './acronyms';
 import { placeTermsOf, termsOf } from './normalise';
 import type { CompareDoc } from './schema';
 import { TopK } from './topK';
@@ -107,8 +108,9 @@ export class CompareIndex {
         counts.set(id, seen);
       }
     };
-    count(doc.title, 'title');
-    count(doc.text, 'body');
+    const { title, text } = expandAcronyms(doc.title, doc.text);
+    count(title, 'title');
+    count(text, 'body');
     const terms = [...counts.keys()];
     const weights = [...counts.values()].map((seen) => damp(seen.body) + TITLE_WEIGHT * damp(seen.title));
     const places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
@@ -166,7 +168,7 @@ export class CompareIndex {
   /** Like `similar`, but always reads its argument as text. */
   searchText(text: string, k = 10, minScore = 0): Neighbour[] {
     const counts = new Map<number, number>();
-    for (const term of termsOf(text)) {
+    for (const term of termsOf(expandAcronyms('', text).text)) {
       const id = this.termIds.get(term);
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }

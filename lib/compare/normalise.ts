@@ -47,12 +47,29 @@ export function tokensOf(text: string, places: ReadonlySet<string> = NO_PLACES):
   if (/@|http|www\./.test(folded)) folded = folded.replace(ADDRESS, ' ');
   if (folded.includes('report')) folded = folded.replace(REPORT_OF, ' ');
   const tokens: Token[] = [];
+  let before = '';
   for (const word of folded.split(/[^a-z0-9]+/)) {
-    const term = termOf(word);
-    if (term && !places.has(term)) tokens.push({ word, term });
+    let term = termOf(word);
+    if (!term || places.has(term)) continue;
+    term = SAME_AFTER.get(`${before} ${term}`) ?? SAME.get(term) ?? term;
+    tokens.push({ word, term });
+    before = term;
   }
   return tokens;
 }
+
+/** Words councils use for one thing: each counts as the first ("school travel" is "school transport"). */
+const SAME: ReadonlyMap<string, string> = new Map(
+  [['transport', 'travel']].flatMap(([one, ...others]) => others.map((other): [string, string] => [stem(other as string), stem(one as string)])),
+);
+
+/** The same after a given word only: "Council Tax Reduction" and "Council Tax Benefit" (its name
+ * before 2013) are "Council Tax Support"; a "carbon reduction" is no support. */
+const SAME_AFTER: ReadonlyMap<string, string> = new Map(
+  [['tax', 'support', 'reduction', 'benefit']].flatMap(([after, one, ...others]) =>
+    others.map((other): [string, string] => [`${stem(after as string)} ${stem(other as string)}`, stem(one as string)]),
+  ),
+);
 
 /** Each word's term, or '' for none; a library repeats a few thousand words millions of times. */
 const TERM_OF = new Map<string, string>();
