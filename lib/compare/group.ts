@@ -8,7 +8,7 @@ import type { CompareDoc, CompareGroup } from './schema';
  * one group. Tuned on the `tune` half of the labelled topics set (tests/fixtures/topics); its
  * `test` half reports the precision and recall reached (tests/unit/compare/topics.test.ts).
  */
-export const GROUP_THRESHOLD = 0.2;
+export const GROUP_THRESHOLD = 0.115;
 
 /** Pairs less alike than this count as nothing in a group's average: reading them would cost
  * time at library scale and could only lower an average. */

@@ -95,6 +95,17 @@ export function termsOf(text: string, places: ReadonlySet<string> = NO_PLACES): 
 }
 
 /**
+ * The terms and each pair of neighbours among them ("local plan", "transport plan"): a phrase
+ * names a topic where its words alone do not, so a "Local Transport Plan" shares the words of a
+ * "Local Plan" but not its phrase. Pairs hold a space; single terms never do.
+ */
+export function withPhrases(terms: string[]): string[] {
+  const all = [...terms];
+  for (let i = 1; i < terms.length; i++) all.push(`${terms[i - 1]} ${terms[i]}`);
+  return all;
+}
+
+/**
  * The terms that name a council's place, from its name ("Southampton City Council") and its
  * host ("worcestershire.moderngov.co.uk", "mycouncil.surreycc.gov.uk"): every item of a
  * council mentions them, so they would make a council's items look alike, and two councils'
