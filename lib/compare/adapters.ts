@@ -132,6 +132,13 @@ export function docsFromPage(extraction: Extraction): CompareDoc[] {
   }
 }
 
+/** The procedural items of a page (apologies, minutes, declarations…): never compared, only counted. */
+export function proceduralItemsOf(extraction: Extraction): Item[] {
+  if (extraction.kind === 'meeting') return extraction.items.filter((item) => item.procedural);
+  if ((extraction.kind === 'item' || extraction.kind === 'decision') && extraction.item.procedural) return [extraction.item];
+  return [];
+}
+
 /** One doc per saved item, with the text of its saved clauses; procedural items are left out. */
 export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): CompareDoc[] {
   const clausesOf = new Map<string, SavedClause[]>();
