@@ -27,12 +27,13 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
 
 /** Words an acronym's letters skip: "Houses in Multiple Occupation" is HMO. */
 const SMALL = new Set(['of', 'and', 'in', 'the', 'for', 'to', 'on', 'with', '&']);
-/** Up to 8 words before "(ABC)": the definition is the shortest run of them the letters spell. */
-const DEFINITION = /((?:[A-Za-z][\w'’-]*,?\s+){1,8})\(([A-Z]{2,6})(s?)\)/g;
+/** "(ABC)": the definition is the shortest run of the words before it that the letters spell. */
+const BRACKETED = /\(([A-Z]{2,6})(s?)\)/g;
 
 /** The words before an acronym that its letters spell, as printed ("Council Tax Support"), or null. */
 function definitionOf(before: string, letters: string): string | null {
-  const words = before.trim().split(/\s+/).map((w) => w.replace(/[,]$/, ''));
+  // The last 8 words before the bracket, up to a sentence or clause break.
+  const words = (before.split(/[.;:()\n]/).pop() ?? '').trim().split(/\s+/).slice(-8).map((w) => w.replace(/[,]$/, ''));
   // "Home-to-School Transport (HTST)": each part of a hyphenated word has its letter.
   const parts = words.flatMap((word, i) => word.split('-').map((part) => ({ part, word: i })));
   let next = letters.length - 1;
@@ -48,9 +49,11 @@ function definitionOf(before: string, letters: string): string | null {
 /** The acronyms a text defines, and their definitions. */
 export function definedAcronyms(text: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of text.matchAll(DEFINITION)) {
-    const [, before = '', letters = '', plural = ''] = match;
-    const definition = definitionOf(before, letters);
+  // Found from the brackets, then read backwards: a pattern for the words before would be
+  // tried at every word of a long text.
+  for (const match of text.matchAll(BRACKETED)) {
+    const [, letters = '', plural = ''] = match;
+    const definition = definitionOf(text.slice(Math.max(0, match.index - 160), match.index), letters);
     if (definition && !found.has(letters)) {
       found.set(letters, definition);
       if (plural) found.set(`${letters}s`, definition);

@@ -1,5 +1,5 @@
 import { averageLinkage, type Edge } from './averageLinkage';
-import type { CompareIndex } from './compareIndex';
+import type { CompareIndex, Neighbour } from './compareIndex';
 import { groupLabel } from './label';
 import type { CompareDoc, CompareGroup } from './schema';
 
@@ -18,15 +18,28 @@ const EDGE_FLOOR = 0.05;
  * on that word alone. */
 const MIN_SHARED_TERMS = 2;
 
-/** Every pair of indexed docs at least `EDGE_FLOOR` alike and sharing `MIN_SHARED_TERMS` terms, by position in `docs`. */
+/**
+ * Terms held by more docs than this (2 % of the library, at least 500) are left out of the
+ * scores that link docs. Their idf is low, so they add little to a score, but reading their
+ * postings for every doc of a large library is most of the work of grouping it; a library of
+ * fewer than 500 docs reads every term.
+ */
+const commonAbove = (size: number) => Math.max(500, Math.ceil(size * 0.02));
+
+/** The indexed docs at least `EDGE_FLOOR` like a doc and sharing `MIN_SHARED_TERMS` terms with it. */
+export function linkedNeighbours(index: CompareIndex, id: string): Neighbour[] {
+  return index.similar(id, Number.POSITIVE_INFINITY, EDGE_FLOOR, commonAbove(index.size)).filter((neighbour) => neighbour.shared >= MIN_SHARED_TERMS);
+}
+
+/** Every pair of indexed docs `linkedNeighbours` links, by position in `docs`. */
 export function similarityEdges(index: CompareIndex, docs: CompareDoc[]): Edge[] {
   const position = new Map(docs.map((doc, i) => [doc.id, i]));
   const edges: Edge[] = [];
   docs.forEach((doc, a) => {
-    for (const neighbour of index.similar(doc.id, Number.POSITIVE_INFINITY, EDGE_FLOOR)) {
+    for (const neighbour of linkedNeighbours(index, doc.id)) {
       const b = position.get(neighbour.doc.id);
       // Each pair once: cosine is symmetric.
-      if (b !== undefined && a < b && neighbour.shared >= MIN_SHARED_TERMS) edges.push({ a, b, score: neighbour.score });
+      if (b !== undefined && a < b) edges.push({ a, b, score: neighbour.score });
     }
   });
   return edges;
