@@ -44,9 +44,6 @@ interface Candidate {
   shared: number;
 }
 
-/** Above any term id a library reaches; a pair of ids times it stays an exact integer. */
-const PHRASE_KEY = 2 ** 24;
-
 const damp = (count: number) => (count > 0 ? 1 + Math.log(count) : 0);
 const ranksBefore = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && a.id < b.id);
 
@@ -74,8 +71,8 @@ export class CompareIndex {
   /** Bumped as docs are added and removed (see `changed`): it outdates every cached idf and norm at once. */
   private generation = 0;
   private pendingChanges = 0;
-  /** Phrase term ids by their two terms' ids (`a * PHRASE_KEY + b`). */
-  private readonly phraseIds = new Map<number, number>();
+  /** Phrase term ids by their first and second terms' ids: small integer keys hash fastest. */
+  private readonly phraseIds = new Map<number, Map<number, number>>();
   /** Per-doc score and shared-term accumulators, reused by every query; all zero between queries. */
   private scores = new Float64Array(0);
   private sharedCounts = new Uint32Array(0);
@@ -142,11 +139,15 @@ export class CompareIndex {
     for (let i = 1; i < words; i++) {
       const a = ids[i - 1] as number;
       const b = ids[i] as number;
-      const key = a * PHRASE_KEY + b;
-      let id = this.phraseIds.get(key);
+      let after = this.phraseIds.get(a);
+      if (!after) {
+        after = new Map();
+        this.phraseIds.set(a, after);
+      }
+      let id = after.get(b);
       if (id === undefined) {
         id = this.intern(`${this.termNames[a]} ${this.termNames[b]}`);
-        this.phraseIds.set(key, id);
+        after.set(b, id);
       }
       ids.push(id);
     }
