@@ -16,7 +16,12 @@ const summary = (split: string, s: PairScores) =>
   `${split}: ${units.filter((u) => u.label.split === split).length} items, pair precision ${s.precision.toFixed(3)} (${s.correctPairs}/${s.predictedPairs}), ` +
   `recall ${s.recall.toFixed(3)} (${s.correctPairs}/${s.truePairs}), procedural items in groups ${s.proceduralGrouped}`;
 
-describe.skipIf(labels.length < MIN_LABELLED)(`topic groups on the labelled set (skipped: fewer than ${MIN_LABELLED} labelled items)`, () => {
+const title =
+  labels.length >= MIN_LABELLED
+    ? `topic groups on the labelled set (${labels.length} items)`
+    : `topic groups on the labelled set: skipped, ${labels.length} labelled items in tests/fixtures/topics/ (fewer than ${MIN_LABELLED})`;
+
+describe.skipIf(labels.length < MIN_LABELLED)(title, () => {
   it('finds the item each label names on its page', () => {
     const missing = units.filter((u) => !u.item && !u.doc).map((u) => `${u.label.file} ${u.label.itemNumber ?? ''} ${u.label.title}`);
     expect(missing).toEqual([]);
