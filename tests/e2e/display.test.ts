@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, newProfileDir, openWithPanel, type ExtensionBrowser } from './support/browser';
+import { axeViolations } from './support/axe';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { REPO_ROOT } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
@@ -28,11 +28,6 @@ afterAll(async () => {
   await southampton?.close();
   await worcestershire?.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Presses Tab until the focused element passes `check`; fails if it never does. */
 async function tabUntil(page: Page, what: string, check: (el: Element, arg: string) => boolean, arg = ''): Promise<void> {

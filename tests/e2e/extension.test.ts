@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { clickToolbarButton, iconOf, launchWithExtension, newProfileDir, openWithPanel, recordIconCalls, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import { axeViolations } from './support/axe';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
 
@@ -28,11 +28,6 @@ afterAll(async () => {
   await southampton?.close();
   await worcestershire?.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('on council pages', () => {
   it('badges a meeting page on its council domain with its item count and the coloured icon, with no grant, and leaves other pages alone', async () => {
