@@ -145,6 +145,7 @@ describe('cancelling a batch collection', () => {
     const site = await serveCouncil(routes, SOUTHAMPTON.host);
     servers.push(site);
     const { page, panel } = await openWithPanel(browser, site.url(LIST));
+    await panel.getByRole('status').filter({ hasText: 'Found a ModernGov meeting-list page.' }).waitFor({ timeout: 20_000 });
     await panel.getByRole('button', { name: 'Save 5 meetings' }).click();
     // The first meeting page is asked for, and never comes.
     await expect.poll(() => site.requests.filter((r) => r.includes('ieListDocuments')).length, { timeout: 10_000 }).toBe(1);
