@@ -108,7 +108,7 @@ describe('references from the library', () => {
 
   it('takes the address, heading and retrieval date from the saved meeting, tags and note from the row', () => {
     expect(referenceOfSavedClause(clause, meetings)).toEqual({ ...base, abstract: 'That the Licensing Committee consider…', accessed: '2026-11-28T17:30:00.000Z', tags: ['cse', 'licensing'], note: 'Compare with Portsmouth.' });
-    const item = { ...placement, order: 0, number: '5', id: '12841', title: 'Child Sexual Exploitation in Southampton - Update', description: 'Report of the Service Director', minutes: 'The Panel considered…', picked: 1 } as SavedItem;
+    const item = { ...placement, order: 0, number: '5', id: '12841', title: 'Child Sexual Exploitation in Southampton - Update', description: 'Report of the Service Director', documents: [], minutes: 'The Panel considered…', decision: '', notedPoints: [], fullMinutesUrl: null, minutesTruncated: 0, picked: 1 } satisfies SavedItem;
     expect(referenceOfSavedItem(item, meetings)).toMatchObject({ clause: null, abstract: 'Report of the Service Director', url: SOUTHAMPTON_URL });
   });
 
