@@ -1,16 +1,22 @@
 import { useState } from 'preact/hooks';
+import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
 import { clausesCsv, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
 import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
+import { currentClauses, currentItems, referencesOfClauses, referencesOfItems } from '@/lib/library/citeRows';
 import type { LibraryDb } from '@/lib/library/db';
 import { deleteClause, deleteItem, facets } from '@/lib/library/queries';
+import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import { PAGE_ROWS, searchClauses, searchItems, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import { copyCitation } from '../cite/copyCitation';
+import { useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
 import { BackupControls } from './BackupControls';
+import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
-import { ClauseTable, ItemTable } from './ResultsTable';
+import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 
 interface Props {
   db: LibraryDb;
@@ -62,6 +68,39 @@ export function LibraryApp({ db, download, confirm }: Props) {
     setNotice(null);
   };
 
+  const [citeStyle, setCiteStyle] = useCitationStyle();
+  // Ticked rows of the view shown, kept across searches; emptied when the view changes.
+  const [selected, setSelected] = useState<Map<string, SavedClause | SavedItem>>(new Map());
+  const selection: RowSelection = {
+    has: (key) => selected.has(key),
+    toggle: (key, row, on) =>
+      setSelected((before) => {
+        const after = new Map(before);
+        if (on) after.set(key, row);
+        else after.delete(key);
+        return after;
+      }),
+  };
+  const failed = (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' });
+
+  const exportCitations = async (format: CitationFormat, scope: ExportScope) => {
+    const what = view === 'items' ? 'items' : 'clauses';
+    const { label, extension, mime, write } = CITATION_FORMATS[format];
+    setNotice({ message: `Preparing the ${what} as ${label}…`, tone: 'info' });
+    const picked = [...selected.values()];
+    const refs =
+      what === 'clauses'
+        ? await referencesOfClauses(db, scope === 'selected' ? await currentClauses(db, picked.filter((r): r is SavedClause => 'clauseIndex' in r)) : (await searchClauses(db, filter)).rows)
+        : await referencesOfItems(db, scope === 'selected' ? await currentItems(db, picked.filter((r): r is SavedItem => !('clauseIndex' in r))) : (await searchItems(db, filter)).rows);
+    if (refs.length === 0) return setNotice({ message: `No ${what} ${scope === 'selected' ? 'selected are still in the library' : 'match'}: there is nothing to export.`, tone: 'info' });
+    download(`council-minutes-${what}-${stamp}.${extension}`, write(refs), mime);
+    setNotice({ message: `Exported ${refs.length} ${refs.length === 1 ? what.slice(0, -1) : what} as ${label}.`, tone: 'info' });
+  };
+  const cite = (row: SavedClause | SavedItem) => {
+    const refs = 'clauseIndex' in row ? referencesOfClauses(db, [row]) : referencesOfItems(db, [row]);
+    refs.then(([ref]) => (ref ? copyCitation(ref, citeStyle) : null)).then((outcome) => outcome && setNotice(outcome), failed);
+  };
+
   const remove = (question: string, done: string, work: () => Promise<void>) => {
     if (!confirm(question)) return;
     work().then(
@@ -77,6 +116,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
         view={view}
         facets={choices.value ?? { councils: [], committees: [], tags: [] }}
         onChange={(f, v) => {
+          if (v !== view) setSelected(new Map());
           setFilter(f);
           setView(v);
           setShown(PAGE_ROWS);
@@ -91,6 +131,16 @@ export function LibraryApp({ db, download, confirm }: Props) {
           </button>
         ))}
       </div>
+      {view !== 'compare' && (
+        <CitationControls
+          noun={view}
+          selected={selected.size}
+          style={citeStyle}
+          onStyle={setCiteStyle}
+          onExport={(format, scope) => exportCitations(format, scope).catch(failed)}
+          onClearSelection={() => setSelected(new Map())}
+        />
+      )}
       <BackupControls
         backUp={() =>
           exportLibrary(db).then(
@@ -113,6 +163,8 @@ export function LibraryApp({ db, download, confirm }: Props) {
         <ClauseTable
           rows={clauses.value.rows}
           urls={clauses.value.urls}
+          selection={selection}
+          onCite={cite}
           onDelete={(c) =>
             remove(`Delete clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle} from the library?`, 'Deleted the clause.', () =>
               deleteClause(db, c.host, c.meetingId, c.itemKey, c.clauseIndex),
@@ -124,6 +176,8 @@ export function LibraryApp({ db, download, confirm }: Props) {
         <ItemTable
           rows={items.value.rows}
           urls={items.value.urls}
+          selection={selection}
+          onCite={cite}
           onDelete={(i) =>
             remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => deleteItem(db, i.host, i.meetingId, i.itemKey))
           }

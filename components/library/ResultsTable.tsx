@@ -1,17 +1,46 @@
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
+import { CiteButton } from '../cite/CiteButton';
 import { safeHref } from '../panel/DocumentLinks';
+
+/** Rows picked for an export, by `rowKey`. */
+export interface RowSelection {
+  has(key: string): boolean;
+  toggle(key: string, row: SavedClause | SavedItem, on: boolean): void;
+}
+
+export function rowKey(row: SavedClause | SavedItem): string {
+  return 'clauseIndex' in row ? `${row.host}/${row.meetingId}/${row.itemKey}/${row.clauseIndex}` : `${row.host}/${row.meetingId}/${row.itemKey}`;
+}
 
 interface ClauseProps {
   rows: SavedClause[];
   urls: Map<string, string>;
   onDelete(row: SavedClause): void;
+  selection?: RowSelection;
+  onCite?(row: SavedClause): void;
+}
+
+/** A checkbox that picks the row for "Export selected", named for what it picks. */
+function SelectCell({ row, label, selection }: { row: SavedClause | SavedItem; label: string; selection: RowSelection | undefined }) {
+  if (!selection) return null;
+  const key = rowKey(row);
+  return (
+    <td class="selection-cell">
+      <input type="checkbox" aria-label={`Select ${label}`} checked={selection.has(key)} onChange={(e) => selection.toggle(key, row, e.currentTarget.checked)} />
+    </td>
+  );
 }
 
 /** Column headings, then an unlabelled-looking "Actions" column that screen readers still name. */
-function Head({ columns }: { columns: string[] }) {
+function Head({ columns, selectable }: { columns: string[]; selectable: boolean }) {
   return (
     <thead>
       <tr>
+        {selectable && (
+          <th scope="col">
+            <span class="visually-hidden">Selected</span>
+          </th>
+        )}
         {columns.map((name) => (
           <th key={name} scope="col">
             {name}
@@ -44,14 +73,15 @@ function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<string, 
   );
 }
 
-export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
+export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved resolution clauses</caption>
-      <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
+      <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} selectable={selection !== undefined} />
       <tbody>
         {rows.map((c) => (
-          <tr key={`${c.host}/${c.meetingId}/${c.itemKey}/${c.clauseIndex}`}>
+          <tr key={rowKey(c)}>
+            <SelectCell row={c} label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} selection={selection} />
             <Place row={c} urls={urls} />
             <td>
               {c.itemNumber ? `${c.itemNumber}. ` : ''}
@@ -68,6 +98,7 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
             <td>{c.tags.join(', ')}</td>
             <td>{c.note}</td>
             <td>
+              {onCite && <CiteButton label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} onClick={() => onCite(c)} />}{' '}
               <button type="button" class="small" onClick={() => onDelete(c)}>
                 Delete<span class="visually-hidden"> clause {c.label ?? ''} of item {c.itemNumber ?? c.itemTitle}</span>
               </button>
@@ -84,16 +115,19 @@ interface ItemProps {
   urls: Map<string, string>;
   onDelete(row: SavedItem): void;
   onCompare(row: SavedItem): void;
+  selection?: RowSelection;
+  onCite?(row: SavedItem): void;
 }
 
-export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
+export function ItemTable({ rows, urls, onDelete, onCompare, selection, onCite }: ItemProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved items</caption>
-      <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
+      <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} selectable={selection !== undefined} />
       <tbody>
         {rows.map((i) => (
-          <tr key={`${i.host}/${i.meetingId}/${i.itemKey}`}>
+          <tr key={rowKey(i)}>
+            <SelectCell row={i} label={`item ${i.number ?? i.title}`} selection={selection} />
             <Place row={i} urls={urls} />
             <td>{i.number ?? ''}</td>
             <td>
@@ -105,6 +139,7 @@ export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
             <td>{i.notedPoints.length}</td>
             <td>{i.tags.join(', ')}</td>
             <td>
+              {onCite && <CiteButton label={`item ${i.number ?? i.title}`} onClick={() => onCite(i)} />}{' '}
               <button type="button" class="small" onClick={() => onCompare(i)}>
                 Compare with other councils<span class="visually-hidden"> item {i.number ?? i.title}</span>
               </button>{' '}

@@ -1,10 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { referenceOfMeetingItem } from '@/lib/cite/fromPage';
 import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
 import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
 import { annotateClause, annotateItem, type Annotation } from '@/lib/library/queries';
 import { saveSelection, type Selection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import type { TabState } from '@/lib/tabs/tabState';
+import { copyCitation } from '../cite/copyCitation';
+import { StylePicker, useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
@@ -51,6 +54,16 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     const found = meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);
     return found?.number ? `item ${found.number}` : 'the item';
   };
+  const [citeStyle, setCiteStyle] = useCitationStyle();
+  const cite = (itemKey: string, clauseIndex: number | null) => {
+    const index = meeting?.items.findIndex((item, i) => itemKeyOf(item, i) === itemKey) ?? -1;
+    // Retrieved now: the panel shows the page as it is open in the tab.
+    const ref = meeting && referenceOfMeetingItem(meeting, index, clauseIndex, new Date().toISOString());
+    if (!ref) return;
+    copyCitation(ref, citeStyle).then(setNotice, (error: unknown) =>
+      setNotice({ message: `Could not format the citation: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
+    );
+  };
   const actions: MeetingActions = {
     saveMeeting: () => save({ scope: 'meeting' }, `Saved the meeting: ${meeting?.items.length ?? 0} items.`),
     updateMeeting: () => save({ scope: 'saved' }, 'Updated the saved copy to the page as it is now.'),
@@ -60,6 +73,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       run('Saved tags and note.', async () => annotateItem(await services.library(), [host, meetingId, itemKey], a.tags, a.note)),
     annotateClause: (itemKey, clauseIndex, a: Annotation) =>
       run('Saved tags and note.', async () => annotateClause(await services.library(), [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
+    copyCitation: cite,
   };
   const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });
   const list = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting-list' ? tabState.extraction : null;
@@ -94,6 +108,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       actions={actions}
       notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
       openLibrary={services.openLibrary}
+      citeStyle={meeting && <StylePicker style={citeStyle} onChange={setCiteStyle} />}
       collect={
         list && (
           <CollectForm

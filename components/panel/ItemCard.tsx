@@ -2,6 +2,7 @@ import type { Annotation } from '@/lib/library/queries';
 import { clauseKey } from '@/lib/library/keys';
 import { outcomeOf } from '@/lib/moderngov/outcome';
 import type { Item } from '@/lib/moderngov/schema';
+import { CiteButton } from '../cite/CiteButton';
 import { AnnotationForm } from './AnnotationForm';
 import { DocumentLinks } from './DocumentLinks';
 
@@ -10,7 +11,10 @@ export interface ItemActions {
   saveClause(itemKey: string, clauseIndex: number): void;
   annotateItem(itemKey: string, annotation: Annotation): void;
   annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): void;
+  /** Copies a citation of the item (clauseIndex null) or of one clause; offered when given. */
+  copyCitation?(itemKey: string, clauseIndex: number | null): void;
 }
+
 
 interface Props {
   item: Item;
@@ -46,6 +50,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
               Save item<span class="visually-hidden"> {item.number ?? item.title}</span>
             </button>
           )}
+          {actions.copyCitation && <CiteButton label={name} onClick={() => actions.copyCitation?.(itemKey, null)} />}
         </p>
       )}
       {item.description && <p class="description">{item.description}</p>}
@@ -93,6 +98,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
                           Save clause<span class="visually-hidden"> {clause.label ?? index + 1} of {name}</span>
                         </button>
                       )}
+                      {actions.copyCitation && <CiteButton label={clauseName} onClick={() => actions.copyCitation?.(itemKey, index)} />}
                     </span>
                   )}
                 </li>
