@@ -20,27 +20,23 @@ interface ClauseProps {
   onCite?(row: SavedClause): void;
 }
 
-/** A checkbox that picks the row for "Export selected", named for what it picks. */
-function SelectCell({ row, label, selection }: { row: SavedClause | SavedItem; label: string; selection: RowSelection | undefined }) {
+/** A checkbox, among the row's actions, that picks the row for the reference exports. */
+function SelectBox({ row, label, selection }: { row: SavedClause | SavedItem; label: string; selection: RowSelection | undefined }) {
   if (!selection) return null;
   const key = rowKey(row);
   return (
-    <td class="selection-cell">
-      <input type="checkbox" aria-label={`Select ${label}`} checked={selection.has(key)} onChange={(e) => selection.toggle(key, row, e.currentTarget.checked)} />
-    </td>
+    <label class="select-row">
+      <input type="checkbox" checked={selection.has(key)} onChange={(e) => selection.toggle(key, row, e.currentTarget.checked)} />
+      Select<span class="visually-hidden"> {label}</span>
+    </label>
   );
 }
 
 /** Column headings, then an unlabelled-looking "Actions" column that screen readers still name. */
-function Head({ columns, selectable }: { columns: string[]; selectable: boolean }) {
+function Head({ columns }: { columns: string[] }) {
   return (
     <thead>
       <tr>
-        {selectable && (
-          <th scope="col">
-            <span class="visually-hidden">Selected</span>
-          </th>
-        )}
         {columns.map((name) => (
           <th key={name} scope="col">
             {name}
@@ -77,11 +73,10 @@ export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseP
   return (
     <table class="results">
       <caption class="visually-hidden">Saved resolution clauses</caption>
-      <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} selectable={selection !== undefined} />
+      <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
       <tbody>
         {rows.map((c) => (
           <tr key={rowKey(c)}>
-            <SelectCell row={c} label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} selection={selection} />
             <Place row={c} urls={urls} />
             <td>
               {c.itemNumber ? `${c.itemNumber}. ` : ''}
@@ -98,6 +93,7 @@ export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseP
             <td>{c.tags.join(', ')}</td>
             <td>{c.note}</td>
             <td>
+              <SelectBox row={c} label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} selection={selection} />
               {onCite && <CiteButton label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} onClick={() => onCite(c)} />}{' '}
               <button type="button" class="small" onClick={() => onDelete(c)}>
                 Delete<span class="visually-hidden"> clause {c.label ?? ''} of item {c.itemNumber ?? c.itemTitle}</span>
@@ -123,11 +119,10 @@ export function ItemTable({ rows, urls, onDelete, onCompare, selection, onCite }
   return (
     <table class="results">
       <caption class="visually-hidden">Saved items</caption>
-      <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} selectable={selection !== undefined} />
+      <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
       <tbody>
         {rows.map((i) => (
           <tr key={rowKey(i)}>
-            <SelectCell row={i} label={`item ${i.number ?? i.title}`} selection={selection} />
             <Place row={i} urls={urls} />
             <td>{i.number ?? ''}</td>
             <td>
@@ -139,6 +134,7 @@ export function ItemTable({ rows, urls, onDelete, onCompare, selection, onCite }
             <td>{i.notedPoints.length}</td>
             <td>{i.tags.join(', ')}</td>
             <td>
+              <SelectBox row={i} label={`item ${i.number ?? i.title}`} selection={selection} />
               {onCite && <CiteButton label={`item ${i.number ?? i.title}`} onClick={() => onCite(i)} />}{' '}
               <button type="button" class="small" onClick={() => onCompare(i)}>
                 Compare with other councils<span class="visually-hidden"> item {i.number ?? i.title}</span>

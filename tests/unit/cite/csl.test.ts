@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { cslJson, toCslItems } from '@/lib/cite/csl';
 import { referencesOfPage } from '@/lib/cite/fromPage';
 import type { Reference } from '@/lib/cite/reference';
-import { ownFixturesDir } from '../../support/pages';
+import { validateCsl as validate } from '../../support/cslSchema';
 import { SOUTHAMPTON_URL, southampton } from './southampton';
-
-// The CSL input schema (tests/fixtures/README.md says where it comes from).
-const schema = JSON.parse(readFileSync(path.join(ownFixturesDir, 'csl-data.json'), 'utf8')) as object;
-const validate = new Ajv({ allErrors: true }).compile(schema);
 
 const hostile: Reference = {
   council: 'Council "of" <b>Things</b>',

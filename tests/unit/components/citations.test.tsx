@@ -14,7 +14,8 @@ const record = southampton();
 
 const status = () => mounted.root.querySelector('[role="status"]')?.textContent ?? '';
 const button = (name: string) => Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === name);
-const checkbox = (name: string) => mounted.root.querySelector<HTMLInputElement>(`input[aria-label="${name}"]`);
+const checkbox = (name: string) =>
+  Array.from(mounted.root.querySelectorAll<HTMLLabelElement>('label.select-row')).find((l) => l.textContent === name)?.querySelector('input');
 const styleSelect = () => mounted.root.querySelector<HTMLSelectElement>('.style-picker select');
 
 function pick(select: HTMLSelectElement | null, value: string) {
