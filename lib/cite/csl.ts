@@ -32,23 +32,22 @@ function cslDate(iso: string): CslDate | undefined {
  * council twice, or "Minutes" beside "Minutes of the …".
  */
 export function toCslItem(ref: Reference, key: string): CslItem {
-  const item: CslItem = {
+  const issued = cslDate(ref.date);
+  const accessed = cslDate(ref.accessed);
+  return {
     id: key,
     'citation-key': key,
     type: 'report',
+    ...(ref.council ? { author: [{ literal: ref.council }] as [{ literal: string }] } : {}),
     title: referenceTitle(ref),
     'container-title': containerTitle(ref),
+    ...(issued ? { issued } : {}),
+    ...(accessed ? { accessed } : {}),
     URL: ref.url,
+    ...(ref.abstract ? { abstract: ref.abstract } : {}),
+    ...(ref.tags.length ? { keyword: ref.tags.join(', ') } : {}),
+    ...(ref.note ? { annote: ref.note } : {}),
   };
-  if (ref.council) item.author = [{ literal: ref.council }];
-  const issued = cslDate(ref.date);
-  if (issued) item.issued = issued;
-  const accessed = cslDate(ref.accessed);
-  if (accessed) item.accessed = accessed;
-  if (ref.abstract) item.abstract = ref.abstract;
-  if (ref.tags.length) item.keyword = ref.tags.join(', ');
-  if (ref.note) item.annote = ref.note;
-  return item;
 }
 
 export function toCslItems(refs: Reference[]): CslItem[] {
