@@ -28,10 +28,15 @@ export interface Reference {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** [year, month, day] of an ISO date ("2016-11-03", or a timestamp), or null. */
+/** [year, month, day] of an ISO date ("2016-11-03"), or of a timestamp on the user's own
+ * calendar (saved at 00:30 in London in June is that day, not the day before in UTC); or null. */
 export function dateParts(iso: string): [number, number, number] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(iso);
   if (!match) return null;
+  if (match[4]) {
+    const when = new Date(iso);
+    if (!Number.isNaN(when.getTime())) return [when.getFullYear(), when.getMonth() + 1, when.getDate()];
+  }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? [year, month, day] : null;
 }

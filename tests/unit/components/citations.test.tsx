@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { copyCitation } from '@/components/cite/copyCitation';
 import { LibraryApp } from '@/components/library/LibraryApp';
+import { referenceOfMeetingItem } from '@/lib/cite/fromPage';
 import { ConnectedPanel } from '@/components/panel/ConnectedPanel';
 import { saveSelection } from '@/lib/library/save';
 import type { PanelServices } from '@/lib/platform/panelServices';
@@ -45,6 +47,18 @@ describe('"Copy citation" in the library', () => {
     await act(() => button('Copy citation of clause (i) of item 5')?.click());
     await vi.waitFor(() => expect(status()).toBe(`Copied: Southampton City Council. (2016). ${TITLE}. In ${CONTAINER}. ${SOUTHAMPTON_URL}`));
     expect(localStorage.getItem('citation-style')).toBe('apa');
+  });
+});
+
+describe('when the clipboard refuses', () => {
+  it('shows the citation to copy by hand, and says why', async () => {
+    const ref = referenceOfMeetingItem(record, 0, 0, '2026-11-30');
+    if (!ref) throw new Error('no reference');
+    const outcome = await copyCitation(ref, 'harvard', () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError')));
+    expect(outcome).toEqual({
+      tone: 'error',
+      message: `The clipboard refused the citation (Document is not focused.). Select and copy it here: Southampton City Council (2016) ${TITLE}, ${CONTAINER}. Available at: ${SOUTHAMPTON_URL} (Accessed: 30 November 2026).`,
+    });
   });
 });
 
