@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CitationStyleSchema, readStylePreference, STYLE_LABELS, writeStylePreference, type CitationStyle } from '@/lib/cite/styles';
+import { prepareCitationStyle } from './copyCitation';
 
 /** The citation style picked, remembered for the panel and the library alike. */
 export function useCitationStyle(): [CitationStyle, (style: CitationStyle) => void] {
@@ -9,6 +10,7 @@ export function useCitationStyle(): [CitationStyle, (style: CitationStyle) => vo
     (next) => {
       writeStylePreference(next);
       setStyle(next);
+      prepareCitationStyle(next);
     },
   ];
 }

@@ -17,3 +17,9 @@ export async function copyCitation(ref: Reference, style: CitationStyle, copy = 
     return { message: `The clipboard refused the citation (${error instanceof Error ? error.message : String(error)}). Select and copy it here: ${citation.text}`, tone: 'error' };
   }
 }
+
+/** Loads citeproc-js and builds the style's engine in the background (APA's takes seconds), so
+ * the next copy is quick. A failure here is not reported: the copy itself tries again and says why. */
+export function prepareCitationStyle(style: CitationStyle): void {
+  import('@/lib/cite/render').then((render) => render.prepareStyle(style)).catch(() => undefined);
+}

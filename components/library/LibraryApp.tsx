@@ -97,6 +97,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
     setNotice({ message: `Exported ${refs.length} ${refs.length === 1 ? what.slice(0, -1) : what} as ${label}.`, tone: 'info' });
   };
   const cite = (row: SavedClause | SavedItem) => {
+    setNotice({ message: 'Formatting the citation…', tone: 'info' });
     const refs = 'clauseIndex' in row ? referencesOfClauses(db, [row]) : referencesOfItems(db, [row]);
     refs.then(([ref]) => (ref ? copyCitation(ref, citeStyle) : null)).then((outcome) => outcome && setNotice(outcome), failed);
   };

@@ -60,6 +60,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     // Retrieved now: the panel shows the page as it is open in the tab.
     const ref = meeting && referenceOfMeetingItem(meeting, index, clauseIndex, new Date().toISOString());
     if (!ref) return;
+    setNotice({ message: 'Formatting the citation…', tone: 'info' });
     copyCitation(ref, citeStyle).then(setNotice, (error: unknown) =>
       setNotice({ message: `Could not format the citation: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
     );

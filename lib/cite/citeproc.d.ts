@@ -4,7 +4,7 @@ declare module 'citeproc' {
     retrieveLocale(lang: string): string;
     retrieveItem(id: string): unknown;
   }
-  interface Engine {
+  export interface Engine {
     setOutputFormat(format: 'text' | 'html'): void;
     updateItems(ids: string[]): void;
     /** [formatting parameters, one entry per item]; false when the style has no bibliography. */

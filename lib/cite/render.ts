@@ -1,10 +1,10 @@
-import CSL from 'citeproc';
+import CSL, { type Engine } from 'citeproc';
 import apa from './csl/apa.csl?raw';
 import chicago from './csl/chicago-author-date.csl?raw';
 import harvard from './csl/harvard-cite-them-right.csl?raw';
 import enGB from './csl/locales-en-GB.xml?raw';
 import enUS from './csl/locales-en-US.xml?raw';
-import { toCslItem } from './csl';
+import { toCslItem, type CslItem } from './csl';
 import { citationKeys, type Reference } from './reference';
 import type { CitationStyle } from './styles';
 
@@ -25,15 +25,44 @@ export interface Citation {
   html: string;
 }
 
+// The items of the call under way, by id: the engines read them through `retrieveItem`.
+const current = new Map<string, CslItem>();
+// Building an engine parses and expands the whole style: APA takes about two seconds, so each
+// style's engine is built once and kept.
+const engines = new Map<CitationStyle, Engine>();
+let calls = 0;
+
+function engineFor(style: CitationStyle): Engine {
+  let engine = engines.get(style);
+  if (!engine) {
+    const { xml, lang } = STYLES[style];
+    engine = new CSL.Engine({ retrieveLocale: (l) => LOCALES[l] ?? enUS, retrieveItem: (id) => current.get(id) }, xml, lang, true);
+    engines.set(style, engine);
+  }
+  return engine;
+}
+
+/** Builds the style's engine ahead of the first citation (when the style is picked). */
+export function prepareStyle(style: CitationStyle): void {
+  engineFor(style);
+}
+
 /** Reference-list entries for the references, in the style's order, by citeproc-js. */
 export function formatBibliography(refs: Reference[], style: CitationStyle): Citation[] {
   const keys = citationKeys(refs);
-  const items = new Map(refs.map((ref, i) => [keys[i] ?? String(i), toCslItem(ref, keys[i] ?? String(i))]));
-  const { xml, lang } = STYLES[style];
-  const engine = new CSL.Engine({ retrieveLocale: (l) => LOCALES[l] ?? enUS, retrieveItem: (id) => items.get(id) }, xml, lang, true);
+  // Ids new to the engine on every call: it caches items by id, and a reference cited again
+  // may have changed (a tag, the date retrieved).
+  const call = ++calls;
+  current.clear();
+  refs.forEach((ref, i) => {
+    const key = keys[i] ?? String(i);
+    const id = `${call}:${key}`;
+    current.set(id, { ...toCslItem(ref, key), id });
+  });
+  const engine = engineFor(style);
   const entries = (format: 'text' | 'html') => {
     engine.setOutputFormat(format);
-    engine.updateItems([...items.keys()]);
+    engine.updateItems([...current.keys()]);
     const bibliography = engine.makeBibliography();
     return bibliography ? bibliography[1].map((entry) => entry.trim()) : [];
   };

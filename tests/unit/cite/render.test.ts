@@ -47,6 +47,12 @@ describe('citations by citeproc-js', () => {
     expect(formatCitation(unknown, 'apa').text).toMatch(/^Item 5: .*, resolution \(i\)\. \(n\.d\.\)\. In Minutes of the Children and Families Scrutiny Panel\. Retrieved November 30, 2026, from /);
   });
 
+  it('cites a reference again as it is now, not as first cited', () => {
+    const ref = clauseOne();
+    expect(formatCitation(ref, 'harvard').text).toContain('(Accessed: 30 November 2026)');
+    expect(formatCitation({ ...ref, accessed: '2026-12-01' }, 'harvard').text).toContain('(Accessed: 1 December 2026)');
+  });
+
   it('orders a reference list as the style does (by author, then date)', () => {
     const ref = clauseOne();
     const entries = formatBibliography([{ ...ref, council: 'Wolverhampton City Council' }, ref], 'apa').map((e) => e.text);
