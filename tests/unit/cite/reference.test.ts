@@ -1,9 +1,12 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { referenceOfMeetingItem, referencesOfPage } from '@/lib/cite/fromPage';
 import { referenceOfSavedClause, referenceOfSavedItem } from '@/lib/cite/fromSaved';
 import { citationKeys, containerTitle, referenceTitle, type Reference } from '@/lib/cite/reference';
 import { meetingMapKey } from '@/lib/export/libraryCsv';
-import type { SavedClause, SavedItem, SavedMeeting } from '@/lib/library/schema';
+import { LibraryDb } from '@/lib/library/db';
+import { annotateClause } from '@/lib/library/queries';
+import { saveSelection } from '@/lib/library/save';
 import { SOUTHAMPTON_URL, southampton } from './southampton';
 
 const base: Reference = {
@@ -101,18 +104,40 @@ describe('titles, containers and keys', () => {
 });
 
 describe('references from the library', () => {
-  const placement = { host: 'www.southampton.gov.uk', meetingId: '7105', itemKey: '12841', councilName: 'Southampton City Council', committeeName: 'Children and Families Scrutiny Panel', date: '2016-11-03', tags: ['cse', 'licensing'], note: 'Compare with Portsmouth.', words: [], savedAt: '2026-11-29T09:00:00.000Z' };
-  const meeting = { host: 'www.southampton.gov.uk', meetingId: '7105', title: 'Agenda and minutes', url: SOUTHAMPTON_URL, retrievedAt: '2026-11-28T17:30:00.000Z' } as SavedMeeting;
-  const meetings = new Map([[meetingMapKey(meeting.host, meeting.meetingId), meeting]]);
-  const clause = { ...placement, clauseIndex: 0, itemOrder: 0, itemNumber: '5', itemTitle: 'Child Sexual Exploitation in Southampton - Update', label: '(i)', text: 'That the Licensing Committee consider…', keyword: 'RESOLVED', outcome: 'resolved', votes: null } as SavedClause;
+  /** The Southampton page saved whole, with tags and a note on clause (i) of item 5, as the library holds it. */
+  async function saved() {
+    const db = new LibraryDb(`cite-saved-${Date.now()}-${Math.random()}`);
+    const record = southampton();
+    await saveSelection(db, record, { scope: 'meeting' }, new Date('2026-11-28T17:30:00.000Z'));
+    const [clause] = await db.clauses.orderBy('[host+meetingId+itemKey+clauseIndex]').toArray();
+    if (!clause) throw new Error('nothing saved');
+    await annotateClause(db, [clause.host, clause.meetingId, clause.itemKey, clause.clauseIndex], ['cse', 'licensing'], 'Compare with Portsmouth.');
+    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
+    const clauses = await db.clauses.toArray();
+    const items = await db.items.toArray();
+    db.close();
+    await db.delete();
+    return { meetings, clauses, items };
+  }
 
-  it('takes the address, heading and retrieval date from the saved meeting, tags and note from the row', () => {
-    expect(referenceOfSavedClause(clause, meetings)).toEqual({ ...base, abstract: 'That the Licensing Committee consider…', accessed: '2026-11-28T17:30:00.000Z', tags: ['cse', 'licensing'], note: 'Compare with Portsmouth.' });
-    const item = { ...placement, order: 0, number: '5', id: '12841', title: 'Child Sexual Exploitation in Southampton - Update', description: 'Report of the Service Director', documents: [], minutes: 'The Panel considered…', decision: '', notedPoints: [], fullMinutesUrl: null, minutesTruncated: 0, picked: 1 } satisfies SavedItem;
-    expect(referenceOfSavedItem(item, meetings)).toMatchObject({ clause: null, abstract: 'Report of the Service Director', url: SOUTHAMPTON_URL });
+  it('takes the address, heading and retrieval date from the saved meeting, tags and note from the row', async () => {
+    const { meetings, clauses, items } = await saved();
+    const clause = clauses.find((c) => c.itemNumber === '5' && c.label === '(i)');
+    if (!clause) throw new Error('clause (i) of item 5 not saved');
+    expect(referenceOfSavedClause(clause, meetings)).toEqual({
+      ...base,
+      abstract: 'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;',
+      accessed: '2026-11-28T17:30:00.000Z',
+      tags: ['cse', 'licensing'],
+      note: 'Compare with Portsmouth.',
+    });
+    const item = items.find((i) => i.number === '7');
+    if (!item) throw new Error('item 7 not saved');
+    expect(referenceOfSavedItem(item, meetings)).toMatchObject({ clause: null, itemTitle: 'Children and Families Performance', url: SOUTHAMPTON_URL, pageTitle: 'Agenda and minutes' });
   });
 
-  it('still cites a row whose meeting is missing, retrieved when the row was saved', () => {
-    expect(referenceOfSavedClause(clause, new Map())).toMatchObject({ url: '', pageTitle: '', accessed: '2026-11-29T09:00:00.000Z' });
+  it('still cites a row whose meeting is missing, retrieved when the row was saved', async () => {
+    const { clauses } = await saved();
+    expect(referenceOfSavedClause(clauses[0]!, new Map())).toMatchObject({ url: '', pageTitle: '', accessed: '2026-11-28T17:30:00.000Z' });
   });
 });
