@@ -1,7 +1,7 @@
 import type { Annotation } from '@/lib/library/queries';
 import { clauseKey } from '@/lib/library/keys';
 import { outcomeOf } from '@/lib/moderngov/outcome';
-import type { Item } from '@/lib/moderngov/schema';
+import type { Clause, Item } from '@/lib/moderngov/schema';
 import { CiteButton } from '../cite/CiteButton';
 import { AnnotationForm } from './AnnotationForm';
 import { DocumentLinks } from './DocumentLinks';
@@ -30,14 +30,27 @@ function SavedMark() {
   return <span class="saved-mark">✓ Saved</span>;
 }
 
+/** Where a clause came from, as printed: "RESOLVED, in the minutes", "Decision section", "exempt". */
+function ClauseOrigin({ clause }: { clause: Clause }) {
+  const where = clause.section === 'decision' ? 'in the decision' : 'in the minutes';
+  return (
+    <span class="clause-origin">
+      {clause.keyword ? `“${clause.keyword}”, ${where}` : `no formula, ${where}`}
+      {clause.exempt && <span class="exempt"> · exempt: the decision is in a confidential minute</span>}
+    </span>
+  );
+}
+
 export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props) {
   const name = item.number ? `item ${item.number}` : item.title;
-  return (
-    <article class="item" aria-labelledby={`item-${itemKey}`}>
-      <h3 id={`item-${itemKey}`}>
-        {item.number && <span class="item-number">{item.number}. </span>}
-        {item.title || 'Untitled item'}
-      </h3>
+  const heading = (
+    <h3 id={`item-${itemKey}`}>
+      {item.number && <span class="item-number">{item.number}. </span>}
+      {item.title || 'Untitled item'}
+    </h3>
+  );
+  const body = (
+    <>
       {actions && (
         <p class="item-actions">
           {saved ? (
@@ -85,7 +98,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
               return (
                 <li key={key} class="clause">
                   <span class="clause-label">{clause.label ?? '•'}</span> <span class="clause-text">{clause.text}</span>{' '}
-                  <span class="outcome">{outcomeOf(clause)}</span>
+                  <span class="outcome">{outcomeOf(clause)}</span> <ClauseOrigin clause={clause} />
                   {actions && (
                     <span class="clause-actions">
                       {annotation ? (
@@ -107,6 +120,23 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
           </ol>
         </section>
       )}
+    </>
+  );
+  // Procedural items (apologies, minutes, declarations…) are folded: open one to read or save it.
+  return item.procedural ? (
+    <article class="item procedural" aria-labelledby={`item-${itemKey}`}>
+      <details>
+        <summary>
+          {heading}
+          <span class="procedural-mark">procedural</span>
+        </summary>
+        {body}
+      </details>
+    </article>
+  ) : (
+    <article class="item" aria-labelledby={`item-${itemKey}`}>
+      {heading}
+      {body}
     </article>
   );
 }

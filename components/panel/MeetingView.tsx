@@ -39,6 +39,7 @@ export function MeetingView({ record, saved, actions, completing }: Props) {
       }),
     [record, saved, actions, completing],
   );
+  const procedural = record.items.filter((item) => item.procedural).length;
   const changed = saved?.meeting && saved.meeting.contentHash !== record.contentHash;
   const whole = saved?.meeting?.whole === 1;
   return (
@@ -69,6 +70,12 @@ export function MeetingView({ record, saved, actions, completing }: Props) {
             <li key={w}>{w}</li>
           ))}
         </ul>
+      )}
+      {procedural > 0 && (
+        <p class="hint">
+          {procedural === 1 ? '1 procedural item is' : `${procedural} procedural items are`} folded (apologies, minutes, declarations and the
+          like); open one to read or save it.
+        </p>
       )}
       {cards.slice(0, shown)}
     </section>

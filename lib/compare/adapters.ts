@@ -33,7 +33,8 @@ function itemText(parts: ItemParts): string {
 export function docsFromMeeting(record: MeetingRecord): CompareDoc[] {
   const { host, name } = record.council;
   const meetingKey = meetingKeyOf(record);
-  return record.items.map((item, index) => ({
+  // Procedure (apologies, minutes, declarations) is not a topic: it is never compared.
+  return record.items.flatMap((item, index) => (item.procedural ? [] : [{
     id: `${host}|${meetingKey}|${itemKeyOf(item, index)}`,
     host,
     council: name,
@@ -41,10 +42,10 @@ export function docsFromMeeting(record: MeetingRecord): CompareDoc[] {
     itemNumber: item.number,
     title: item.title,
     text: itemText({ ...item, clauses: item.clauses.map((clause) => clause.text) }),
-  }));
+  }]));
 }
 
-/** One doc per saved item, with the text of its saved clauses. */
+/** One doc per saved item, with the text of its saved clauses; procedural items are left out. */
 export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): CompareDoc[] {
   const clausesOf = new Map<string, SavedClause[]>();
   for (const clause of clauses) {
@@ -53,7 +54,7 @@ export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): Com
     if (list) list.push(clause);
     else clausesOf.set(key, [clause]);
   }
-  return items.map((item) => {
+  return items.filter((item) => !item.procedural).map((item) => {
     const id = `${item.host}|${item.meetingId}|${item.itemKey}`;
     const saved = (clausesOf.get(id) ?? []).sort((a, b) => a.clauseIndex - b.clauseIndex);
     return {

@@ -5,7 +5,7 @@ import type { Clause, Item, PageRecord } from '../moderngov/schema';
 export const CLAUSE_COLUMNS = [
   'council', 'host', 'committee', 'meeting_date', 'meeting_url', 'item_number', 'item_title',
   'clause_label', 'clause_text', 'tags', 'note', 'source_url', 'retrieved_at', 'content_hash',
-  'outcome', 'votes_for', 'votes_against', 'votes_abstentions',
+  'outcome', 'votes_for', 'votes_against', 'votes_abstentions', 'formula', 'section', 'exempt',
 ] as const;
 
 export type ClauseRow = Record<(typeof CLAUSE_COLUMNS)[number], string>;
@@ -18,6 +18,11 @@ export function outcomeCells(outcome: Outcome, votes: Votes | null): Pick<Clause
     votes_against: votes ? String(votes.against) : '',
     votes_abstentions: votes?.abstentions == null ? '' : String(votes.abstentions),
   };
+}
+
+/** Where a clause came from: the formula as printed, the section it was read from, exempt or not. */
+export function originCells(clause: Pick<Clause, 'keyword' | 'section' | 'exempt'>): Pick<ClauseRow, 'formula' | 'section' | 'exempt'> {
+  return { formula: clause.keyword, section: clause.section, exempt: clause.exempt ? 'yes' : 'no' };
 }
 
 interface RowContext {
@@ -47,6 +52,7 @@ function rowsOfItem(item: Item, context: RowContext): ClauseRow[] {
     retrieved_at: '',
     content_hash: context.contentHash,
     ...outcomeCells(outcomeOf(clause), votesOf(clause.text)),
+    ...originCells(clause),
   }));
 }
 

@@ -1,11 +1,12 @@
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
-import { CLAUSE_COLUMNS, outcomeCells, type ClauseRow } from './clauseRows';
+import { CLAUSE_COLUMNS, originCells, outcomeCells, type ClauseRow } from './clauseRows';
 import { toCsv } from './csv';
 
 /** The items CSV's columns, in order. Documented in README.md ("CSV columns"). */
 export const ITEM_COLUMNS = [
   'council', 'host', 'committee', 'meeting_date', 'meeting_url', 'item_number', 'item_title',
   'description', 'minutes', 'noted_points', 'documents', 'tags', 'note', 'source_url', 'retrieved_at', 'content_hash',
+  'procedural',
 ] as const;
 
 type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
@@ -43,6 +44,7 @@ export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
     clause_label: c.label ?? '',
     clause_text: c.text,
     ...outcomeCells(c.outcome, c.votes),
+    ...originCells(c),
   }));
   return toCsv(rows, [...CLAUSE_COLUMNS]);
 }
@@ -57,6 +59,7 @@ export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
     minutes: i.minutes,
     noted_points: i.notedPoints.join('\n'),
     documents: i.documents.map((d) => (d.url ? `${d.title} <${d.url}>` : `${d.title} (restricted)`)).join('\n'),
+    procedural: i.procedural ? 'yes' : 'no',
   }));
   return toCsv(rows, [...ITEM_COLUMNS]);
 }

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { outcomeOf, votesOf } from '../moderngov/outcome';
+import { proceduralKind } from '../moderngov/procedural';
+import { isExempt } from '../moderngov/resolutions/exempt';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 /**
@@ -37,5 +39,22 @@ export class LibraryDb extends Dexie {
             clause.votes = votesOf(clause.text);
           }),
       );
+    // Version 3: where each clause came from (decision or minutes, exempt or not) and which items
+    // are procedural. Clauses saved before were read from "Decision:" only when no formula opened them.
+    this.version(3).upgrade(async (tx) => {
+      await tx
+        .table('clauses')
+        .toCollection()
+        .modify((clause: SavedClause) => {
+          clause.section ??= clause.keyword === 'Decision' ? 'decision' : 'minutes';
+          clause.exempt ??= isExempt(clause.text);
+        });
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((item: SavedItem) => {
+          item.procedural ??= proceduralKind(item.title, item.description) !== null;
+        });
+    });
   }
 }

@@ -53,7 +53,7 @@ const Placement = {
 export const SavedItemSchema = z.object({
   ...Placement,
   order: z.number(),
-  ...ItemSchema.pick({ number: true, id: true, title: true, description: true, documents: true, minutes: true, decision: true, notedPoints: true, fullMinutesUrl: true })
+  ...ItemSchema.pick({ number: true, id: true, title: true, description: true, documents: true, minutes: true, decision: true, notedPoints: true, fullMinutesUrl: true, procedural: true })
     .shape,
   minutesTruncated: Flag,
   /** 1 when the researcher saved the item, 0 when it is here as the context of a saved clause. */
@@ -68,7 +68,8 @@ export const SavedClauseSchema = z.object({
   itemNumber: z.string().nullable(),
   itemTitle: z.string(),
   ...ClauseSchema.shape,
-  /** Since database version 2: what the clause does, and its vote figures when the minutes give them. */
+  /** Since database version 2: what the clause does, and its vote figures when the minutes give them.
+   * (`section` and `exempt`, from ClauseSchema, since version 3.) */
   outcome: OutcomeSchema,
   votes: VotesSchema.nullable(),
 });

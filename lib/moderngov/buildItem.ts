@@ -1,5 +1,8 @@
 import type { DocumentLink, Item } from './schema';
-import { extractClauses, extractNotedPoints } from './clauses';
+import { extractNotedPoints } from './notedPoints';
+import { proceduralKind } from './procedural';
+import { readResolutions } from './resolutions/readResolutions';
+import { withoutRepeats } from './resolutions/sameResolution';
 import { capText, paragraphsToText, type Paragraph } from './text';
 
 /** What an item's parts hold once read off the page, before clauses are found. */
@@ -17,19 +20,18 @@ export interface ItemParts {
   agendaTruncated: boolean;
 }
 
-function sameClause(a: { label: string | null; text: string }, b: { label: string | null; text: string }): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return a.label === b.label && norm(a.text) === norm(b.text);
-}
-
-/** The item record: texts capped, noted points and clauses found. A resolution printed under
- * both "Decision:" and "Minutes:" is one resolution, not two. */
-export function buildItem(parts: ItemParts): Item {
-  const clauses = extractClauses(parts.minutes);
-  for (const clause of extractClauses(parts.decision, 'Decision')) {
-    if (!clauses.some((c) => sameClause(c, clause))) clauses.push(clause);
-  }
+/** The item record: texts capped, noted points and clauses found. "Decision:" is read before
+ * "Minutes:", as ModernGov prints them, and a resolution printed under both is counted once. A
+ * procedural item's "Decision:" text ("Apologies were received from …") on a meeting page is a
+ * decision only where it holds a formula. */
+export function buildItem(parts: ItemParts, { decisionPage = false } = {}): Item {
   const description = capText(paragraphsToText(parts.agenda));
+  const procedural = proceduralKind(parts.title, description.text) !== null;
+  const clauses = withoutRepeats([
+    // A decision page is a decision whatever its title ("Minutes of Previous Meeting": approved).
+    ...readResolutions({ section: 'decision', paragraphs: parts.decision, implicit: decisionPage || !procedural ? 'whole' : 'wording' }),
+    ...readResolutions({ section: 'minutes', paragraphs: parts.minutes, implicit: 'wording' }),
+  ]);
   const minutes = capText(paragraphsToText(parts.minutes));
   const decision = capText(paragraphsToText(parts.decision));
   const title = capText(parts.title);
@@ -43,6 +45,7 @@ export function buildItem(parts: ItemParts): Item {
     decision: decision.text,
     notedPoints: extractNotedPoints(parts.minutes),
     clauses,
+    procedural,
     minutesTruncated: parts.minutesTruncated,
     fullMinutesUrl: parts.fullMinutesUrl,
     agendaTruncated: parts.agendaTruncated,

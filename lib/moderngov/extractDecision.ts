@@ -31,7 +31,7 @@ export function extractDecision(doc: Document, href: string): DecisionRecord {
   const issueLink = root.querySelector('a[href*="mgIssueHistoryHome.aspx" i]');
   const warnings: string[] = [];
   if (parts.decision.length === 0) warnings.push('The page has no "Decision:" text.');
-  const item = buildItem({ ...parts, title, number: null, id: queryParam(url, 'AIId') });
+  const item = buildItem({ ...parts, title, number: null, id: queryParam(url, 'AIId') }, { decisionPage: true });
   const council = extractCouncil(doc, url);
   const record = {
     decisionMaker: value(/^Decision Maker\s*:?/i) ?? null,

@@ -112,13 +112,28 @@ export function extractItems(table: Element, base: string): Item[] {
   const items: Item[] = [];
   for (const row of itemRows(table)) {
     const cells = cellsOf(row);
+    // Some councils print a "Note" column (`td.mgItemNoteCell`) before "No.": the item is the cell after the number.
     const numberCell = cells.find((cell) => cell.classList.contains('mgItemNumberCell')) ?? (cells.length > 1 ? cells[0] : null) ?? null;
-    const content = cells.find((cell) => cell !== numberCell) ?? null;
+    const content = cells[cells.indexOf(numberCell as Element) + 1] ?? cells.find((cell) => cell !== numberCell) ?? null;
     if (!content) continue;
     const parts = readItemContent(content, base);
     const number = itemNumber(numberCell);
-    if (!parts.title && !number) continue;
+    // A row with neither number nor title is kept when it has text: a preamble minute ("Before the meeting began …").
+    if (!parts.title && !number && parts.agenda.length + parts.minutes.length + parts.decision.length === 0) continue;
     items.push(buildItem({ ...parts, number, id: itemId(row, base) }));
   }
-  return items;
+  return withProceduralSubItems(items);
+}
+
+/** "5.1", "5a", "5(1)": the sub-items of item 5. */
+const SUB_ITEM = /^(\d+)\s*(?:\.\s*\d+|[a-z]|\(\s*\w+\s*\))$/i;
+
+/** Sub-items of a procedural item are procedural too: the minutes of each past meeting listed
+ * under "To sign as a correct record the minutes of the meetings held on:". */
+function withProceduralSubItems(items: Item[]): Item[] {
+  const procedural = new Set(items.filter((i) => i.procedural && i.number !== null).map((i) => i.number));
+  return items.map((item) => {
+    const parent = item.number === null ? undefined : SUB_ITEM.exec(item.number)?.[1];
+    return !item.procedural && parent !== undefined && procedural.has(parent) ? { ...item, procedural: true } : item;
+  });
 }

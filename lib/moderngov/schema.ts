@@ -12,13 +12,21 @@ export const DocumentLinkSchema = z.object({
   restricted: z.boolean().optional(),
 });
 
+/** The part of an item a clause was read from: its "Decision:" or its "Minutes:" text. */
+export const ClauseSectionSchema = z.enum(['decision', 'minutes']);
+
 /** One resolution clause: "(ii) That officers explore…" → { label: "(ii)", text: "That officers explore…" }. */
 export const ClauseSchema = z.object({
   /** The label as printed — "(i)", "1.", "a)" — or null for an unnumbered clause or a bullet. */
   label: z.string().nullable(),
   text: z.string(),
-  /** The words that introduced the resolution, as printed: "RESOLVED", "AGREED", "Decision"… */
+  /** The formula that opened the resolution, as printed: "RESOLVED", "It was resolved", "Cabinet
+   * agreed", "Decision" for a "Decision:" section with none; "" for an exempt resolution printed
+   * with no formula. (The CSV's `formula` column.) */
   keyword: z.string(),
+  section: ClauseSectionSchema,
+  /** The clause says the decision is in a minute exempt from publication. */
+  exempt: z.boolean(),
 });
 
 export const ItemSchema = z.object({
@@ -36,6 +44,9 @@ export const ItemSchema = z.object({
   decision: z.string(),
   notedPoints: z.array(z.string()),
   clauses: z.array(ClauseSchema),
+  /** Apologies, declarations, minutes, urgent business, exclusion of the public, announcements,
+   * public questions, elections of chairs: the meeting's procedure, not a topic. */
+  procedural: z.boolean(),
   minutesTruncated: z.boolean(),
   fullMinutesUrl: z.string().nullable(),
   agendaTruncated: z.boolean(),
@@ -246,6 +257,7 @@ export const NotRecognisedSchema = z.object({
 export const ExtractionSchema = z.union([PageRecordSchema, NotRecognisedSchema]);
 
 export type DocumentLink = z.infer<typeof DocumentLinkSchema>;
+export type ClauseSection = z.infer<typeof ClauseSectionSchema>;
 export type Clause = z.infer<typeof ClauseSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type Council = z.infer<typeof CouncilSchema>;

@@ -99,12 +99,15 @@ export function paragraphReader(root: Node): ParagraphReader {
   const breaks = new Breaks(root, breaksParagraph);
   let out: Paragraph[] = [];
   let buffer = '';
-  let inListItem = 0;
+  // The list items open around the text: true for a bullet (`ul`), false for a numbered (`ol`) item.
+  const listItems: boolean[] = [];
+  // How far each numbered list has counted: items are met in page order.
+  const numbered = new Map<Element, number>();
   const flush = () => {
     let text = collapse(buffer);
     buffer = '';
     if (!text) return;
-    let bullet = inListItem > 0;
+    let bullet = listItems[listItems.length - 1] === true;
     if (BULLET_GLYPH.test(text)) {
       bullet = true;
       text = text.replace(BULLET_GLYPH, '');
@@ -127,11 +130,21 @@ export function paragraphReader(root: Node): ParagraphReader {
     const block = mayBreak && isBlock(el);
     const item = tag === 'LI';
     if (block) flush();
-    if (item) inListItem++;
+    if (item) {
+      const ordered = el.parentElement?.tagName.toUpperCase() === 'OL';
+      listItems.push(!ordered);
+      // A numbered list shows its numbers: "1.", "a.", "i." are the text a reader sees.
+      if (ordered) {
+        const list = el.parentElement as Element;
+        const n = (numbered.get(list) ?? listStart(list) - 1) + 1;
+        numbered.set(list, n);
+        buffer += `${listMarker(list, n)} `;
+      }
+    }
     if (node.nodeType === 1 && (where === 'none' || where === 'self-only')) buffer += el.textContent ?? '';
     else for (let child = node.firstChild; child; child = child.nextSibling) walk(child, child.nodeType === 1 ? breaks.at(child as Element) : 'none');
     if (block) flush();
-    if (item) inListItem--;
+    if (item) listItems.pop();
   };
   return {
     read(node) {
@@ -148,6 +161,30 @@ export function paragraphReader(root: Node): ParagraphReader {
       if (node.nodeType === 1) breaks.at(node as Element);
     },
   };
+}
+
+const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+
+function roman(n: number): string {
+  let out = '';
+  for (const [value, digits] of ROMAN) for (; n >= value; n -= value) out += digits;
+  return out;
+}
+
+function listStart(list: Element): number {
+  const start = Number.parseInt(list.getAttribute('start') ?? '1', 10);
+  return Number.isFinite(start) && start >= 0 && start <= 10_000 ? start : 1;
+}
+
+/** The number a browser prints before the `n`th item of an `ol`, in the list's `type`. */
+function listMarker(list: Element, n: number): string {
+  const type = list.getAttribute('type') ?? '1';
+  const letter = (base: number) => (n >= 1 && n <= 26 ? String.fromCharCode(base + n - 1) : String(n));
+  if (type === 'a') return `${letter(97)}.`;
+  if (type === 'A') return `${letter(65)}.`;
+  if (type === 'i') return `${roman(n)}.`;
+  if (type === 'I') return `${roman(n).toUpperCase()}.`;
+  return `${n}.`;
 }
 
 /** Splits an element into paragraphs at block boundaries and line breaks, dropping empty ones. */

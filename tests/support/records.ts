@@ -1,4 +1,5 @@
 import { meetingHash } from '@/lib/moderngov/extractMeeting';
+import { proceduralKind } from '@/lib/moderngov/procedural';
 import type { Item, MeetingRecord } from '@/lib/moderngov/schema';
 
 export function item(number: string, title: string, clauses: [string | null, string][] = [], extra: Partial<Item> = {}): Item {
@@ -11,7 +12,8 @@ export function item(number: string, title: string, clauses: [string | null, str
     minutes: clauses.map(([label, text]) => `${label ?? ''} ${text}`.trim()).join('\n'),
     decision: '',
     notedPoints: [],
-    clauses: clauses.map(([label, text]) => ({ label, text, keyword: 'RESOLVED' })),
+    clauses: clauses.map(([label, text]) => ({ label, text, keyword: 'RESOLVED', section: 'minutes' as const, exempt: false })),
+    procedural: proceduralKind(title) !== null,
     minutesTruncated: false,
     fullMinutesUrl: null,
     agendaTruncated: false,

@@ -34,8 +34,9 @@ describe('npm run parse', () => {
     const run = parse(SOUTHAMPTON, '--url', SOUTHAMPTON_URL, '--format', 'csv');
     expect(run.status).toBe(0);
     const rows = Papa.parse<Record<string, string>>(run.stdout.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`)).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)']);
+    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`.trim())).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)', '8']);
     expect(rows[0]).toMatchObject({ council: 'Southampton City Council', host: 'www.southampton.gov.uk', meeting_date: '2016-11-03', meeting_url: SOUTHAMPTON_URL });
+    expect(rows.map((r) => [r.formula, r.section, r.exempt])).toEqual([...Array(7).fill(['RESOLVED', 'minutes', 'no']), ['The Panel noted', 'minutes', 'no']]);
   }, 60_000);
 
   it('reports an unreadable file on stderr, exits 1, and still prints the others', () => {

@@ -45,6 +45,26 @@ describe('side panel', () => {
     expect(Array.from(mounted.root.querySelectorAll('.clause-label')).map((l) => l.textContent)).toEqual(['(i)', '(ii)', '(i)']);
   });
 
+  it('folds procedural items, and says where each clause came from', () => {
+    const record = meeting({
+      items: [
+        item('1', 'Apologies for Absence'),
+        item('2', 'Home to School Transport Policy', [['(a)', 'That the policy be approved.']]),
+      ],
+    });
+    const exempt = { ...record.items[1]!.clauses[0]!, label: '(b)', text: 'The resolution is set out in a minute exempt from publication.', keyword: 'It was resolved', section: 'decision' as const, exempt: true };
+    record.items[1]!.clauses.push(exempt);
+    show({ tabState: state(record) });
+    const folded = mounted.root.querySelector('.item.procedural details');
+    expect(folded?.hasAttribute('open')).toBe(false);
+    expect(folded?.querySelector('summary')?.textContent).toBe('1. Apologies for Absenceprocedural');
+    expect(mounted.root.querySelectorAll('.item.procedural')).toHaveLength(1);
+    expect(Array.from(mounted.root.querySelectorAll('.clause-origin')).map((o) => o.textContent)).toEqual([
+      '“RESOLVED”, in the minutes',
+      '“It was resolved”, in the decision · exempt: the decision is in a confidential minute',
+    ]);
+  });
+
   it('calls save for the meeting, an item and a clause, and marks what is saved', () => {
     const props = show({ tabState: state() });
     const click = (label: string) => Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === label)?.click();

@@ -74,11 +74,15 @@ describe('library CSV', () => {
       votes_for: '',
       votes_against: '',
       votes_abstentions: '',
+      formula: 'RESOLVED',
+      section: 'minutes',
+      exempt: 'no',
     });
     expect(clauses[1]?.[8]).toBe("'=cmd|calc");
     const items = readWithPython(itemsCsv(await db.items.toArray(), meetings));
     expect(items[0]).toEqual([...ITEM_COLUMNS]);
     expect(items).toHaveLength(2);
+    expect(items[1]?.[ITEM_COLUMNS.indexOf('procedural')]).toBe('no');
     db.close();
     await db.delete();
   });

@@ -54,8 +54,8 @@ describe('bad input gives a clear reason and never throws', () => {
     expect(result.kind).toBe('meeting');
     if (result.kind !== 'meeting') return;
     expect(result.items.map((i) => i.number)).toEqual(['1', '2']);
-    expect(result.items[0]?.clauses).toEqual([{ label: null, text: 'that the plan be approved.', keyword: 'RESOLVED' }]);
-    expect(result.items[1]?.clauses).toEqual([{ label: '(i)', text: 'That A', keyword: 'RESOLVED' }]);
+    expect(result.items[0]?.clauses).toEqual([{ label: null, text: 'that the plan be approved.', keyword: 'RESOLVED', section: 'minutes', exempt: false }]);
+    expect(result.items[1]?.clauses).toEqual([{ label: '(i)', text: 'That A', keyword: 'RESOLVED', section: 'minutes', exempt: false }]);
   });
 
   it('a meeting page with no items says so', () => {
@@ -84,7 +84,7 @@ describe('bad input gives a clear reason and never throws', () => {
     expect(result.kind).toBe('meeting');
     if (result.kind !== 'meeting') return;
     expect(result.items).toHaveLength(rows.length);
-    expect(result.items.at(-1)?.clauses).toEqual([{ label: null, text: `that item ${rows.length} be noted.`, keyword: 'RESOLVED' }]);
+    expect(result.items.at(-1)?.clauses).toEqual([{ label: null, text: `that item ${rows.length} be noted.`, keyword: 'RESOLVED', section: 'minutes', exempt: false }]);
   }, 120_000);
 
   it('one enormous minutes text is capped, and the record says so', () => {

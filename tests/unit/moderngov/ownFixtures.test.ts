@@ -114,7 +114,7 @@ describe('Worcestershire, 22 May 2015 (seed 002)', () => {
     expect(item5?.minutesTruncated).toBe(false);
     expect(item5?.minutes).toContain('A Member referred to a recent incident in a Kidderminster school which had been reported in the local press.');
     expect(item5?.notedPoints).toHaveLength(4);
-    expect(item5?.clauses).toEqual([{ label: null, text: 'that the update be noted.', keyword: 'RESOLVED' }]);
+    expect(item5?.clauses).toEqual([{ label: null, text: 'that the update be noted.', keyword: 'RESOLVED', section: 'minutes', exempt: false }]);
     expect(item5?.documents.map((d) => d.sizeKb)).toEqual([142, 356, 1024]);
     expect(meeting.warnings).toEqual([]);
     expect(meeting.contentHash).not.toBe(record.contentHash);
@@ -154,7 +154,7 @@ describe('the Worcestershire item page (mgAi.aspx)', () => {
       url: 'https://worcestershire.moderngov.co.uk/ieListDocuments.aspx?CId=147&MId=2453',
     });
     expect([page.item.number, page.item.id, page.item.title]).toEqual(['5', '9876', 'Child Sexual Exploitation: Update']);
-    expect(page.item.clauses).toEqual([{ label: null, text: 'that the update be noted.', keyword: 'RESOLVED' }]);
+    expect(page.item.clauses).toEqual([{ label: null, text: 'that the update be noted.', keyword: 'RESOLVED', section: 'minutes', exempt: false }]);
   });
 });
 
@@ -172,16 +172,20 @@ describe('Surrey, "Agenda, decisions and minutes"', () => {
     const item = record.items[1];
     expect(item?.decision.startsWith('RESOLVED:')).toBe(true);
     expect(item?.clauses).toEqual([
-      { label: '1.', keyword: 'RESOLVED', text: 'That the outcome of the review of the mobile library service, as set out in the report, be noted.' },
+      { label: '1.', keyword: 'RESOLVED', text: 'That the outcome of the review of the mobile library service, as set out in the report, be noted.', section: 'decision', exempt: false },
       {
         label: '2.',
         keyword: 'RESOLVED',
         text: 'That the community outreach model set out in paragraphs 12 to 18 of the report be approved, to replace the current mobile library timetable from 1 April 2022.',
+        section: 'decision',
+        exempt: false,
       },
       {
         label: '3.',
         keyword: 'RESOLVED',
         text: 'That authority be delegated to the Director of Cultural Services, in consultation with the Cabinet Member for Communities, to agree the final stopping points and the implementation timetable.',
+        section: 'decision',
+        exempt: false,
       },
     ]);
     expect(item?.description).not.toContain('View the decision');
@@ -203,8 +207,8 @@ describe('Anglesey, a Welsh page', () => {
     expect(record.committee.name).toBe('Cyngor Sir Ynys Môn');
     expect(record.items.map((i) => i.number)).toEqual(['1', '2', '3']);
     expect(record.items[2]?.clauses).toEqual([
-      { label: '(a)', keyword: 'PENDERFYNWYD', text: 'Nodi’r cynnydd a wnaed yn erbyn y Cynllun Corfforaethol;' },
-      { label: '(b)', keyword: 'PENDERFYNWYD', text: 'Cymeradwyo’r blaenoriaethau ar gyfer 2015/16 fel y’u nodwyd yn yr adroddiad.' },
+      { label: '(a)', keyword: 'PENDERFYNWYD', text: 'Nodi’r cynnydd a wnaed yn erbyn y Cynllun Corfforaethol;', section: 'minutes', exempt: false },
+      { label: '(b)', keyword: 'PENDERFYNWYD', text: 'Cymeradwyo’r blaenoriaethau ar gyfer 2015/16 fel y’u nodwyd yn yr adroddiad.', section: 'minutes', exempt: false },
     ]);
     expect(record.items[2]?.documents.map((d) => d.title)).toEqual(['Cynllun Corfforaethol 2013-2017: Adroddiad Cynnydd', 'Atodiad A - Crynodeb o’r Cynnydd']);
   });
@@ -230,7 +234,7 @@ describe('City of London: session address, sub-items, unnumbered row, leaked mar
   });
 
   it('reads "RESOLVED –" and AGREED followed by bullets', () => {
-    expect(record.items[6]?.clauses).toEqual([{ label: null, keyword: 'RESOLVED', text: 'That the report be received.' }]);
+    expect(record.items[6]?.clauses).toEqual([{ label: null, keyword: 'RESOLVED', text: 'That the report be received.', section: 'minutes', exempt: false }]);
     expect(record.items[7]?.clauses.map((c) => [c.keyword, c.label, c.text])).toEqual([
       ['AGREED', null, 'the balances remaining in the Committee’s contingencies for 2019/20 be noted;'],
       ['AGREED', null, 'the sum of £50,000 be released from the Policy Initiatives Fund to the Committee Contingency; and'],

@@ -48,7 +48,7 @@ describe.runIf(hasSharedFixtures)('shared fixtures (../shared/fixtures)', () => 
       { title: 'polc2 - 23.09.2015', url: 'https://democracy.council.example/documents/s7942/polc2%20-%2023.09.2015.pdf', sizeKb: 119 },
     ]);
     expect(d.item.clauses).toEqual([
-      { label: null, keyword: 'Decision', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.' },
+      { label: null, keyword: 'Decision', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.', section: 'decision', exempt: false },
     ]);
   });
 
@@ -64,6 +64,8 @@ describe.runIf(hasSharedFixtures)('shared fixtures (../shared/fixtures)', () => 
         label: null,
         keyword: 'Decision',
         text: 'That approval be given to enable the contractor to consult on alternative processing arrangements, subject to employee consultation outcomes.',
+        section: 'decision',
+        exempt: false,
       },
     ]);
     expect([d.publicationDate, d.decisionDate]).toEqual(['2026-08-05', '2026-08-04']);
@@ -114,7 +116,10 @@ describe.runIf(hasSharedFixtures)('shared fixtures (../shared/fixtures)', () => 
       { title: 'DRAFT WP FEBRUARY 2026', url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60909' },
     ]);
     // Neither item's minutes hold a resolution.
-    expect(m.items.flatMap((i) => i.clauses)).toEqual([]);
+    // Manchester writes its decisions without a formula: "To approve the minutes … as a correct record."
+    expect(m.items.flatMap((i) => i.clauses)).toEqual([
+      { label: null, keyword: '', text: 'To approve the minutes of the meeting held on 25 November 2025 as a correct record.', section: 'minutes', exempt: false },
+    ]);
     expect(m.attendance).toEqual([
       { name: 'Councillor Basil Curley', role: 'Committee Member', attendance: 'Expected', url: 'https://democracy.manchester.gov.uk/mgUserInfo.aspx?UID=192' },
     ]);

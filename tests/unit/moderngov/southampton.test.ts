@@ -61,16 +61,20 @@ describe('Southampton, Children and Families Scrutiny Panel, 3 November 2016', (
       'More time needs to be spent analysing and interpreting the data from the numerous agencies that provide information on CSE in Southampton.',
     ]);
     expect(item('5').clauses).toEqual([
-      { label: '(i)', keyword: 'RESOLVED', text: 'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;' },
+      { label: '(i)', keyword: 'RESOLVED', text: 'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;', section: 'minutes', exempt: false },
       {
         label: '(ii)',
         keyword: 'RESOLVED',
         text: 'That, in recognition of the benefits with regards to enhanced understanding and targeting resources more effectively, officers explore opportunities to increase resources dedicated to analysing CSE data, including consideration of commissioning academic research to support decision making;',
+        section: 'minutes',
+        exempt: false,
       },
       {
         label: '(iii)',
         keyword: 'RESOLVED',
         text: 'Under the proposed mandatory reporting duty certain groups or professionals would be placed under a legal duty to report suspected cases of child abuse and neglect to proper authorities. It is recommended that the Cabinet Member lobbies Ministers to encourage the duty to apply to a wide range of organisations rather than be limited to statutory bodies.',
+        section: 'minutes',
+        exempt: false,
       },
     ]);
     expect(item('5').minutes).toContain(
@@ -104,12 +108,20 @@ describe('Southampton, Children and Families Scrutiny Panel, 3 November 2016', (
     expect(item('7').minutes).toContain('across the Children and Families Division since');
   });
 
-  it('item 8: minutes only', () => {
+  it('item 8: the Panel noted the report, its one decision', () => {
     expect(item('8').minutes).toBe(
       'The Panel noted the report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting.',
     );
     expect(item('8').notedPoints).toEqual([]);
-    expect(item('8').clauses).toEqual([]);
+    expect(item('8').clauses).toEqual([
+      {
+        label: null,
+        keyword: 'The Panel noted',
+        text: 'the report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting.',
+        section: 'minutes',
+        exempt: false,
+      },
+    ]);
   });
 
   it('gives the same content hash on re-extraction, and another when the text changes', () => {

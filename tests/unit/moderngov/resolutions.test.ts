@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { extractClauses, extractNotedPoints, resolutionStart, splitLabel } from '@/lib/moderngov/clauses';
+import { extractNotedPoints } from '@/lib/moderngov/notedPoints';
+import { splitLabel } from '@/lib/moderngov/resolutions/clauseLabels';
+import { findFormula } from '@/lib/moderngov/resolutions/formulae';
+import { readResolutions } from '@/lib/moderngov/resolutions/readResolutions';
+import type { Clause } from '@/lib/moderngov/schema';
 import type { Paragraph } from '@/lib/moderngov/text';
 
 const p = (text: string, bullet = false): Paragraph => ({ text, bullet });
+/** The clauses of a "Minutes:" section (or of a "Decision:" section, `implicit` when substantive). */
+const extractClauses = (paragraphs: Paragraph[], decision?: 'Decision'): Clause[] =>
+  readResolutions({ section: decision ? 'decision' : 'minutes', paragraphs, implicit: decision ? 'whole' : 'wording' }).flat();
+/** A clause read from minutes: label, text and formula as printed. */
+const c = (label: string | null, text: string, keyword: string, section: Clause['section'] = 'minutes'): Clause => ({ label, text, keyword, section, exempt: false });
+const resolutionStart = (text: string) => {
+  const found = findFormula(text);
+  return found ? { keyword: found.formula, rest: found.rest } : null;
+};
 
 describe('resolution keywords', () => {
   it.each([
@@ -53,23 +66,23 @@ describe('extractClauses', () => {
     expect(
       extractClauses([p('The Panel considered the report.'), p('RESOLVED:'), p('(i) That A;'), p('(ii) That B, as follows'), p('with C;'), p('(iii) That D.')]),
     ).toEqual([
-      { label: '(i)', text: 'That A;', keyword: 'RESOLVED' },
-      { label: '(ii)', text: 'That B, as follows\nwith C;', keyword: 'RESOLVED' },
-      { label: '(iii)', text: 'That D.', keyword: 'RESOLVED' },
+      c('(i)', 'That A;', 'RESOLVED'),
+      c('(ii)', 'That B, as follows\nwith C;', 'RESOLVED'),
+      c('(iii)', 'That D.', 'RESOLVED'),
     ]);
   });
 
   it('takes a single unnumbered clause and stops at the prose after it', () => {
     expect(extractClauses([p('RESOLVED that the update be noted.'), p('Councillor Smith left the meeting.')])).toEqual([
-      { label: null, text: 'that the update be noted.', keyword: 'RESOLVED' },
+      c(null, 'that the update be noted.', 'RESOLVED'),
     ]);
   });
 
   it('drops an introduction to labelled or bulleted clauses', () => {
     expect(extractClauses([p('RESOLVED that the Cabinet:'), p('1. approves the plan;'), p('2. notes the risks.')]).map((c) => c.label)).toEqual(['1.', '2.']);
     expect(extractClauses([p('AGREED:'), p('to write to the MP', true), p('to report back', true)])).toEqual([
-      { label: null, text: 'to write to the MP', keyword: 'AGREED' },
-      { label: null, text: 'to report back', keyword: 'AGREED' },
+      c(null, 'to write to the MP', 'AGREED'),
+      c(null, 'to report back', 'AGREED'),
     ]);
   });
 
@@ -80,24 +93,28 @@ describe('extractClauses', () => {
   });
 
   it('reads a whole "Decision:" section as a resolution', () => {
-    expect(extractClauses([p('That approval be given.')], 'Decision')).toEqual([{ label: null, text: 'That approval be given.', keyword: 'Decision' }]);
+    expect(extractClauses([p('That approval be given.')], 'Decision')).toEqual([c(null, 'That approval be given.', 'Decision', 'decision')]);
   });
 
   it('ends the resolution at a heading such as "Reasons for Decisions:"', () => {
     expect(extractClauses([p('RESOLVED:'), p('1. That A be noted.'), p('Reasons for Decisions:'), p('The model costs less.')])).toEqual([
-      { label: '1.', text: 'That A be noted.', keyword: 'RESOLVED' },
+      c('1.', 'That A be noted.', 'RESOLVED'),
     ]);
   });
 
   it('keeps bullets under a labelled clause that introduces them', () => {
     expect(extractClauses([p('RESOLVED:'), p('(i) That the following be approved:'), p('the plan', true), p('the budget', true), p('(ii) That B.')])).toEqual([
-      { label: '(i)', text: 'That the following be approved:\n• the plan\n• the budget', keyword: 'RESOLVED' },
-      { label: '(ii)', text: 'That B.', keyword: 'RESOLVED' },
+      c('(i)', 'That the following be approved:\n• the plan\n• the budget', 'RESOLVED'),
+      c('(ii)', 'That B.', 'RESOLVED'),
     ]);
   });
 
   it('finds nothing in minutes without a resolution', () => {
-    expect(extractClauses([p('The Panel noted the report.'), p('A point', true)])).toEqual([]);
+    expect(extractClauses([p('The Panel discussed the report.'), p('Members noted that two children had gone missing.'), p('A point', true)])).toEqual([]);
+  });
+
+  it('reads "The Committee noted the update." as a decision: what was noted', () => {
+    expect(extractClauses([p('The Committee was given an update.'), p('The Committee noted the update.')])).toEqual([c(null, 'the update.', 'The Committee noted')]);
   });
 });
 
