@@ -10,7 +10,7 @@ const refs = () => referencesOfPage(southampton(), '2026-11-30T10:00:00.000Z');
 describe('BibTeX', () => {
   it('round-trips through a BibTeX parser: a report by the council, with its container, dates and address', () => {
     const back = parsedBack(bibtex(refs()));
-    expect(back).toHaveLength(11);
+    expect(back).toHaveLength(12);
     expect(back[1]).toEqual({
       id: 'southampton2016-5-i',
       'citation-key': 'southampton2016-5-i',

@@ -27,7 +27,7 @@ describe('CSL-JSON', () => {
     const valid = validate(items);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(items).toHaveLength(12);
+    expect(items).toHaveLength(13);
     // The validator is strict: a field the schema does not know, or a wrong type, fails it.
     expect(validate([{ id: 'x', type: 'report', committee: 'Cabinet' }])).toBe(false);
     expect(validate([{ id: 'x', type: 'minutes' }])).toBe(false);

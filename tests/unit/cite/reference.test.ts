@@ -41,7 +41,7 @@ describe('a reference read from the Southampton page', () => {
 
   it('cites every item and each of its clauses, in page order, with unique keys', () => {
     const refs = referencesOfPage(record, '2026-11-30');
-    // Items 5 (three clauses), 6 (four), 7 and 8 (none).
+    // Items 5 (three clauses), 6 (four), 7 (none) and 8 (one, unnumbered: "The Panel noted the report…").
     expect(refs.map(referenceTitle)).toEqual([
       'Item 5: Child Sexual Exploitation in Southampton - Update',
       'Item 5: Child Sexual Exploitation in Southampton - Update, resolution (i)',
@@ -54,6 +54,7 @@ describe('a reference read from the Southampton page', () => {
       'Item 6: Elective Home Education and Safeguarding Arrangements, resolution (iv)',
       'Item 7: Children and Families Performance',
       'Item 8: Monitoring Scrutiny Recommendations',
+      'Item 8: Monitoring Scrutiny Recommendations, resolution 1',
     ]);
     expect(citationKeys(refs).slice(0, 5)).toEqual(['southampton2016-5', 'southampton2016-5-i', 'southampton2016-5-ii', 'southampton2016-5-iii', 'southampton2016-6']);
     // The item's own reference carries its agenda text.

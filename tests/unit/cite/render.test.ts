@@ -13,7 +13,8 @@ function clauseOne(): Reference {
 const TITLE = 'Item 5: Child Sexual Exploitation in Southampton - Update, resolution (i)';
 const CONTAINER = 'Minutes of the Children and Families Scrutiny Panel, 3 November 2016';
 
-describe('citations by citeproc-js', () => {
+// Building an engine for APA takes seconds in Node, more while other test files run.
+describe('citations by citeproc-js', { timeout: 30_000 }, () => {
   // Each style's own pattern for a report in a larger work, filled in from the page: the council
   // as author, the meeting year, the item and clause, the committee and meeting, the address.
   it('Harvard (Cite Them Right): Author (Year) Title, Container. Available at: URL (Accessed: date).', () => {

@@ -11,7 +11,7 @@ describe('RIS', () => {
   it('round-trips through a RIS parser: a report by the council, with its container, dates and address', () => {
     const text = ris(refs());
     const back = parsedBack(text);
-    expect(back).toHaveLength(11);
+    expect(back).toHaveLength(12);
     expect(back[1]).toEqual({
       id: 'southampton2016-5-i',
       type: 'report',

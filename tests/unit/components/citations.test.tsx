@@ -31,11 +31,12 @@ const CONTAINER = 'Minutes of the Children and Families Scrutiny Panel, 3 Novemb
 
 beforeEach(() => localStorage.clear());
 
-describe('"Copy citation" in the library', () => {
+// These format with citeproc-js: building an engine (APA's above all) takes seconds in Node.
+describe('"Copy citation" in the library', { timeout: 30_000 }, () => {
   it('copies a clause in Harvard by default, in the style picked after, and remembers the pick', async () => {
     await saveSelection(mounted.db, record, { scope: 'meeting' }, new Date('2026-11-28T17:30:00Z'));
     act(() => render(<LibraryApp db={mounted.db} download={vi.fn()} confirm={() => true} />, mounted.root));
-    await vi.waitFor(() => expect(status()).toBe('7 clauses match.'));
+    await vi.waitFor(() => expect(status()).toBe('8 clauses match.'));
     expect(styleSelect()?.value).toBe('harvard');
 
     await act(() => button('Copy citation of clause (i) of item 5')?.click());
@@ -50,7 +51,7 @@ describe('"Copy citation" in the library', () => {
   });
 });
 
-describe('when the clipboard refuses', () => {
+describe('when the clipboard refuses', { timeout: 30_000 }, () => {
   it('shows the citation to copy by hand, and says why', async () => {
     const ref = referenceOfMeetingItem(record, 0, 0, '2026-11-30');
     if (!ref) throw new Error('no reference');
@@ -67,15 +68,15 @@ describe('reference exports from the library', () => {
     await saveSelection(mounted.db, record, { scope: 'meeting' });
     const download = vi.fn();
     act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
-    await vi.waitFor(() => expect(status()).toBe('7 clauses match.'));
+    await vi.waitFor(() => expect(status()).toBe('8 clauses match.'));
 
     // Nothing ticked: every match.
     await act(() => button('Export clauses as RIS')?.click());
-    await vi.waitFor(() => expect(status()).toBe('Exported 7 clauses as RIS.'));
+    await vi.waitFor(() => expect(status()).toBe('Exported 8 clauses as RIS.'));
     const [name, ris, mime] = download.mock.calls[0] as [string, string, string];
     expect(name).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.ris$/);
     expect(mime).toBe('application/x-research-info-systems');
-    expect(ris.match(/^TY {2}- RPRT\r$/gm)).toHaveLength(7);
+    expect(ris.match(/^TY {2}- RPRT\r$/gm)).toHaveLength(8);
 
     act(() => checkbox('Select clause (i) of item 5')?.click());
     act(() => checkbox('Select clause (iv) of item 6')?.click());
@@ -89,17 +90,17 @@ describe('reference exports from the library', () => {
     const all = Array.from(mounted.root.querySelectorAll<HTMLInputElement>('input[name="cite-scope"]'))[1];
     act(() => all?.click());
     await act(() => button('Export clauses as CSL-JSON')?.click());
-    await vi.waitFor(() => expect(status()).toBe('Exported 7 clauses as CSL-JSON.'));
+    await vi.waitFor(() => expect(status()).toBe('Exported 8 clauses as CSL-JSON.'));
     const [jsonName, json] = download.mock.calls[2] as [string, string];
     expect(jsonName).toMatch(/\.json$/);
-    expect((JSON.parse(json) as unknown[]).length).toBe(7);
+    expect((JSON.parse(json) as unknown[]).length).toBe(8);
   });
 
   it('exports items in the items view, and leaves out a ticked row deleted since', async () => {
     await saveSelection(mounted.db, record, { scope: 'meeting' });
     const download = vi.fn();
     act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
-    await vi.waitFor(() => expect(status()).toBe('7 clauses match.'));
+    await vi.waitFor(() => expect(status()).toBe('8 clauses match.'));
     const items = mounted.root.querySelectorAll<HTMLInputElement>('input[name="view"]')[1];
     if (!items) throw new Error('no items view choice');
     act(() => items.click());
@@ -116,7 +117,7 @@ describe('reference exports from the library', () => {
   });
 });
 
-describe('"Copy citation" in the side panel', () => {
+describe('"Copy citation" in the side panel', { timeout: 30_000 }, () => {
   it('copies an item or a clause of the page shown, retrieved today', async () => {
     const services: PanelServices = {
       library: vi.fn(async () => mounted.db),
