@@ -66,7 +66,7 @@ describe('batch collection from a committee meeting list', () => {
     expect(site.requests.length).toBe(before + MEETINGS.length);
 
     const library = await browser.openExtensionPage('library.html');
-    await library.getByRole('status').filter({ hasText: '35 clauses match.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: '40 clauses match.' }).waitFor();
     expect(await library.locator('table.results tbody tr td:nth-child(3)').allTextContents()).toContain('2016-09-22');
     await Promise.all([listPage.close(), panel.close(), library.close()]);
   });
@@ -75,14 +75,14 @@ describe('batch collection from a committee meeting list', () => {
 describe('backup and restore', () => {
   it('backs the library up and restores it into a fresh profile; a foreign file changes nothing', async () => {
     const library = await browser.openExtensionPage('library.html');
-    await library.getByRole('status').filter({ hasText: '35 clauses match.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: '40 clauses match.' }).waitFor();
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up library (JSON)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = path.join(mkdtempSync(path.join(tmpdir(), 'backup-')), download.suggestedFilename());
     await download.saveAs(backup);
     const parsed = JSON.parse(readFileSync(backup, 'utf8')) as { format: string; tables: { clauses: unknown[]; meetings: unknown[] } };
     expect(parsed.format).toBe('council-minutes-backup');
-    expect([parsed.tables.meetings.length, parsed.tables.clauses.length]).toEqual([5, 35]);
+    expect([parsed.tables.meetings.length, parsed.tables.clauses.length]).toEqual([5, 40]);
 
     const fresh = await launchWithExtension();
     try {
@@ -95,11 +95,11 @@ describe('backup and restore', () => {
       expect(await restored.locator('table.results tbody tr').count()).toBe(0);
 
       await restored.getByLabel('Restore from a backup').setInputFiles(backup);
-      await restored.getByRole('status').filter({ hasText: /Restored from council-minutes-backup-.*: 5 meetings, 20 items, 35 clauses/ }).waitFor();
-      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(35);
+      await restored.getByRole('status').filter({ hasText: /Restored from council-minutes-backup-.*: 5 meetings, 20 items, 40 clauses/ }).waitFor();
+      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(40);
       // Restoring the same file again adds nothing.
       await restored.getByLabel('Restore from a backup').setInputFiles(backup);
-      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(35);
+      await expect.poll(() => restored.locator('table.results tbody tr').count()).toBe(40);
     } finally {
       await fresh.close();
     }

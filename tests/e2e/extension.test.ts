@@ -63,7 +63,8 @@ describe('on council pages', () => {
       '8. Monitoring Scrutiny Recommendations',
     ]);
     const clauses = await panel.locator('.clause').evaluateAll((els) => els.map((el) => el.querySelector('.clause-label')?.textContent ?? ''));
-    expect(clauses).toEqual(['(i)', '(ii)', '(iii)', '(i)', '(ii)', '(iii)', '(iv)']);
+    // Item 8's one decision, "The Panel noted the report …", is unlabelled.
+    expect(clauses).toEqual(['(i)', '(ii)', '(iii)', '(i)', '(ii)', '(iii)', '(iv)', '•']);
     expect(await panel.locator('.clause-text').first().textContent()).toBe(
       'That the Licensing Committee consider making CSE training a condition of receiving a taxi licence in Southampton;',
     );
@@ -73,7 +74,7 @@ describe('on council pages', () => {
     await panel.getByRole('status').filter({ hasText: 'Saved the meeting: 4 items.' }).waitFor();
     await panel.getByText('✓ Meeting saved').waitFor();
     // Saving again is idempotent: the button is gone, every item and clause carries its mark.
-    expect(await panel.locator('.saved-mark').count()).toBe(1 + 4 + 7);
+    expect(await panel.locator('.saved-mark').count()).toBe(1 + 4 + 8);
     expect(await axeViolations(panel)).toEqual([]);
     await Promise.all([page.close(), panel.close()]);
   });
@@ -116,8 +117,8 @@ describe('the library', () => {
     await browser.close();
     browser = await launchWithExtension(profile);
     const library = await browser.openExtensionPage('library.html');
-    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
-    expect(await library.locator('table.results tbody tr').count()).toBe(7);
+    await library.getByRole('status').filter({ hasText: '8 clauses match.' }).waitFor();
+    expect(await library.locator('table.results tbody tr').count()).toBe(8);
     expect(await axeViolations(library)).toEqual([]);
 
     await library.getByRole('searchbox', { name: 'Search' }).fill('taxi');
@@ -127,14 +128,15 @@ describe('the library', () => {
     );
 
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
-    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: '8 clauses match.' }).waitFor();
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export clauses as CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path()) as string, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(7);
-    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`)).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)']);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => `${r.item_number} ${r.clause_label}`.trim())).toEqual(['5 (i)', '5 (ii)', '5 (iii)', '6 (i)', '6 (ii)', '6 (iii)', '6 (iv)', '8']);
+    expect(rows.map((r) => [r.formula, r.section, r.exempt])[7]).toEqual(['The Panel noted', 'minutes', 'no']);
     expect(rows[6]).toMatchObject({
       committee: 'Children and Families Scrutiny Panel',
       meeting_date: '2016-11-03',
@@ -175,9 +177,9 @@ describe('a page edited since it was saved', () => {
     expect(await row.locator('.clause-cell').textContent()).toContain('a taxi or private hire licence in Southampton;');
     expect(await row.locator('td').nth(6).textContent()).toBe('taxis, licensing');
     expect(await row.locator('td').nth(7).textContent()).toBe('compare with Worcestershire');
-    // Still one copy of the meeting: seven clauses.
+    // Still one copy of the meeting: eight clauses.
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
-    await library.getByRole('status').filter({ hasText: '7 clauses match.' }).waitFor();
+    await library.getByRole('status').filter({ hasText: '8 clauses match.' }).waitFor();
     await Promise.all([page.close(), panel.close(), library.close()]);
   });
 });

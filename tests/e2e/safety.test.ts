@@ -75,8 +75,8 @@ describe('saving the same meeting from two tabs at once', () => {
         });
       return { meetings: await count('meetings'), items: await count('items'), clauses: await count('clauses') };
     });
-    // Southampton's meeting (4 items, 7 clauses) and the hostile one saved above (1 item, 3 clauses).
-    expect(counts).toEqual({ meetings: 2, items: 5, clauses: 10 });
+    // Southampton's meeting (4 items, 8 clauses) and the hostile one saved above (1 item, 3 clauses).
+    expect(counts).toEqual({ meetings: 2, items: 5, clauses: 11 });
   });
 });
 
