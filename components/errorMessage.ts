@@ -5,6 +5,8 @@ export function errorMessage(error: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return 'The disk is full: nothing was saved and the library is unchanged. Free some disk space and try again.';
   }
+  // An edit to a record deleted meanwhile says so in its own words (queries.ts).
+  if (name === 'NotInLibraryError') return (error as Error).message;
   const message = error instanceof Error ? error.message : String(error);
   return `Could not complete that: ${message}. The library is unchanged.`;
 }

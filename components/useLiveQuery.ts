@@ -1,15 +1,17 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { LibraryService } from '@/lib/library/service';
 
-/** Dexie's liveQuery as a Preact hook: re-runs when the tables it read change, in any context. */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: unknown } {
+/** A read of the library, read again whenever the library changes (in any context): the service's `watch` as a Preact hook. */
+export function useLiveQuery<T>(library: LibraryService, query: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: unknown } {
   const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: undefined });
-  useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ value, error: undefined }),
-      error: (error: unknown) => setState((s) => ({ value: s.value, error })),
-    });
-    return () => subscription.unsubscribe();
-  }, deps);
+  useEffect(
+    () =>
+      library.watch(
+        query,
+        (value) => setState({ value, error: undefined }),
+        (error: unknown) => setState((s) => ({ value: s.value, error })),
+      ),
+    [library, ...deps],
+  );
   return state;
 }

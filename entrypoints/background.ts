@@ -1,7 +1,7 @@
-import { registerPanelOpening } from '@/lib/platform/sidePanel';
+import { registerToolbarButton } from '@/lib/platform/sidePanel';
 import { registerTabs } from '@/lib/tabs/registerTabs';
 
 export default defineBackground(() => {
-  registerPanelOpening();
+  registerToolbarButton();
   registerTabs();
 });

@@ -1,47 +1,70 @@
-import { paced } from '@/lib/collect/paced';
+// Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
+import type { CollectedMeeting, PageCompleted, PageExtracted } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPage } from '@/lib/moderngov/extract';
-import { MODERNGOV_MATCHES } from '@/lib/moderngov/matchPatterns';
+import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
+import { sitePages } from '@/lib/net/sitePages';
 
-/** Fetches a page of the council's own site in the reader's session, parsed inert. */
-async function fetchDocument(url: string): Promise<Document> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`The council's site answered ${response.status} for ${url}`);
-  return new DOMParser().parseFromString(await response.text(), 'text/html');
-}
+/** Other pages of this council's site, parsed inert, one request a second at most. */
+const fetchPage = sitePages(location.origin, (html) => new DOMParser().parseFromString(html, 'text/html'));
 
-/** Batch collection's requests: one a second at most, item pages for cut-short minutes included. */
-const fetchForCollection = paced(fetchDocument, 1000);
+/** This page's reading as last sent to the background (completed minutes included). */
+let current: unknown = null;
+
+/** Collections under way; the panel's Cancel aborts their requests. */
+const collecting = new Set<AbortController>();
 
 /** Reads another meeting page of this site for the panel's batch collection. */
-async function collectMeeting(url: string) {
-  if (new URL(url, location.href).origin !== location.origin) {
-    return { extraction: { kind: null, reason: 'Only pages of the site being read are collected.' }, failures: [] };
-  }
-  const extraction = extractPage(await fetchForCollection(url), url);
+async function collectMeeting(url: string, signal: AbortSignal): Promise<CollectedMeeting> {
+  const extraction = extractPage(await fetchPage(url, signal), url);
   if (extraction.kind !== 'meeting' || !extraction.items.some((item) => item.minutesTruncated)) return { extraction, failures: [] };
-  const { meeting, failures } = await completeTruncated(extraction, fetchForCollection);
+  const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl, signal));
   return { extraction: meeting, failures };
 }
 
 export default defineContentScript({
-  matches: MODERNGOV_MATCHES,
+  // Declared on ModernGov's page names on council domains only; any other page is read when the
+  // reader clicks the toolbar button (activeTab) or allows its site, by injecting this same file.
+  matches: COUNCIL_MATCHES,
+  includeGlobs: PAGE_NAME_GLOBS,
+  excludeMatches: QUERY_STRING_EXCLUDES,
   runAt: 'document_idle',
   async main() {
+    // Injected once more by a second toolbar click: the page is read once.
+    const world = globalThis as { councilMinutesRead?: boolean };
+    if (world.councilMinutesRead) return;
+    world.councilMinutesRead = true;
     // The panel validates what comes back; here only the request's shape is checked.
-    browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown }, _sender, sendResponse) => {
+    browser.runtime.onMessage.addListener((message: { type?: unknown; url?: unknown } | undefined, _sender, sendResponse: (answer: unknown) => void) => {
+      // The panel asks for the page's reading when it was too large to store in storage.session.
+      if (message?.type === 'get-extraction') {
+        sendResponse(current);
+        return;
+      }
+      if (message?.type === 'cancel-collect') {
+        for (const controller of collecting) controller.abort();
+        return;
+      }
       if (message?.type !== 'collect-meeting' || typeof message.url !== 'string') return;
-      collectMeeting(message.url).then(sendResponse, (error: unknown) =>
-        sendResponse({ extraction: { kind: null, reason: error instanceof Error ? error.message : String(error) }, failures: [] }),
-      );
+      const controller = new AbortController();
+      collecting.add(controller);
+      collectMeeting(message.url, controller.signal)
+        .then(sendResponse, (error: unknown) =>
+          sendResponse({ extraction: { kind: null, reason: error instanceof Error ? error.message : String(error) }, failures: [] }),
+        )
+        .finally(() => collecting.delete(controller));
       return true;
     });
     const url = location.href;
     const extraction = extractPage(document, url);
+    current = extraction;
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
-    await browser.runtime.sendMessage({ type: 'page-extracted', url, extraction, completing });
+    const extracted: PageExtracted = { type: 'page-extracted', url, extraction, completing };
+    await browser.runtime.sendMessage(extracted);
     if (extraction.kind !== 'meeting' || !completing) return;
-    const { meeting, failures } = await completeTruncated(extraction, fetchDocument);
-    await browser.runtime.sendMessage({ type: 'page-completed', url, meeting, failures });
+    const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl));
+    current = meeting;
+    const completed: PageCompleted = { type: 'page-completed', url, meeting, failures };
+    await browser.runtime.sendMessage(completed);
   },
 });

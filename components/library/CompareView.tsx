@@ -2,8 +2,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { buildComparison, highlightShared, type Comparison } from '@/lib/compare/comparison';
 import { groupDocs } from '@/lib/compare/group';
 import { indexLibrary } from '@/lib/compare/libraryIndex';
+import { councilHistory, topicTimeline, type Timeline, type TimelineEntry } from '@/lib/compare/timeline';
 import { topicSearch } from '@/lib/compare/topic';
 import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import { itemKey, type ItemKey } from '@/lib/library/identity';
+import { timelineCsv } from '@/lib/export/timelineCsv';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 /** Neighbours of a chosen item below this cosine share words but not the topic. */
@@ -12,8 +15,8 @@ const SIMILAR_ENOUGH = 0.15;
 interface Props {
   items: SavedItem[];
   clauses: SavedClause[];
-  /** "Compare with other councils" from an item: its id (`host|meetingId|itemKey`). */
-  startItem: string | null;
+  /** "Compare with other councils" from an item: its key. */
+  startItem: ItemKey | null;
   download(filename: string, text: string): void;
 }
 
@@ -26,6 +29,83 @@ function Highlighted({ text, comparison }: { text: string; comparison: Compariso
   );
 }
 
+/** The element id of an item's entry in the columns, for the over-time table to link to. */
+const entryId = (item: SavedItem) => `entry-${`${item.host}|${item.meetingId}|${item.itemKey}`.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** An item as the over-time views list it: a link to its entry, and what was done. */
+function EntryLink({ entry }: { entry: TimelineEntry }) {
+  return (
+    <>
+      <a href={`#${entryId(entry.item)}`}>
+        {entry.item.date || 'no date'} {entry.item.number ? `${entry.item.number}. ` : ''}
+        {entry.item.title}
+      </a>
+      {entry.outcome ? ` — ${entry.outcome}` : ''}
+    </>
+  );
+}
+
+/** One topic by council (rows) and year (columns); a council's name opens its items in date order. */
+function OverTime({ timeline, label, download }: { timeline: Timeline; label: string; download: Props['download'] }) {
+  const [host, setHost] = useState<string | null>(null);
+  const row = timeline.rows.find((r) => r.host === host);
+  return (
+    <section class="compare-over-time" aria-label="Over time">
+      <h3>Over time</h3>
+      <table class="over-time">
+        <thead>
+          <tr>
+            <th scope="col">Council</th>
+            {timeline.years.map((year) => (
+              <th key={year} scope="col">
+                {year || 'No date'}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {timeline.rows.map((r) => (
+            <tr key={r.host}>
+              <th scope="row">
+                <button type="button" aria-pressed={r.host === host} onClick={() => setHost(r.host === host ? null : r.host)}>
+                  {r.council}
+                </button>
+              </th>
+              {timeline.years.map((year) => (
+                <td key={year}>
+                  <ul>
+                    {(r.byYear.get(year) ?? []).map((entry) => (
+                      <li key={entryId(entry.item)}>
+                        <EntryLink entry={entry} />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {row && (
+        <section aria-label={`${row.council} over time`}>
+          <h4>{row.council}: {label}, meeting by meeting</h4>
+          <ol class="council-history">
+            {councilHistory(timeline, row.host).map((entry) => (
+              <li key={entryId(entry.item)}>
+                {entry.item.committeeName ? `${entry.item.committeeName}: ` : ''}
+                <EntryLink entry={entry} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <button type="button" onClick={() => download(`council-minutes-over-time-${new Date().toISOString().slice(0, 10)}.csv`, timelineCsv(label, timeline))}>
+        Export over time as CSV
+      </button>
+    </section>
+  );
+}
+
 /** Items on one topic from every council, side by side: a group found for you, a topic you type, or an item's neighbours. */
 export function CompareView({ items, clauses, startItem, download }: Props) {
   const { index, copiesOf } = useMemo(() => indexLibrary(items, clauses), [items, clauses]);
@@ -33,6 +113,9 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
   const startGroup = startItem ? groups.findIndex((g) => g.members.some((m) => copiesOf(m.id).includes(startItem))) : -1;
   const [choice, setChoice] = useState<string>(startGroup >= 0 ? `group:${startGroup}` : startItem ? `item:${startItem}` : groups.length ? 'group:0' : '');
   const [topic, setTopic] = useState('');
+  const [showProcedural, setShowProcedural] = useState(false);
+  // Procedure (apologies, minutes, declarations) is never compared: counted, and listed on request.
+  const procedural = useMemo(() => items.filter((item) => item.procedural), [items]);
 
   let label = '';
   let ids: string[] = [];
@@ -45,7 +128,7 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
     ids = group?.members.flatMap((m) => copiesOf(m.id)) ?? [];
   } else if (choice.startsWith('item:')) {
     const id = choice.slice(5);
-    const item = items.find((i) => `${i.host}|${i.meetingId}|${i.itemKey}` === id);
+    const item = items.find((i) => itemKey(i) === id);
     label = item?.title ?? '';
     // Only neighbours that share the topic, not every item with a word in common.
     const indexed = index.get(id) ? id : ([...index.docs()].find((d) => copiesOf(d.id).includes(id))?.id ?? id);
@@ -84,6 +167,22 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
           Export comparison as CSV
         </button>
       </div>
+      {procedural.length > 0 && (
+        <details class="compare-procedural" open={showProcedural} onToggle={(e) => setShowProcedural(e.currentTarget.open)}>
+          <summary>
+            {procedural.length} procedural item{procedural.length === 1 ? '' : 's'} not compared
+          </summary>
+          <ul>
+            {procedural.map((item) => (
+              <li key={`${item.host}|${item.meetingId}|${item.itemKey}`}>
+                {item.councilName ?? item.host} · {item.date || 'no date'} · {item.number ? `${item.number}. ` : ''}
+                {item.title}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {comparison.columns.length > 0 && <OverTime key={label} timeline={topicTimeline(comparison)} label={label} download={download} />}
       {comparison.columns.length === 0 ? (
         <p>Nothing to compare for this topic.</p>
       ) : (
@@ -92,7 +191,7 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
             <section key={column.host} class="compare-column" aria-label={column.council}>
               <h3>{column.council}</h3>
               {column.entries.map(({ item, clauses: itemClauses }) => (
-                <article key={item.itemKey + item.meetingId} class="compare-entry">
+                <article key={item.itemKey + item.meetingId} id={entryId(item)} class="compare-entry">
                   <h4>
                     {item.date || 'no date'} · {item.committeeName}
                   </h4>

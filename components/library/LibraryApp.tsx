@@ -1,12 +1,9 @@
 import { useState } from 'preact/hooks';
 import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
-import { clausesCsv, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
-import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
-import { currentClauses, currentItems, referencesOfClauses, referencesOfItems } from '@/lib/library/citeRows';
-import type { LibraryDb } from '@/lib/library/db';
-import { deleteClause, deleteItem, facets } from '@/lib/library/queries';
+import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
-import { PAGE_ROWS, searchClauses, searchItems, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import type { LibraryService } from '@/lib/library/service';
 import { copyCitation } from '../cite/copyCitation';
 import { useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
@@ -19,29 +16,30 @@ import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 
 interface Props {
-  db: LibraryDb;
+  library: LibraryService;
   download(filename: string, text: string, type?: string): void;
   /** Asks before deleting; the browser's confirm() in the page. */
   confirm(question: string): boolean;
 }
 
-export function LibraryApp({ db, download, confirm }: Props) {
+export function LibraryApp({ library, download, confirm }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
-  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
-  const [compareFrom, setCompareFrom] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
+  const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
   // The comparison reads the whole library, whatever the filters; only while it is shown.
   const everything = useLiveQuery(
-    () => (view === 'compare' ? Promise.all([db.items.toArray(), db.clauses.toArray()]) : Promise.resolve(null)),
-    [db, view],
+    library,
+    () => (view === 'compare' ? library.everything() : Promise.resolve(null)),
+    [view],
   );
   const key = JSON.stringify(filter);
   // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
   const [shown, setShown] = useState(PAGE_ROWS);
-  const choices = useLiveQuery(() => facets(db), [db]);
+  const choices = useLiveQuery(library, () => library.facets(), []);
   // Only the rows shown are read and kept; an export reads every matching row when asked.
-  const clauses = useLiveQuery(() => (view === 'clauses' ? withUrls(db, searchClauses(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
-  const items = useLiveQuery(() => (view === 'items' ? withUrls(db, searchItems(db, filter, shown)) : Promise.resolve(null)), [db, key, view, shown]);
+  const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
+  const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
   const page = view === 'clauses' ? clauses.value : items.value;
   const error = view === 'clauses' ? clauses.error : items.error;
   const noun = view === 'clauses' ? 'clause' : 'item';
@@ -54,15 +52,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
 
   const exportCsv = async (what: 'clauses' | 'items') => {
     setNotice({ message: `Preparing the ${what} CSV…`, tone: 'info' });
-    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
-    let csv: string | null = null;
-    if (what === 'clauses') {
-      const { rows } = await searchClauses(db, filter);
-      if (rows.length > 0) csv = clausesCsv(rows, meetings);
-    } else {
-      const { rows } = await searchItems(db, filter);
-      if (rows.length > 0) csv = itemsCsv(rows, meetings);
-    }
+    const csv = await library.exportCsv(what, filter);
     if (csv === null) return setNotice({ message: `No ${what} match: there is nothing to export.`, tone: 'info' });
     download(`council-minutes-${what}-${stamp}.csv`, csv);
     setNotice(null);
@@ -70,7 +60,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
 
   const [citeStyle, setCiteStyle] = useCitationStyle();
   // Ticked rows of the view shown, kept across searches; emptied when the view changes.
-  const [selected, setSelected] = useState<Map<string, SavedClause | SavedItem>>(new Map());
+  const [selected, setSelected] = useState<Map<ClauseKey | ItemKey, SavedClause | SavedItem>>(new Map());
   const selection: RowSelection = {
     has: (key) => selected.has(key),
     toggle: (key, row, on) =>
@@ -90,15 +80,15 @@ export function LibraryApp({ db, download, confirm }: Props) {
     const picked = [...selected.values()];
     const refs =
       what === 'clauses'
-        ? await referencesOfClauses(db, scope === 'selected' ? await currentClauses(db, picked.filter((r): r is SavedClause => 'clauseIndex' in r)) : (await searchClauses(db, filter)).rows)
-        : await referencesOfItems(db, scope === 'selected' ? await currentItems(db, picked.filter((r): r is SavedItem => !('clauseIndex' in r))) : (await searchItems(db, filter)).rows);
+        ? await library.citeClauses(scope === 'selected' ? { refs: picked.filter((r): r is SavedClause => 'clauseIndex' in r) } : { filter })
+        : await library.citeItems(scope === 'selected' ? { refs: picked.filter((r): r is SavedItem => !('clauseIndex' in r)) } : { filter });
     if (refs.length === 0) return setNotice({ message: `No ${what} ${scope === 'selected' ? 'selected are still in the library' : 'match'}: there is nothing to export.`, tone: 'info' });
     download(`council-minutes-${what}-${stamp}.${extension}`, write(refs), mime);
     setNotice({ message: `Exported ${refs.length} ${refs.length === 1 ? what.slice(0, -1) : what} as ${label}.`, tone: 'info' });
   };
   const cite = (row: SavedClause | SavedItem) => {
     setNotice({ message: 'Formatting the citation…', tone: 'info' });
-    const refs = 'clauseIndex' in row ? referencesOfClauses(db, [row]) : referencesOfItems(db, [row]);
+    const refs = 'clauseIndex' in row ? library.citeClauses({ refs: [row] }) : library.citeItems({ refs: [row] });
     refs.then(([ref]) => (ref ? copyCitation(ref, citeStyle) : null)).then((outcome) => outcome && setNotice(outcome), failed);
   };
 
@@ -144,7 +134,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
       )}
       <BackupControls
         backUp={() =>
-          exportLibrary(db).then(
+          library.backUp().then(
             (json) => download(`council-minutes-backup-${stamp}.json`, json, 'application/json'),
             (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
           )
@@ -152,14 +142,28 @@ export function LibraryApp({ db, download, confirm }: Props) {
         restore={(file) =>
           file
             .text()
-            .then((text) => restoreLibrary(db, text))
+            .then((text) => library.restore(text))
             .then(
-              (n) => setNotice({ message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.`, tone: 'info' }),
+              ({ counts: n, conflicts }) =>
+                setNotice({
+                  message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.${
+                    conflicts.length ? ` ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} resolved, nothing dropped:` : ''
+                  }`,
+                  tone: 'info',
+                  details: conflicts,
+                }),
               (error: unknown) => setNotice({ message: error instanceof Error && error.name === 'Error' ? error.message : errorMessage(error), tone: 'error' }),
             )
         }
       />
       <StatusRegion message={status.message} tone={status.tone} />
+      {notice?.details && notice.details.length > 0 && (
+        <ul class="change-list" aria-label="Conflicts resolved">
+          {notice.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {view === 'clauses' && clauses.value && (
         <ClauseTable
           rows={clauses.value.rows}
@@ -168,7 +172,7 @@ export function LibraryApp({ db, download, confirm }: Props) {
           onCite={cite}
           onDelete={(c) =>
             remove(`Delete clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle} from the library?`, 'Deleted the clause.', () =>
-              deleteClause(db, c.host, c.meetingId, c.itemKey, c.clauseIndex),
+              library.deleteClause(c),
             )
           }
         />
@@ -180,10 +184,10 @@ export function LibraryApp({ db, download, confirm }: Props) {
           selection={selection}
           onCite={cite}
           onDelete={(i) =>
-            remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => deleteItem(db, i.host, i.meetingId, i.itemKey))
+            remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => library.deleteItem(i))
           }
           onCompare={(i) => {
-            setCompareFrom(`${i.host}|${i.meetingId}|${i.itemKey}`);
+            setCompareFrom(itemKey(i));
             setView('compare');
           }}
         />
@@ -194,16 +198,14 @@ export function LibraryApp({ db, download, confirm }: Props) {
         </button>
       )}
       {view === 'compare' && everything.value && (
-        <CompareView key={compareFrom ?? ''} items={everything.value[0]} clauses={everything.value[1]} startItem={compareFrom} download={download} />
+        <CompareView key={compareFrom ?? ''} items={everything.value.items} clauses={everything.value.clauses} startItem={compareFrom} download={download} />
       )}
     </main>
   );
 }
 
 /** A page of results with the links of their meetings, read for the rows shown only. */
-async function withUrls<T extends { host: string; meetingId: string }>(db: LibraryDb, search: Promise<ResultPage<T>>): Promise<ResultPage<T> & { urls: Map<string, string> }> {
+async function withUrls<T extends { host: string; meetingId: string }>(library: LibraryService, search: Promise<ResultPage<T>>) {
   const page = await search;
-  const keys = new Map(page.rows.map((r) => [meetingMapKey(r.host, r.meetingId), [r.host, r.meetingId] as [string, string]]));
-  const meetings = await db.meetings.bulkGet([...keys.values()]);
-  return { ...page, urls: new Map(meetings.flatMap((m) => (m ? [[meetingMapKey(m.host, m.meetingId), m.url] as const] : []))) };
+  return { ...page, urls: await library.meetingUrls(page.rows) };
 }

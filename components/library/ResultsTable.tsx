@@ -1,20 +1,20 @@
+import { clauseKey, itemKey, meetingKey, type ClauseKey, type ItemKey, type MeetingKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import { CiteButton } from '../cite/CiteButton';
 import { safeHref } from '../panel/DocumentLinks';
 
-/** Rows picked for an export, by `rowKey`. */
+/** Rows picked for an export, by their identity key. */
 export interface RowSelection {
-  has(key: string): boolean;
-  toggle(key: string, row: SavedClause | SavedItem, on: boolean): void;
+  has(key: RowKey): boolean;
+  toggle(key: RowKey, row: SavedClause | SavedItem, on: boolean): void;
 }
 
-export function rowKey(row: SavedClause | SavedItem): string {
-  return 'clauseIndex' in row ? `${row.host}/${row.meetingId}/${row.itemKey}/${row.clauseIndex}` : `${row.host}/${row.meetingId}/${row.itemKey}`;
-}
+type RowKey = ClauseKey | ItemKey;
+const rowKey = (row: SavedClause | SavedItem): RowKey => ('clauseIndex' in row ? clauseKey(row) : itemKey(row));
 
 interface ClauseProps {
   rows: SavedClause[];
-  urls: Map<string, string>;
+  urls: Map<MeetingKey, string>;
   onDelete(row: SavedClause): void;
   selection?: RowSelection;
   onCite?(row: SavedClause): void;
@@ -50,8 +50,8 @@ function Head({ columns }: { columns: string[] }) {
   );
 }
 
-function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<string, string> }) {
-  const href = safeHref(urls.get(`${row.host}\u0000${row.meetingId}`) ?? null);
+function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<MeetingKey, string> }) {
+  const href = safeHref(urls.get(meetingKey(row)) ?? null);
   return (
     <>
       <td>{row.councilName ?? row.host}</td>
@@ -76,7 +76,7 @@ export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseP
       <Head columns={['Council', 'Committee', 'Date', 'Item', 'Clause', 'Outcome', 'Tags', 'Note']} />
       <tbody>
         {rows.map((c) => (
-          <tr key={rowKey(c)}>
+          <tr key={clauseKey(c)}>
             <Place row={c} urls={urls} />
             <td>
               {c.itemNumber ? `${c.itemNumber}. ` : ''}
@@ -85,6 +85,7 @@ export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseP
             <td class="clause-cell">
               {c.label && <span class="clause-label">{c.label} </span>}
               {c.text}
+              {c.onPage === 0 && <span class="gone-mark"> (no longer on the page; kept)</span>}
             </td>
             <td>
               {c.outcome}
@@ -108,7 +109,7 @@ export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseP
 
 interface ItemProps {
   rows: SavedItem[];
-  urls: Map<string, string>;
+  urls: Map<MeetingKey, string>;
   onDelete(row: SavedItem): void;
   onCompare(row: SavedItem): void;
   selection?: RowSelection;
@@ -122,12 +123,15 @@ export function ItemTable({ rows, urls, onDelete, onCompare, selection, onCite }
       <Head columns={['Council', 'Committee', 'Date', 'No.', 'Item', 'Noted points', 'Tags']} />
       <tbody>
         {rows.map((i) => (
-          <tr key={rowKey(i)}>
+          <tr key={itemKey(i)}>
             <Place row={i} urls={urls} />
             <td>{i.number ?? ''}</td>
             <td>
               <details>
-                <summary>{i.title}</summary>
+                <summary>
+                  {i.title}
+                  {i.onPage === 0 && <span class="gone-mark"> (no longer on the page; kept)</span>}
+                </summary>
                 <div class="minutes-text">{i.minutes}</div>
               </details>
             </td>

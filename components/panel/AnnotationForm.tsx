@@ -2,17 +2,38 @@ import { useState } from 'preact/hooks';
 import type { Annotation } from '@/lib/library/queries';
 import { parseTags } from '@/lib/library/queries';
 
-/** Tags and a note on a saved item or clause. */
-export function AnnotationForm({ label, annotation, onSave }: { label: string; annotation: Annotation; onSave(a: Annotation): void }) {
-  const [open, setOpen] = useState(false);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const [note, setNote] = useState(annotation.note);
+interface Props {
+  label: string;
+  /** The saved annotation; null when the record is not (or no longer) in the library. */
+  annotation: Annotation | null;
+  /** Whether the form is open: kept by the item's card, so a form stays open (with its text)
+   * even when the record is deleted meanwhile, in another tab, and this form unmounted. */
+  open: boolean;
+  setOpen(open: boolean): void;
+  /** Resolves true once written. On false the form stays open with what was typed. */
+  onSave(a: Annotation): Promise<boolean>;
+}
+
+/** Tags and a note on a saved item or clause. An open form stays open, with its text, even if
+ * the record is deleted meanwhile (in another tab): the save then says so instead. */
+export function AnnotationForm({ label, annotation, open, setOpen, onSave }: Props) {
+  const [tags, setTags] = useState(annotation?.tags.join(', ') ?? '');
+  const [note, setNote] = useState(annotation?.note ?? '');
   if (!open) {
+    if (!annotation) return null;
     return (
       <span class="annotation">
         {annotation.tags.length > 0 && <span class="tags">Tags: {annotation.tags.join(', ')}</span>}
         {annotation.note && <span class="note">Note: {annotation.note}</span>}
-        <button type="button" class="link-button" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => {
+            setTags(annotation.tags.join(', '));
+            setNote(annotation.note);
+            setOpen(true);
+          }}
+        >
           Tags and note<span class="visually-hidden"> for {label}</span>
         </button>
       </span>
@@ -23,8 +44,7 @@ export function AnnotationForm({ label, annotation, onSave }: { label: string; a
       class="annotation-form"
       onSubmit={(event) => {
         event.preventDefault();
-        onSave({ tags: parseTags(tags), note: note.trim() });
-        setOpen(false);
+        void onSave({ tags: parseTags(tags), note: note.trim() }).then((saved) => saved && setOpen(false));
       }}
     >
       <label>

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { referenceOfMeetingItem } from '@/lib/cite/fromPage';
 import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
-import { itemKeyOf, meetingKeyOf } from '@/lib/library/keys';
-import { annotateClause, annotateItem, type Annotation } from '@/lib/library/queries';
-import { saveSelection, type Selection } from '@/lib/library/save';
+import { clauseKey, itemKeyOf, meetingIdOf } from '@/lib/library/identity';
+import type { Annotation } from '@/lib/library/queries';
+import type { SaveOptions, SaveReport, Selection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import type { TabState } from '@/lib/tabs/tabState';
 import { copyCitation } from '../cite/copyCitation';
@@ -11,14 +11,16 @@ import { StylePicker, useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
-import { PagePanel } from './PagePanel';
+import { PagePanel, type PanelProps } from './PagePanel';
+import { REPORT_PARTS } from './UpdatePreview';
 import { useSavedState } from './useSavedState';
 
 /** The side panel wired to the browser and the library: follows the active tab, saves picks. */
 export function ConnectedPanel({ services }: { services: PanelServices }) {
   const [tab, setTab] = useState<ShownPage['tab']>(null);
   const [tabState, setTabState] = useState<TabState | null | 'reading'>('reading');
-  const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error' } | null>(null);
+  const [notice, setNotice] = useState<PanelProps['notice']>(null);
+  const [preview, setPreview] = useState<SaveReport | null>(null);
 
   const shown = useRef('');
   // Subscribed before the first paint, not after it as with useEffect: a page read while the
@@ -28,7 +30,10 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       services.watchPage(({ tab: current, state }) => {
         // A new page, or a new reading of it, replaces the last action's notice.
         const identity = JSON.stringify([current?.id, current?.url, state?.url, state?.extraction.kind, state?.completing]);
-        if (identity !== shown.current) setNotice(null);
+        if (identity !== shown.current) {
+          setNotice(null);
+          setPreview(null);
+        }
         shown.current = identity;
         setTab(current);
         setTabState(state);
@@ -38,21 +43,25 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
 
   const meeting = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting' ? tabState.extraction : null;
   const host = meeting?.council.host ?? '';
-  const meetingId = meeting ? meetingKeyOf(meeting) : '';
-  const saved = useSavedState(services.library, host, meeting ? meetingId : null);
+  const meetingId = meeting ? meetingIdOf(meeting) : '';
+  const saved = useSavedState(services.library, meeting);
 
-  const run = (done: string, work: () => Promise<unknown>) => {
-    work().then(
-      () => setNotice({ message: done, tone: 'info' }),
-      (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
-    );
+  const fail = (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' });
+  /** A save's notice: what was done, then anything kept back or kept over the page, line by line. */
+  const save = (selection: Selection, done: string, options: SaveOptions = {}) => {
+    if (!meeting) return;
+    services
+      .library()
+      .then((library) => library.save(meeting, selection, options))
+      .then((report) => {
+        const kept = REPORT_PARTS.filter(([key]) => key !== 'annotationsKept' && report[key].length > 0).map(([key, title]) => `${title}: ${report[key].join('; ')}.`);
+        setNotice({ message: done, tone: 'info', details: kept });
+      }, fail);
   };
-  const save = (selection: Selection, done: string) => {
-    if (meeting) run(done, async () => saveSelection(await services.library(), meeting, selection));
-  };
+  const found = (itemKey: string) => meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);
   const itemName = (itemKey: string) => {
-    const found = meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);
-    return found?.number ? `item ${found.number}` : 'the item';
+    const item = found(itemKey);
+    return item?.number ? `item ${item.number}` : 'the item';
   };
   const [citeStyle, setCiteStyle] = useCitationStyle();
   const cite = (itemKey: string, clauseIndex: number | null) => {
@@ -65,15 +74,49 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       setNotice({ message: `Could not format the citation: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
     );
   };
+  /** How an error names the item when it is gone from the library: "Item 5". */
+  const itemSubject = (itemKey: string) => {
+    const name = itemName(itemKey);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
+  /** An annotation written, or the reason it was not (deleted in another tab): true when written. */
+  const annotate = (work: () => Promise<void>) =>
+    work().then(
+      () => {
+        setNotice({ message: 'Saved tags and note.', tone: 'info' });
+        return true;
+      },
+      (error: unknown) => {
+        fail(error);
+        return false;
+      },
+    );
+  const cutOf = (itemKey: string) => ({ includeCut: found(itemKey)?.minutesTruncated === true });
   const actions: MeetingActions = {
-    saveMeeting: () => save({ scope: 'meeting' }, `Saved the meeting: ${meeting?.items.length ?? 0} items.`),
-    updateMeeting: () => save({ scope: 'saved' }, 'Updated the saved copy to the page as it is now.'),
-    saveItem: (itemKey) => save({ scope: 'item', itemKey }, `Saved ${itemName(itemKey)}.`),
-    saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`),
+    saveMeeting: (includeCut) => save({ scope: 'meeting' }, `Saved the meeting: ${meeting?.items.length ?? 0} items.`, { includeCut }),
+    previewUpdate: () => {
+      if (!meeting) return;
+      services
+        .library()
+        .then((library) => library.previewUpdate(meeting))
+        .then(setPreview, fail);
+    },
+    applyUpdate: () => {
+      setPreview(null);
+      save({ scope: 'saved' }, 'Updated the saved copy to the page as it is now.');
+    },
+    cancelUpdate: () => setPreview(null),
+    saveItem: (itemKey) => save({ scope: 'item', itemKey }, `Saved ${itemName(itemKey)}.`, cutOf(itemKey)),
+    saveClause: (itemKey, clauseIndex) => save({ scope: 'clause', itemKey, clauseIndex }, `Saved a clause of ${itemName(itemKey)}.`, cutOf(itemKey)),
     annotateItem: (itemKey, a: Annotation) =>
-      run('Saved tags and note.', async () => annotateItem(await services.library(), [host, meetingId, itemKey], a.tags, a.note)),
-    annotateClause: (itemKey, clauseIndex, a: Annotation) =>
-      run('Saved tags and note.', async () => annotateClause(await services.library(), [host, meetingId, itemKey, clauseIndex], a.tags, a.note)),
+      annotate(async () => (await services.library()).annotateItem({ host, meetingId, itemKey }, a, itemSubject(itemKey))),
+    annotateClause: (itemKey, clauseIndex, a: Annotation) => {
+      const clause = found(itemKey)?.clauses[clauseIndex] ?? { label: null, text: '' };
+      // The saved clause this page clause matches (by label and text), or, gone meanwhile, the page's own.
+      const target = saved.value?.clauses.get(clauseKey({ host, meetingId, itemKey, clauseIndex })) ?? { ref: { host, meetingId, itemKey, clauseIndex }, ...clause };
+      const name = `Clause ${clause.label ?? clauseIndex + 1} of ${itemName(itemKey)}`;
+      return annotate(async () => (await services.library()).annotateClause(target.ref, target, a, name));
+    },
     copyCitation: cite,
   };
   const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });
@@ -85,12 +128,10 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     collectMeetings(
       meetingsBetween(list.meetings, from, to),
       {
-        readMeeting: (url) => services.collectMeeting(tab.id, url),
-        savedHash: async (host, meetingId) => {
-          const saved = await (await services.library()).meetings.get([host, meetingId]);
-          return saved?.whole === 1 ? saved.contentHash : null;
-        },
-        save: async (record) => saveSelection(await services.library(), record, { scope: 'meeting' }),
+        readMeeting: (url, signal) => services.collectMeeting(tab.id, url, signal),
+        savedHash: async (host, meetingId) => (await services.library()).savedHash({ host, meetingId }),
+        // Batch collection leaves out what the researcher deleted and cut-short minutes (reported as failures).
+        save: async (record) => (await services.library()).save(record, { scope: 'meeting' }, { respectDeletions: true }),
       },
       { host: list.council.host, recheckSaved, signal: abort.signal, onProgress: (progress) => setCollecting((c) => ({ ...c, progress })) },
     ).then(
@@ -107,6 +148,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       tabState={tabState}
       saved={saved.value ?? null}
       actions={actions}
+      preview={preview}
       notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
       openLibrary={services.openLibrary}
       citeStyle={meeting && <StylePicker style={citeStyle} onChange={setCiteStyle} />}

@@ -1,5 +1,6 @@
-import type { Annotation } from '@/lib/library/queries';
-import { clauseKey } from '@/lib/library/keys';
+import { useState } from 'preact/hooks';
+import { clauseKey, type ClauseKey, type ItemRef } from '@/lib/library/identity';
+import type { Annotation, ClauseMark } from '@/lib/library/queries';
 import { outcomeOf } from '@/lib/moderngov/outcome';
 import type { Clause, Item } from '@/lib/moderngov/schema';
 import { CiteButton } from '../cite/CiteButton';
@@ -9,19 +10,20 @@ import { DocumentLinks } from './DocumentLinks';
 export interface ItemActions {
   saveItem(itemKey: string): void;
   saveClause(itemKey: string, clauseIndex: number): void;
-  annotateItem(itemKey: string, annotation: Annotation): void;
-  annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): void;
+  /** Resolve true once written, false when not (the notice says why). */
+  annotateItem(itemKey: string, annotation: Annotation): Promise<boolean>;
+  annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): Promise<boolean>;
   /** Copies a citation of the item (clauseIndex null) or of one clause; offered when given. */
   copyCitation?(itemKey: string, clauseIndex: number | null): void;
 }
 
-
 interface Props {
   item: Item;
-  itemKey: string;
+  itemRef: ItemRef;
   /** The item's annotation when saved; undefined when not. */
   saved: Annotation | undefined;
-  savedClauses: Map<string, Annotation>;
+  /** Saved clauses by the page clause they match (queries.ts `savedState`). */
+  savedClauses: Map<ClauseKey, ClauseMark>;
   /** Null where saving is not offered (pages that are not a meeting). */
   actions: ItemActions | null;
 }
@@ -30,7 +32,7 @@ function SavedMark() {
   return <span class="saved-mark">✓ Saved</span>;
 }
 
-/** Where a clause came from, as printed: "RESOLVED, in the minutes", "Decision section", "exempt". */
+/** Where a clause came from, as printed: "RESOLVED", in the minutes; exempt. */
 function ClauseOrigin({ clause }: { clause: Clause }) {
   const where = clause.section === 'decision' ? 'in the decision' : 'in the minutes';
   return (
@@ -41,8 +43,18 @@ function ClauseOrigin({ clause }: { clause: Clause }) {
   );
 }
 
-export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props) {
+/** Minutes cut short and not completed are saved only when asked for, by a button that says so. */
+function cutNote(item: Item) {
+  return item.minutesTruncated ? ' with cut-short minutes' : '';
+}
+
+export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props) {
+  const { itemKey } = itemRef;
   const name = item.number ? `item ${item.number}` : item.title;
+  // The open annotation form, if any: the item's, or a clause's by its place. Forms are mounted
+  // only for what is saved or being edited (a 200-item meeting renders none otherwise).
+  const [editing, setEditing] = useState<'item' | number | null>(null);
+  const formState = (which: 'item' | number) => ({ open: editing === which, setOpen: (open: boolean) => setEditing(open ? which : null) });
   const heading = (
     <h3 id={`item-${itemKey}`}>
       {item.number && <span class="item-number">{item.number}. </span>}
@@ -54,16 +66,17 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
       {actions && (
         <p class="item-actions">
           {saved ? (
-            <>
-              <SavedMark />
-              <AnnotationForm label={name} annotation={saved} onSave={(a) => actions.annotateItem(itemKey, a)} />
-            </>
+            <SavedMark />
           ) : (
             <button type="button" onClick={() => actions.saveItem(itemKey)}>
               Save item<span class="visually-hidden"> {item.number ?? item.title}</span>
+              {cutNote(item)}
             </button>
           )}
           {actions.copyCitation && <CiteButton label={name} onClick={() => actions.copyCitation?.(itemKey, null)} />}
+          {(saved || editing === 'item') && (
+            <AnnotationForm label={name} annotation={saved ?? null} {...formState('item')} onSave={(a) => actions.annotateItem(itemKey, a)} />
+          )}
         </p>
       )}
       {item.description && <p class="description">{item.description}</p>}
@@ -92,7 +105,7 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
           <h4>Resolutions</h4>
           <ol class="clause-list">
             {item.clauses.map((clause, index) => {
-              const key = clauseKey(itemKey, index);
+              const key = clauseKey({ ...itemRef, clauseIndex: index });
               const annotation = savedClauses.get(key);
               const clauseName = `clause ${clause.label ?? index + 1} of ${name}`;
               return (
@@ -102,16 +115,17 @@ export function ItemCard({ item, itemKey, saved, savedClauses, actions }: Props)
                   {actions && (
                     <span class="clause-actions">
                       {annotation ? (
-                        <>
-                          <SavedMark />
-                          <AnnotationForm label={clauseName} annotation={annotation} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
-                        </>
+                        <SavedMark />
                       ) : (
                         <button type="button" class="small" onClick={() => actions.saveClause(itemKey, index)}>
                           Save clause<span class="visually-hidden"> {clause.label ?? index + 1} of {name}</span>
+                          {cutNote(item)}
                         </button>
                       )}
                       {actions.copyCitation && <CiteButton label={clauseName} onClick={() => actions.copyCitation?.(itemKey, index)} />}
+                      {(annotation || editing === index) && (
+                        <AnnotationForm label={clauseName} annotation={annotation ?? null} {...formState(index)} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
+                      )}
                     </span>
                   )}
                 </li>

@@ -23,7 +23,7 @@ export function OtherPageView({ record, collect }: { record: Exclude<PageRecord,
               . Open the meeting page to save it.
             </p>
           )}
-          <ItemCard item={record.item} itemKey="page" saved={undefined} savedClauses={new Map()} actions={null} />
+          <ItemCard item={record.item} itemRef={{ host: record.council.host, meetingId: '', itemKey: 'page' }} saved={undefined} savedClauses={new Map()} actions={null} />
         </section>
       );
     case 'meeting-list':

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { SavedState } from '@/lib/library/queries';
+import type { SaveReport } from '@/lib/library/save';
 import type { TabState } from '@/lib/tabs/tabState';
 import { MeetingView, type MeetingActions } from './MeetingView';
 import { OtherPageView } from './OtherPageView';
@@ -10,8 +11,10 @@ export interface PanelProps {
   tabState: TabState | null | 'reading';
   saved: SavedState | null;
   actions: MeetingActions;
+  /** What "Update saved copy" would change, while it is being decided. */
+  preview?: SaveReport | null;
   /** The last action's outcome ("Saved item 5", an error). */
-  notice: { message: string; tone: 'info' | 'error' } | null;
+  notice: { message: string; tone: 'info' | 'error'; details?: string[] } | null;
   openLibrary(): void;
   /** Offered on http(s) pages that were not read: asks to read this site's pages. */
   readSite: (() => void) | null;
@@ -29,7 +32,8 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   if (tabState === null) return { message: 'Not a council meeting page.', tone: 'info' };
   const { extraction, completing, failures } = tabState;
   if (extraction.kind === null) return { message: extraction.reason, tone: 'info' };
-  if (extraction.kind !== 'meeting') return { message: `Found a ModernGov ${extraction.kind} page.`, tone: 'info' };
+  const note = tabState.note ? ` ${tabState.note}` : '';
+  if (extraction.kind !== 'meeting') return { message: `Found a ModernGov ${extraction.kind} page.${note}`, tone: 'info' };
   const n = extraction.items.length;
   const found = `Found ${n} item${n === 1 ? '' : 's'}.`;
   if (completing) {
@@ -39,11 +43,12 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   if (failures.length) {
     return { message: `${found} Partial: the full minutes of item ${failures.map((f) => f.itemNumber ?? '?').join(', ')} could not be fetched (${failures[0]?.reason}).`, tone: 'error' };
   }
+  if (note) return { message: `${found}${note}`, tone: 'info' };
   if (extraction.warnings.length) return { message: `${found} Partial: ${extraction.warnings.join(' ')}`, tone: 'info' };
   return { message: found, tone: 'info' };
 }
 
-export function PagePanel({ tabState, saved, actions, notice, openLibrary, readSite, collect, citeStyle }: PanelProps) {
+export function PagePanel({ tabState, saved, actions, preview = null, notice, openLibrary, readSite, collect, citeStyle }: PanelProps) {
   const status = notice ?? pageStatus(tabState);
   const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
   return (
@@ -55,6 +60,13 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
         </button>
       </div>
       <StatusRegion message={status.message} tone={status.tone} />
+      {notice?.details && notice.details.length > 0 && (
+        <ul class="change-list" aria-label="What was kept">
+          {notice.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {citeStyle}
       {(tabState === null || extraction?.kind === null) && (
         <div class="hint">
@@ -71,7 +83,7 @@ export function PagePanel({ tabState, saved, actions, notice, openLibrary, readS
       )}
       {extraction?.kind === 'meeting' && tabState && tabState !== 'reading' && (
         // Keyed by the page: another meeting starts again from its first items.
-        <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} />
+        <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} preview={preview} />
       )}
       {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} />}
     </main>

@@ -1,31 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LibraryDb } from '@/lib/library/db';
-import { savedState, type SavedState } from '@/lib/library/queries';
+import type { SavedState } from '@/lib/library/queries';
+import type { LibraryService } from '@/lib/library/service';
+import type { MeetingRecord } from '@/lib/moderngov/schema';
 
 type Marks = { value: SavedState | undefined; error: unknown };
 
 /**
- * The library's marks for one meeting page, kept live (Dexie's liveQuery). Dexie is loaded
+ * The library's marks for one meeting page, kept live (the service's `watch`). The library is loaded
  * here, after the panel has rendered the page: the marks are filled in when the library
  * answers, and the page is not held back for them. Undefined until then, or with no meeting.
  */
-export function useSavedState(library: () => Promise<LibraryDb>, host: string, meetingId: string | null): Marks {
+export function useSavedState(library: () => Promise<LibraryService>, record: MeetingRecord | null): Marks {
   const [state, setState] = useState<Marks>({ value: undefined, error: undefined });
+  // The page's state is read again on every change of any tab's state: the same page read again is the same record.
+  const page = record ? `${record.meeting.url}\n${record.contentHash}` : null;
   useEffect(() => {
     // Another meeting's marks are not this one's.
     setState((s) => (s.value === undefined && s.error === undefined ? s : { value: undefined, error: undefined }));
-    if (meetingId === null) return;
-    let subscription: { unsubscribe(): void } | null = null;
+    if (record === null) return;
+    let unsubscribe: (() => void) | null = null;
     let stopped = false;
     const fail = (error: unknown) => setState((s) => ({ value: s.value, error }));
-    Promise.all([import('dexie'), library()]).then(([{ liveQuery }, db]) => {
+    library().then((service) => {
       if (stopped) return;
-      subscription = liveQuery(() => savedState(db, host, meetingId)).subscribe({ next: (value) => setState({ value, error: undefined }), error: fail });
+      unsubscribe = service.watch(() => service.savedState(record), (value) => setState({ value, error: undefined }), fail);
     }, fail);
     return () => {
       stopped = true;
-      subscription?.unsubscribe();
+      unsubscribe?.();
     };
-  }, [library, host, meetingId]);
+  }, [library, page]);
   return state;
 }

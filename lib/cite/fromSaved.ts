@@ -1,12 +1,12 @@
-import { meetingMapKey } from '../export/libraryCsv';
+import { meetingKey, type MeetingKey } from '../library/identity';
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
 import type { Reference } from './reference';
 
-/** Saved meetings by `meetingMapKey`, as the CSV export reads them. */
-type Meetings = Map<string, SavedMeeting>;
+/** Saved meetings by `meetingKey`, as the CSV export reads them. */
+type Meetings = Map<MeetingKey, SavedMeeting>;
 
 function meetingOf(meetings: Meetings, row: { host: string; meetingId: string }): SavedMeeting | undefined {
-  return meetings.get(meetingMapKey(row.host, row.meetingId));
+  return meetings.get(meetingKey(row));
 }
 
 function placement(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined) {

@@ -13,6 +13,18 @@ export interface CommandLine {
 /** Checks an option's value: what is wrong with it, or null when it will do. */
 export type OptionCheck = (value: string) => string | null;
 
+/** `--url` is the web address a page was saved from: links in the page are resolved against it
+ * and it is printed in the records, so nothing but http(s) is taken (no `javascript:`, `file:`…). */
+function checkPageUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `--url is the page's web address (http or https), not "${value}"`;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? null : `--url is an http or https address, not a ${url.protocol} one`;
+}
+
 /**
  * Reads `FILE… [--url URL] [--option VALUE]…`, the command line of the page CLIs. `--url`
  * applies to the file named just before it (or to the first file when given before any).
@@ -30,11 +42,10 @@ export function parseCommandLine(argv: string[], usage: string, checks: Record<s
     if (arg === '--url' || check) {
       const value = argv[++i];
       if (!value) return `${arg} needs a value\n${usage}`;
-      if (check) {
-        const problem = check(value);
-        if (problem) return problem;
-        options.set(arg, value);
-      } else {
+      const problem = (check ?? checkPageUrl)(value);
+      if (problem) return problem;
+      if (check) options.set(arg, value);
+      else {
         const last = files[files.length - 1];
         if (last) last.url = value;
         else pendingUrl = value;

@@ -12,11 +12,12 @@ export interface CollectProgress {
 }
 
 export interface CollectServices {
-  /** Reads one meeting page in the researcher's own session on the council's site. */
-  readMeeting(url: string): Promise<CollectedMeeting>;
+  /** Reads one meeting page in the researcher's own session on the council's site; `signal`
+   * (the run's Cancel) aborts the request under way. */
+  readMeeting(url: string, signal: AbortSignal): Promise<CollectedMeeting>;
   /** The content hash of the meeting as saved whole, or null when it is not saved whole. */
   savedHash(host: string, meetingId: string): Promise<string | null>;
-  save(meeting: Extract<CollectedMeeting['extraction'], { kind: 'meeting' }>): Promise<void>;
+  save(meeting: Extract<CollectedMeeting['extraction'], { kind: 'meeting' }>): Promise<unknown>;
 }
 
 export interface CollectOptions {
@@ -53,7 +54,9 @@ export async function collectMeetings(meetings: MeetingLink[], services: Collect
     options.onProgress({ ...progress });
     if (options.signal.aborted) break;
     try {
-      const result = await services.readMeeting(meeting.url);
+      const result = await services.readMeeting(meeting.url, options.signal);
+      // A page whose reading was cancelled is neither saved nor failed: a resume reads it.
+      if (options.signal.aborted) break;
       const { extraction } = result;
       if (extraction.kind !== 'meeting') {
         throw new Error(extraction.kind === null ? extraction.reason : `the page is a ${extraction.kind} page, not a meeting`);
@@ -67,6 +70,7 @@ export async function collectMeetings(meetings: MeetingLink[], services: Collect
         progress.failed.push({ url: failure.url, label: `${meeting.label}, item ${failure.itemNumber ?? '?'}`, reason: failure.reason });
       }
     } catch (error) {
+      if (options.signal.aborted) break;
       progress.failed.push({ url: meeting.url, label: meeting.label, reason: error instanceof Error ? error.message : String(error) });
     }
     progress.done++;

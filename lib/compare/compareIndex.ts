@@ -1,9 +1,12 @@
-import { placeTermsOf, termsOf } from './normalise';
+import { expandAcronyms } from './acronyms';
+import { placeTermsOf, termsOf, withPhrases } from './normalise';
 import type { CompareDoc } from './schema';
 import { TopK } from './topK';
 
-/** A title says in a few words what an item is about; its minutes say it among many others. */
-const TITLE_WEIGHT = 4;
+/** A title's words count once more than the text's. Weighted higher (2 to 8 were tried on the
+ * `tune` half of tests/fixtures/topics), the words different topics' titles share ("Transport
+ * Policy" of school and of adult social care transport) outweighed what their texts say. */
+const TITLE_WEIGHT = 1;
 
 export interface Neighbour {
   doc: CompareDoc;
@@ -65,8 +68,11 @@ export class CompareIndex {
   private readonly freeSlots: number[] = [];
   private readonly normCache: number[] = [];
   private readonly normGeneration: number[] = [];
-  /** Bumped by every add and remove: it outdates every cached idf and norm at once. */
+  /** Bumped as docs are added and removed (see `changed`): it outdates every cached idf and norm at once. */
   private generation = 0;
+  private pendingChanges = 0;
+  /** Phrase term ids by their first and second terms' ids: small integer keys hash fastest. */
+  private readonly phraseIds = new Map<number, Map<number, number>>();
   /** Per-doc score and shared-term accumulators, reused by every query; all zero between queries. */
   private scores = new Float64Array(0);
   private sharedCounts = new Uint32Array(0);
@@ -98,19 +104,14 @@ export class CompareIndex {
   /** Adds a doc, or replaces the doc with its id. */
   add(doc: CompareDoc): void {
     this.remove(doc.id);
-    const counts = new Map<number, { title: number; body: number }>();
-    const count = (text: string, field: 'title' | 'body') => {
-      for (const term of termsOf(text)) {
-        const id = this.intern(term);
-        const seen = counts.get(id) ?? { title: 0, body: 0 };
-        seen[field]++;
-        counts.set(id, seen);
-      }
-    };
-    count(doc.title, 'title');
-    count(doc.text, 'body');
-    const terms = [...counts.keys()];
-    const weights = [...counts.values()].map((seen) => damp(seen.body) + TITLE_WEIGHT * damp(seen.title));
+    const { title, text } = expandAcronyms(doc.title, doc.text);
+    const inTitle = new Map<number, number>();
+    const inBody = new Map<number, number>();
+    for (const id of this.termIdsOf(title)) inTitle.set(id, (inTitle.get(id) ?? 0) + 1);
+    for (const id of this.termIdsOf(text)) inBody.set(id, (inBody.get(id) ?? 0) + 1);
+    const terms = [...inBody.keys()];
+    for (const id of inTitle.keys()) if (!inBody.has(id)) terms.push(id);
+    const weights = terms.map((id) => damp(inBody.get(id) ?? 0) + TITLE_WEIGHT * damp(inTitle.get(id) ?? 0));
     const places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
     const slot = this.freeSlots.pop() ?? this.entries.length;
     if (slot === this.entries.length) {
@@ -118,6 +119,8 @@ export class CompareIndex {
       this.normCache.push(0);
       this.normGeneration.push(-1);
     }
+    // A reused slot's cached norm was another doc's.
+    this.normGeneration[slot] = -1;
     this.entries[slot] = { doc, terms, weights, places };
     this.slotOf.set(doc.id, slot);
     terms.forEach((term, i) => {
@@ -126,7 +129,43 @@ export class CompareIndex {
       postings.weights.push(weights[i] as number);
     });
     for (const place of places) this.placeCount[place] = (this.placeCount[place] ?? 0) + 1;
-    this.generation++;
+    this.changed();
+  }
+
+  /** A text's terms and phrases (see `withPhrases`), as term ids; phrases are interned by their two ids, not their text. */
+  private termIdsOf(text: string): number[] {
+    const ids = termsOf(text).map((term) => this.intern(term));
+    const words = ids.length;
+    for (let i = 1; i < words; i++) {
+      const a = ids[i - 1] as number;
+      const b = ids[i] as number;
+      let after = this.phraseIds.get(a);
+      if (!after) {
+        after = new Map();
+        this.phraseIds.set(a, after);
+      }
+      let id = after.get(b);
+      if (id === undefined) {
+        id = this.intern(`${this.termNames[a]} ${this.termNames[b]}`);
+        after.set(b, id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * Outdates cached idf and norms once the library has changed by 1 % since they were worked
+   * out (at every change while it holds fewer than 100 docs): a meeting saved into a library of
+   * thousands moves them by a hair, and working every norm out again for it would cost more than
+   * the rest of saving it.
+   */
+  private changed(): void {
+    this.pendingChanges++;
+    if (this.pendingChanges >= Math.max(1, Math.floor(this.size / 100))) {
+      this.generation++;
+      this.pendingChanges = 0;
+    }
   }
 
   /** Removes a doc; false when no doc has the id. */
@@ -147,7 +186,7 @@ export class CompareIndex {
     this.entries[slot] = undefined;
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
-    this.generation++;
+    this.changed();
     return true;
   }
 
@@ -156,17 +195,17 @@ export class CompareIndex {
    * a text, best first, each scoring at least `minScore`. Terms of a text that no doc has are
    * ignored: they can match nothing.
    */
-  similar(idOrText: string, k = 10, minScore = 0): Neighbour[] {
+  similar(idOrText: string, k = 10, minScore = 0, maxPostings = Number.POSITIVE_INFINITY): Neighbour[] {
     const slot = this.slotOf.get(idOrText);
     const entry = slot === undefined ? undefined : this.entries[slot];
-    if (slot !== undefined && entry) return this.search(entry.terms, entry.weights, k, minScore, slot);
+    if (slot !== undefined && entry) return this.search(entry.terms, entry.weights, k, minScore, slot, maxPostings);
     return this.searchText(idOrText, k, minScore);
   }
 
   /** Like `similar`, but always reads its argument as text. */
   searchText(text: string, k = 10, minScore = 0): Neighbour[] {
     const counts = new Map<number, number>();
-    for (const term of termsOf(text)) {
+    for (const term of withPhrases(termsOf(expandAcronyms('', text).text))) {
       const id = this.termIds.get(term);
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -187,7 +226,9 @@ export class CompareIndex {
     return vector;
   }
 
-  private search(terms: number[], termWeights: number[], k: number, minScore: number, self: number): Neighbour[] {
+  /** `maxPostings`: terms held by more docs than this are left out of the dot product (still in
+   * the norms), so a score can only come out lower; grouping a large library uses it. */
+  private search(terms: number[], termWeights: number[], k: number, minScore: number, self: number, maxPostings = Number.POSITIVE_INFINITY): Neighbour[] {
     const stats: QueryStats = { terms: 0, postings: 0, candidates: 0 };
     if (this.scores.length < this.entries.length) {
       const length = Math.max(this.entries.length, 2 * this.scores.length);
@@ -203,6 +244,7 @@ export class CompareIndex {
       queryNorm2 += weight * weight;
       const factor = weight * this.idf(term);
       const { slots, weights } = this.postings[term] as Postings;
+      if (slots.length > maxPostings) return;
       stats.terms++;
       stats.postings += slots.length;
       for (let j = 0; j < slots.length; j++) {

@@ -1,3 +1,4 @@
+import { itemKey } from '../library/identity';
 import type { SavedClause, SavedItem } from '../library/schema';
 import { placeTermsOf, tokensOf } from './normalise';
 
@@ -16,22 +17,20 @@ export interface Comparison {
   places: ReadonlySet<string>;
 }
 
-const itemId = (row: { host: string; meetingId: string; itemKey: string }) => `${row.host}|${row.meetingId}|${row.itemKey}`;
-
-/** Lays out the items with the given ids (`host|meetingId|itemKey`, as compare docs name them) side by side by council. */
+/** Lays out the items with the given ids (their `itemKey`s, as compare docs name them) side by side by council. */
 export function buildComparison(ids: string[], items: SavedItem[], clauses: SavedClause[]): Comparison {
   const wanted = new Set(ids);
-  const chosen = items.filter((item) => wanted.has(itemId(item)));
+  const chosen = items.filter((item) => wanted.has(itemKey(item)));
   const clausesOf = new Map<string, SavedClause[]>();
   for (const clause of clauses) {
-    const key = itemId(clause);
+    const key = itemKey(clause);
     if (!wanted.has(key)) continue;
     clausesOf.set(key, [...(clausesOf.get(key) ?? []), clause].sort((a, b) => a.clauseIndex - b.clauseIndex));
   }
   const byHost = new Map<string, ComparisonColumn>();
   for (const item of chosen) {
     const column = byHost.get(item.host) ?? { host: item.host, council: item.councilName ?? item.host, entries: [] };
-    column.entries.push({ item, clauses: clausesOf.get(itemId(item)) ?? [] });
+    column.entries.push({ item, clauses: clausesOf.get(itemKey(item)) ?? [] });
     byHost.set(item.host, column);
   }
   const columns = [...byHost.values()].sort((a, b) => a.council.localeCompare(b.council));

@@ -19,6 +19,8 @@ export function groupLabel(index: CompareIndex, members: CompareDoc[]): string {
   const titleWords = members.map((doc) => new Map(tokensOf(doc.title).map(({ term, word }) => [term, word])));
   members.forEach((doc, i) => {
     for (const [term, weight] of index.vectorOf(doc.id)) {
+      // Phrases are scored, not printed: their words are.
+      if (term.includes(' ')) continue;
       const seen = stats.get(term) ?? { members: 0, titles: 0, weight: 0 };
       seen.members++;
       if (titleWords[i]?.has(term)) seen.titles++;

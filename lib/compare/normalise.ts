@@ -47,12 +47,29 @@ export function tokensOf(text: string, places: ReadonlySet<string> = NO_PLACES):
   if (/@|http|www\./.test(folded)) folded = folded.replace(ADDRESS, ' ');
   if (folded.includes('report')) folded = folded.replace(REPORT_OF, ' ');
   const tokens: Token[] = [];
+  let before = '';
   for (const word of folded.split(/[^a-z0-9]+/)) {
-    const term = termOf(word);
-    if (term && !places.has(term)) tokens.push({ word, term });
+    let term = termOf(word);
+    if (!term || places.has(term)) continue;
+    term = SAME_AFTER.get(`${before} ${term}`) ?? SAME.get(term) ?? term;
+    tokens.push({ word, term });
+    before = term;
   }
   return tokens;
 }
+
+/** Words councils use for one thing: each counts as the first ("school travel" is "school transport"). */
+const SAME: ReadonlyMap<string, string> = new Map(
+  [['transport', 'travel']].flatMap(([one, ...others]) => others.map((other): [string, string] => [stem(other as string), stem(one as string)])),
+);
+
+/** The same after a given word only: "Council Tax Reduction" and "Council Tax Benefit" (its name
+ * before 2013) are "Council Tax Support"; a "carbon reduction" is no support. */
+const SAME_AFTER: ReadonlyMap<string, string> = new Map(
+  [['tax', 'support', 'reduction', 'benefit']].flatMap(([after, one, ...others]) =>
+    others.map((other): [string, string] => [`${stem(after as string)} ${stem(other as string)}`, stem(one as string)]),
+  ),
+);
 
 /** Each word's term, or '' for none; a library repeats a few thousand words millions of times. */
 const TERM_OF = new Map<string, string>();
@@ -75,6 +92,17 @@ function termOf(word: string): string {
 
 export function termsOf(text: string, places: ReadonlySet<string> = NO_PLACES): string[] {
   return tokensOf(text, places).map((token) => token.term);
+}
+
+/**
+ * The terms and each pair of neighbours among them ("local plan", "transport plan"): a phrase
+ * names a topic where its words alone do not, so a "Local Transport Plan" shares the words of a
+ * "Local Plan" but not its phrase. Pairs hold a space; single terms never do.
+ */
+export function withPhrases(terms: string[]): string[] {
+  const all = [...terms];
+  for (let i = 1; i < terms.length; i++) all.push(`${terms[i - 1]} ${terms[i]}`);
+  return all;
 }
 
 /**

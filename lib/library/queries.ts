@@ -1,31 +1,58 @@
+import type { MeetingRecord } from '../moderngov/schema';
+import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
-import { clauseKey } from './keys';
-import type { SavedMeeting } from './schema';
+import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, meetingPk, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef, type MeetingRef } from './identity';
+import type { SavedClause, SavedMeeting } from './schema';
 
 export interface Annotation {
   tags: string[];
   note: string;
 }
 
+/** A saved clause as the panel shows it beside the page's clause it matches. */
+export interface ClauseMark extends Annotation {
+  /** The saved clause: annotations are written to it. */
+  ref: ClauseRef;
+  label: string | null;
+  text: string;
+}
+
 /** What of one meeting page is in the library, for the panel's "saved" marks. */
 export interface SavedState {
   meeting: SavedMeeting | null;
-  /** Items the researcher saved (not those kept only as a clause's context), by item key. */
-  items: Map<string, Annotation>;
-  /** Every saved clause, by `clauseKey(itemKey, index)`. */
-  clauses: Map<string, Annotation>;
+  /** Items the researcher saved (not those kept only as a clause's context). */
+  items: Map<ItemKey, Annotation>;
+  /** Saved clauses, keyed by the page's clause they match (its place on the page), by label and text. */
+  clauses: Map<ClauseKey, ClauseMark>;
 }
 
-export async function savedState(db: LibraryDb, host: string, meetingId: string): Promise<SavedState> {
+export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<SavedState> {
+  const host = record.council.host;
+  const meetingId = meetingIdOf(record);
+  const key = meetingPk({ host, meetingId });
   const [meeting, items, clauses] = await Promise.all([
-    db.meetings.get([host, meetingId]),
-    db.items.where('[host+meetingId]').equals([host, meetingId]).toArray(),
-    db.clauses.where('[host+meetingId]').equals([host, meetingId]).toArray(),
+    db.meetings.get(key),
+    db.items.where('[host+meetingId]').equals(key).toArray(),
+    db.clauses.where('[host+meetingId]').equals(key).toArray(),
   ]);
+  const byItem = new Map<string, SavedClause[]>();
+  for (const c of clauses) {
+    const list = byItem.get(c.itemKey);
+    if (list) list.push(c);
+    else byItem.set(c.itemKey, [c]);
+  }
+  const marks = new Map<ClauseKey, ClauseMark>();
+  record.items.forEach((item, index) => {
+    const key = itemKeyOf(item, index);
+    const { byPage } = matchClauses(byItem.get(key) ?? [], item.clauses);
+    for (const [pageIndex, c] of byPage) {
+      marks.set(clauseKey({ host, meetingId, itemKey: key, clauseIndex: pageIndex }), { tags: c.tags, note: c.note, ref: { host, meetingId, itemKey: key, clauseIndex: c.clauseIndex }, label: c.label, text: c.text });
+    }
+  });
   return {
     meeting: meeting ?? null,
-    items: new Map(items.filter((i) => i.picked === 1).map((i) => [i.itemKey, { tags: i.tags, note: i.note }])),
-    clauses: new Map(clauses.map((c) => [clauseKey(c.itemKey, c.clauseIndex), { tags: c.tags, note: c.note }])),
+    items: new Map(items.filter((i) => i.picked === 1).map((i) => [itemKey(i), { tags: i.tags, note: i.note }])),
+    clauses: marks,
   };
 }
 
@@ -41,40 +68,63 @@ export async function facets(db: LibraryDb): Promise<{ councils: { host: string;
   return { councils: councils.sort((a, b) => (a.name ?? a.host).localeCompare(b.name ?? b.host)), committees, tags };
 }
 
-/** Deletes an item and its clauses; a meeting left with nothing saved goes too. */
-export async function deleteItem(db: LibraryDb, host: string, meetingId: string, itemKey: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses], async () => {
-    await db.clauses.where('[host+meetingId+itemKey]').equals([host, meetingId, itemKey]).delete();
-    await db.items.delete([host, meetingId, itemKey]);
-    await dropEmptyMeeting(db, host, meetingId);
+/** Deletes an item and its clauses, remembered so a batch collection does not bring it back; a meeting left with nothing saved goes too. */
+export async function deleteItem(db: LibraryDb, ref: ItemRef, now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions], async () => {
+    await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).delete();
+    await db.items.delete(itemPk(ref));
+    await db.deletions.put({ key: deletionKey(ref, null), ...ref, clause: null, deletedAt: now.toISOString() });
+    await dropEmptyMeeting(db, ref);
   });
 }
 
-/** Deletes one clause; its item stays only if the researcher saved it or another clause of it. */
-export async function deleteClause(db: LibraryDb, host: string, meetingId: string, itemKey: string, clauseIndex: number): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses], async () => {
-    await db.clauses.delete([host, meetingId, itemKey, clauseIndex]);
-    const item = await db.items.get([host, meetingId, itemKey]);
-    const left = await db.clauses.where('[host+meetingId+itemKey]').equals([host, meetingId, itemKey]).count();
-    if (item && item.picked === 0 && left === 0) await db.items.delete([host, meetingId, itemKey]);
-    await dropEmptyMeeting(db, host, meetingId);
+/** Deletes one clause (remembered by its label and text); its item stays only if the researcher saved it or another clause of it. */
+export async function deleteClause(db: LibraryDb, ref: ClauseRef, now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions], async () => {
+    const clause = await db.clauses.get(clausePk(ref));
+    await db.clauses.delete(clausePk(ref));
+    const { host, meetingId, itemKey: key } = ref;
+    if (clause) await db.deletions.put({ key: deletionKey(ref, clause), host, meetingId, itemKey: key, clause: { label: clause.label, text: clause.text }, deletedAt: now.toISOString() });
+    const item = await db.items.get(itemPk(ref));
+    const left = await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).count();
+    if (item && item.picked === 0 && left === 0) await db.items.delete(itemPk(ref));
+    await dropEmptyMeeting(db, ref);
   });
 }
 
-async function dropEmptyMeeting(db: LibraryDb, host: string, meetingId: string): Promise<void> {
-  const items = await db.items.where('[host+meetingId]').equals([host, meetingId]).count();
-  if (items === 0) await db.meetings.delete([host, meetingId]);
-  else await db.meetings.update([host, meetingId], { whole: 0 });
+async function dropEmptyMeeting(db: LibraryDb, ref: MeetingRef): Promise<void> {
+  const items = await db.items.where('[host+meetingId]').equals(meetingPk(ref)).count();
+  if (items === 0) await db.meetings.delete(meetingPk(ref));
+  else await db.meetings.update(meetingPk(ref), { whole: 0 });
 }
 
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,;]/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
 }
 
-export async function annotateItem(db: LibraryDb, key: [string, string, string], tags: string[], note: string): Promise<void> {
-  await db.items.update(key, { tags, note });
+/** An edit to something no longer in the library: said plainly, nothing written. */
+export class NotInLibraryError extends Error {
+  constructor(what: string) {
+    super(`${what} is no longer in the library (deleted, perhaps in another tab), so the tags and note were not saved. Save it again to annotate it; your text is still in the form.`);
+    this.name = 'NotInLibraryError';
+  }
 }
 
-export async function annotateClause(db: LibraryDb, key: [string, string, string, number], tags: string[], note: string): Promise<void> {
-  await db.clauses.update(key, { tags, note });
+export async function annotateItem(db: LibraryDb, ref: ItemRef, annotation: Annotation, name = 'This item'): Promise<void> {
+  const updated = await db.items.update(itemPk(ref), { tags: annotation.tags, note: annotation.note });
+  if (updated === 0) throw new NotInLibraryError(name);
+}
+
+/**
+ * Annotates the saved clause with this label and text: at `ref` if it is still there, else
+ * wherever an update in another tab has moved it in its item.
+ */
+export async function annotateClause(db: LibraryDb, ref: ClauseRef, clause: { label: string | null; text: string }, annotation: Annotation, name = 'This clause'): Promise<void> {
+  await db.transaction('rw', db.clauses, async () => {
+    const same = (c: { label: string | null; text: string }) => c.label === clause.label && clauseTextKey(c.text) === clauseTextKey(clause.text);
+    const atRef = await db.clauses.get(clausePk(ref));
+    const target = atRef && same(atRef) ? atRef : (await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).toArray()).find(same);
+    if (!target) throw new NotInLibraryError(name);
+    await db.clauses.update(clausePk(target), { tags: annotation.tags, note: annotation.note });
+  });
 }

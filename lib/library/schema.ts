@@ -58,6 +58,8 @@ export const SavedItemSchema = z.object({
   minutesTruncated: Flag,
   /** 1 when the researcher saved the item, 0 when it is here as the context of a saved clause. */
   picked: Flag,
+  /** Since database version 3: 0 when the page no longer has the item (the saved copy is kept). */
+  onPage: Flag.default(1),
 });
 
 export const SavedClauseSchema = z.object({
@@ -72,6 +74,23 @@ export const SavedClauseSchema = z.object({
    * (`section` and `exempt`, from ClauseSchema, since version 3.) */
   outcome: OutcomeSchema,
   votes: VotesSchema.nullable(),
+  /** Since database version 3: 0 when the page no longer has the clause (kept, with its tags and note, after those it has). */
+  onPage: Flag.default(1),
+});
+
+/**
+ * Since database version 3: what the researcher deleted, so a batch collection or an update
+ * does not bring it back (a deliberate save of it does, and clears this). A clause is
+ * remembered by its label and text, as annotations follow it.
+ */
+export const DeletionSchema = z.object({
+  /** `deletionKey` of identity.ts. */
+  key: z.string(),
+  host: z.string(),
+  meetingId: z.string(),
+  itemKey: z.string(),
+  clause: ClauseSchema.pick({ label: true, text: true }).nullable(),
+  deletedAt: z.string(),
 });
 
 export type SavedCouncil = z.infer<typeof SavedCouncilSchema>;
@@ -79,3 +98,4 @@ export type SavedCommittee = z.infer<typeof SavedCommitteeSchema>;
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 export type SavedClause = z.infer<typeof SavedClauseSchema>;
+export type Deletion = z.infer<typeof DeletionSchema>;

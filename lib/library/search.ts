@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
+import { clauseKey, itemKey } from './identity';
 import type { SavedClause, SavedItem } from './schema';
 import { wordsOf } from './words';
 
@@ -37,7 +38,7 @@ interface Kind<T extends Row> {
 }
 
 const ITEMS: Kind<SavedItem> = {
-  keyOf: (i) => `${i.host}\u0000${i.meetingId}\u0000${i.itemKey}`,
+  keyOf: itemKey,
   placeInMeeting: (i) => i.order,
   // Items kept only as the context of a saved clause are not the researcher's items.
   keep: (i) => i.picked === 1,
@@ -45,7 +46,7 @@ const ITEMS: Kind<SavedItem> = {
 };
 
 const CLAUSES: Kind<SavedClause> = {
-  keyOf: (c) => `${c.host}\u0000${c.meetingId}\u0000${c.itemKey}\u0000${c.clauseIndex}`,
+  keyOf: clauseKey,
   placeInMeeting: (c) => c.itemOrder * 10_000 + c.clauseIndex,
   keep: (c, filter) => !filter.outcome || c.outcome === filter.outcome,
   allRowsMatch: true,

@@ -32,6 +32,12 @@ export const CollectMeetingRequestSchema = z.object({
   url: z.string(),
 });
 
+/** Panel → content script: the page's reading, when it was too large to store (answered with an Extraction). */
+export const GetExtractionRequestSchema = z.object({ type: z.literal('get-extraction') });
+
+/** Panel → content script: stop the collection's request under way (the panel's Cancel). */
+export const CancelCollectRequestSchema = z.object({ type: z.literal('cancel-collect') });
+
 /** Content script → panel: the meeting read, its cut-short minutes completed where possible. */
 export const CollectedMeetingSchema = z.object({
   extraction: ExtractionSchema,
@@ -43,3 +49,5 @@ export type PageCompleted = z.infer<typeof PageCompletedSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type CollectMeetingRequest = z.infer<typeof CollectMeetingRequestSchema>;
 export type CollectedMeeting = z.infer<typeof CollectedMeetingSchema>;
+export type CancelCollectRequest = z.infer<typeof CancelCollectRequestSchema>;
+export type GetExtractionRequest = z.infer<typeof GetExtractionRequestSchema>;

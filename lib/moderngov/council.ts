@@ -3,6 +3,9 @@ import { inlineText } from './text';
 
 const COUNCIL_WORDS = /\b(Council|Borough|County|Corporation|City of London|Authority|Cyngor)\b/;
 
+/** A name, not a title: "Kirklees Council", "London Borough of Harrow", "City of London Corporation". */
+const COUNCIL_NAME = /(?:Council|Borough|County|Corporation|Authority)$|^(?:London Borough of|Royal Borough of|City of London|Cyngor)\b/;
+
 /** The council's name where the page states it — site name meta, the `<title>`'s site part,
  * a logo's alt text — never guessed from the host. */
 export function extractCouncil(doc: Document, url: URL): Council {
@@ -22,7 +25,10 @@ function councilName(doc: Document): string | null {
   const title = doc.querySelector('title');
   if (title) {
     const parts = inlineText(title).split(/\s+[|–—-]\s+|\s+:\s+/);
-    const named = parts.find((part) => COUNCIL_WORDS.test(part) && part.length <= 80 && !/ - /.test(part));
+    const candidates = parts.filter((part) => COUNCIL_WORDS.test(part) && part.length <= 80 && !/ - /.test(part));
+    // "Decision - Council Tax Support Scheme | Tameside Metropolitan Borough Council": the part
+    // that reads as a name, ending in its council word, before a page title that merely has one.
+    const named = candidates.find((part) => COUNCIL_NAME.test(part.trim())) ?? candidates[0];
     if (named) return named.trim();
   }
   for (const img of Array.from(doc.querySelectorAll('header img[alt], #header img[alt], .header img[alt], a[href="/"] img[alt]'))) {

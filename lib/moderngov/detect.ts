@@ -1,29 +1,11 @@
 import type { PageKind } from './schema';
+import { pageKindOf } from './pageKinds';
 import { inlineText } from './text';
 import { parseModernGovUrl } from './url';
 
 export type Detection =
   | { kind: PageKind; via: 'url' | 'markup' | 'web-service' }
   | { kind: null; reason: string };
-
-/** Page file names (lower case) and the kind of page each is. `ieListDocuments` before 2008 was `CeListDocuments`. */
-const PAGE_KINDS: Record<string, PageKind> = {
-  'ielistdocuments.aspx': 'meeting',
-  'celistdocuments.aspx': 'meeting',
-  'mgai.aspx': 'item',
-  'iedecisiondetails.aspx': 'decision',
-  'mgissuehistoryhome.aspx': 'issue',
-  'mgdecisiondetails.aspx': 'issue',
-  'ieissuedetails.aspx': 'issue',
-  'mgmeetingattendance.aspx': 'attendance',
-  'mgcommitteedetails.aspx': 'meeting-list',
-  'ielistmeetings.aspx': 'meeting-list',
-  'mgcalendarmonthview.aspx': 'meeting-list',
-  'mgcalendarweekview.aspx': 'meeting-list',
-  'mgdelegateddecisions.aspx': 'decision-list',
-  'mglistofficerdecisions.aspx': 'decision-list',
-  'mglistdecisions.aspx': 'decision-list',
-};
 
 /** Classes only ModernGov's own markup uses. */
 const MODERNGOV_MARKUP =
@@ -75,7 +57,7 @@ export function detectPage(doc: Document, href: string): Detection {
   const parsed = parseModernGovUrl(href);
   // ModernGov wraps its pages in #modgov: found by id, the long selector over the whole page is rarely needed.
   const hasMarkup = doc.getElementById('modgov') !== null || doc.querySelector(MODERNGOV_MARKUP) !== null;
-  const fromUrl = parsed?.page ? PAGE_KINDS[parsed.page] : undefined;
+  const fromUrl = parsed?.page ? pageKindOf(parsed.page) : undefined;
   if (fromUrl) {
     if (hasMarkup) return { kind: fromUrl, via: 'url' };
     return {

@@ -1,14 +1,15 @@
-/** Content-script match patterns: ModernGov's page names under any base path, on any host.
- * Chrome matches paths case-sensitively, so the lower-case spellings seen on live sites are listed too. */
-const PAGE_NAMES = [
-  'ieListDocuments.aspx', 'ielistdocuments.aspx', 'CeListDocuments.aspx',
-  'mgAi.aspx', 'mgai.aspx',
-  'ieDecisionDetails.aspx', 'iedecisiondetails.aspx',
-  'mgIssueHistoryHome.aspx', 'mgDecisionDetails.aspx', 'ieIssueDetails.aspx',
-  'mgMeetingAttendance.aspx',
-  'mgCommitteeDetails.aspx', 'ieListMeetings.aspx', 'ielistmeetings.aspx',
-  'mgCalendarMonthView.aspx', 'mgCalendarWeekView.aspx',
-  'mgDelegatedDecisions.aspx', 'mgListOfficerDecisions.aspx',
-];
+import { COUNCIL_DOMAINS } from './councilDomains';
+import { MODERNGOV_PAGES, spellingsOf } from './pageKinds';
 
-export const MODERNGOV_MATCHES = PAGE_NAMES.map((name) => `*://*/*${name}*`);
+/** Every spelling of every page name in the table (Chrome matches paths case-sensitively). */
+const PAGE_SPELLINGS = MODERNGOV_PAGES.flatMap((page) => spellingsOf(page.name));
+
+/** The council domains the content script is declared on, and their subdomains. */
+export const COUNCIL_MATCHES = COUNCIL_DOMAINS.map(({ domain }) => `*://*.${domain}/*`);
+
+/** Only ModernGov's pages on those domains: a page name after a slash… */
+export const PAGE_NAME_GLOBS = PAGE_SPELLINGS.map((name) => `*/${name}*`);
+
+/** …but not in its query string (`/search?q=ieListDocuments.aspx`). In match patterns `?` is a
+ * plain character (in globs it would stand for any one). */
+export const QUERY_STRING_EXCLUDES = PAGE_SPELLINGS.map((name) => `*://*/*?*${name}*`);

@@ -1,4 +1,5 @@
 import { parseDate } from './dates';
+import { pageKindOf } from './pageKinds';
 import type { MeetingLink, MeetingRef } from './schema';
 import { inlineText } from './text';
 import { absoluteHttpUrl, parseModernGovUrl, queryParam } from './url';
@@ -7,7 +8,7 @@ import { absoluteHttpUrl, parseModernGovUrl, queryParam } from './url';
 export function meetingRefFromLink(anchor: Element, base: string): MeetingRef | null {
   const url = absoluteHttpUrl(anchor.getAttribute('href'), base);
   const parsed = url ? parseModernGovUrl(url) : null;
-  if (!parsed || (parsed.page !== 'ielistdocuments.aspx' && parsed.page !== 'celistdocuments.aspx')) return null;
+  if (!parsed?.page || pageKindOf(parsed.page) !== 'meeting') return null;
   const text = inlineText(anchor);
   const name = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*-\s*(.+)$/.exec(text)?.[1]?.trim() ?? null;
   return {

@@ -9,9 +9,9 @@ export const PROCEDURAL_TITLES: { name: string; pattern: RegExp }[] = [
   {
     name: 'declarations of interest',
     pattern:
-      /^disclosable\s+(?:pecuniary\s+)?interests?\b|^(?:to\s+receive\s+)?(?:any\s+)?(?:declarations?|disclosures?|register)\s+(?:of\s+(?:\w+\s+){0,3}interests?|by\s+members)\b|^(?:declarations?|disclosures?)\s+of\s+(?:interest|pecuniary)|^interests?$|^members(?:'|’)?\s+interests?\b|^(?:datgan(?:iad(?:au)?)?|datgelu)\s+(?:o\s+)?(?:fuddiant|buddiant|ddiddordeb|diddordeb)|^datgan\s+cysylltiad/i,
+      /^disclosable\s+(?:pecuniary\s+)?interests?\b|^(?:to\s+receive\s+)?(?:any\s+)?(?:declarations?|disclosures?|register)\s+(?:of\s+(?:\w+\s+){0,4}interests?|by\s+members)\b|^(?:declarations?|disclosures?)\s+of\s+(?:interest|pecuniary)|^interests?$|^members(?:'|’)?\s+interests?\b|^(?:datgan(?:iad(?:au)?)?|datgelu)\s+(?:o\s+)?(?:fuddiant|buddiant|ddiddordeb|diddordeb)|^datgan\s+cysylltiad/i,
   },
-  { name: 'minutes', pattern: /^(?:to\s+(?:approve|confirm|receive|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?(?:the\s+)?)?(?:(?:confirmation|approval)\s+of\s+(?:the\s+)?)?(?:(?:previous|last|council|cabinet|unrestricted|restricted|public|draft)\s+)?minutes?\b|^cofnodion\b|^matters\s+arising\b|^(?:[A-Z][\w&'’-]*\s+){1,4}meeting\s+(?:held\s+on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}$/i },
+  { name: 'minutes', pattern: /^(?:to\s+(?:approve|confirm|receive|agree|sign)\s+(?:as\s+a\s+correct\s+record\s+)?(?:the\s+)?)?(?:(?:confirmation|approval)\s+of\s+(?:the\s+)?)?(?:(?:previous|last|council|cabinet|unrestricted|restricted|public|draft)\s+)?minutes?\b|^cofnodion\b|^matters\s+arising\b|^record\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?(?:meeting|decisions)\s*$|^(?:[A-Z][\w&'’-]*\s+){1,4}meeting\s+(?:held\s+on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}$/i },
   {
     name: 'urgent business',
     pattern:
@@ -25,7 +25,7 @@ export const PROCEDURAL_TITLES: { name: string; pattern: RegExp }[] = [
   {
     name: 'announcements',
     pattern:
-      /^(?:(?:the\s+)?(?:chair(?:man|person)?|mayor|lord\s+mayor|leader|provost|convener|convenor)(?:'s|’s)?\s+)?(?:communications|announcements?|remarks)\b|^(?:chair(?:man|person)?|mayor|leader|convener|convenor)(?:'s|’s)\s+(?:communications|remarks)\b|^cyhoeddiad(?:au)?\b|^welcome(?:\s+and\s+introductions?)?\b|^(?:committee\s+|meeting\s+)?(?:recording|webcasting|filming)\b/i,
+      /^(?:(?:the\s+)?(?:chair(?:man|person)?|mayor|lord\s+mayor|leader|provost|convener|convenor)(?:'s|’s)?\s+)?(?:communications|announcements?|remarks)\b|^(?:chair(?:man|person)?|mayor|leader|convener|convenor)(?:'s|’s)\s+(?:communications|remarks)\b|^cyhoeddiad(?:au)?\b|^welcome(?:\s+and\s+introductions?)?\b|^(?:emergency\s+|fire\s+)?evacuation\s+procedures?\b|^housekeeping\b|^(?:committee\s+|meeting\s+)?(?:recording|webcasting|filming)\b/i,
   },
   {
     name: 'public questions and participation',

@@ -1,7 +1,18 @@
 import type { Extraction } from './schema';
 
-/** What the toolbar says about a page: a badge count and a title. */
-export function toolbarSummary(extraction: Extraction): { badge: string; title: string } {
+/** What the toolbar says about a page: a badge count, a title, and whether it is a page the extension reads. */
+export interface ToolbarSummary {
+  badge: string;
+  title: string;
+  /** The toolbar shows the recognised icon (some ModernGov pages, e.g. committee lists, have no count). */
+  recognised: boolean;
+}
+
+export function toolbarSummary(extraction: Extraction): ToolbarSummary {
+  return { ...badgeAndTitle(extraction), recognised: extraction.kind !== null };
+}
+
+function badgeAndTitle(extraction: Extraction): { badge: string; title: string } {
   switch (extraction.kind) {
     case null:
       return { badge: '', title: 'Council Minutes: not a ModernGov meeting page' };

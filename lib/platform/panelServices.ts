@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { LibraryDb } from '../library/db';
-import { CollectedMeetingSchema, type CollectedMeeting, type CollectMeetingRequest } from '../messages/schema';
+import type { LibraryService } from '../library/service';
+import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
+import { ExtractionSchema } from '../moderngov/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
+import { browserSiteAccess } from './sitePermissions';
 
 /** The tab the panel shows and what its content script read of the page (null: not read). */
 export interface ShownPage {
@@ -12,7 +14,7 @@ export interface ShownPage {
 /** What the side panel needs from the browser, behind one interface so component tests pass fakes. */
 export interface PanelServices {
   /** The library. Dexie is loaded on first use, after the panel has shown the page. */
-  library(): Promise<LibraryDb>;
+  library(): Promise<LibraryService>;
   /**
    * Calls back with the shown page as soon as it is known and whenever the active tab, its
    * page or its state changes, in the order the changes happened; returns the unsubscribe.
@@ -21,11 +23,9 @@ export interface PanelServices {
   openLibrary(): void;
   /** Asks for this site's pages (optional host permission), then reads the tab's page. */
   readSite(tabId: number, url: string): Promise<boolean>;
-  /** Has the tab's content script read another meeting page of its site. */
-  collectMeeting(tabId: number, url: string): Promise<CollectedMeeting>;
+  /** Has the tab's content script read another meeting page of its site; `signal` aborts its request. */
+  collectMeeting(tabId: number, url: string, signal: AbortSignal): Promise<CollectedMeeting>;
 }
-
-const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 type BrowserTab = { id?: number; url?: string };
 
@@ -34,9 +34,15 @@ function shownTab(tab: BrowserTab | undefined): ShownPage['tab'] {
 }
 
 /** The tab's state as the background stored it, validated again: storage is a boundary between
- * contexts, and a state written by an older version of the extension reads as none. */
-function storedState(tabId: number): Promise<TabState | null> {
-  return readTabState(browser.storage.session, tabId);
+ * contexts, and a state written by an older version of the extension reads as none. A reading
+ * too large to store is asked of the tab's content script; if it cannot answer, the stored
+ * cut-down reading and its note are shown. */
+async function storedState(tabId: number): Promise<TabState | null> {
+  const state = await readTabState(browser.storage.session, tabId);
+  if (!state?.inPage) return state;
+  const request: GetExtractionRequest = { type: 'get-extraction' };
+  const whole = ExtractionSchema.safeParse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
+  return whole.success && whole.data.kind === state.extraction.kind ? { ...state, extraction: whole.data } : state;
 }
 
 /** `?tabId=` when the panel is opened as a page pinned to a tab, else the window's active tab. */
@@ -94,29 +100,24 @@ function watchShownPage(pinned: number | null): PanelServices['watchPage'] {
 export function browserPanelServices(): PanelServices {
   const pinnedParam = Number(new URLSearchParams(location.search).get('tabId'));
   const pinned = Number.isInteger(pinnedParam) && pinnedParam > 0 ? pinnedParam : null;
-  let library: Promise<LibraryDb> | undefined;
+  let library: Promise<LibraryService> | undefined;
   return {
-    library: () => (library ??= import('../library/db').then(({ LibraryDb }) => new LibraryDb())),
+    library: () => (library ??= Promise.all([import('../library/db'), import('../library/service')]).then(([{ LibraryDb }, { dexieLibrary }]) => dexieLibrary(new LibraryDb()))),
     watchPage: watchShownPage(pinned),
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     },
-    async collectMeeting(tabId, url) {
+    async collectMeeting(tabId, url, signal) {
       const request: CollectMeetingRequest = { type: 'collect-meeting', url };
-      return CollectedMeetingSchema.parse(await browser.tabs.sendMessage(tabId, request));
-    },
-    async readSite(tabId, url) {
-      const origin = `${new URL(url).origin}/*`;
-      // The permission request must be the first await: Firefox drops the click's gesture after one.
-      const granted = await browser.permissions.request({ origins: [origin] });
-      if (!granted) return false;
-      const id = `site:${origin}`;
-      const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-      if (registered.length === 0) {
-        await browser.scripting.registerContentScripts([{ id, matches: [origin], js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+      const cancel: CancelCollectRequest = { type: 'cancel-collect' };
+      const onAbort = () => void browser.tabs.sendMessage(tabId, cancel).catch(() => undefined);
+      signal.addEventListener('abort', onAbort);
+      try {
+        return CollectedMeetingSchema.parse(await browser.tabs.sendMessage(tabId, request));
+      } finally {
+        signal.removeEventListener('abort', onAbort);
       }
-      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-      return true;
     },
+    readSite: (tabId, url) => browserSiteAccess.grant(tabId, url),
   };
 }

@@ -1,7 +1,18 @@
 import { MessageSchema } from '../messages/schema';
 import { toolbarSummary } from '../moderngov/summary';
 import type { Toolbar } from '../platform/toolbar';
-import { readTabState, writeTabState, type SessionArea } from './tabState';
+import { heldInPageState } from './heldInPage';
+import { readTabState, writeTabState, type SessionArea, type TabState } from './tabState';
+
+/** Stores the tab's state; one too large for `storage.session`'s quota is stored cut down, the
+ * whole reading staying in the page (never dropped, which left the panel saying the page was not read). */
+async function storeTabState(session: SessionArea, tabId: number, state: TabState): Promise<void> {
+  try {
+    await writeTabState(session, tabId, state);
+  } catch {
+    await writeTabState(session, tabId, heldInPageState(state));
+  }
+}
 
 /**
  * A message from a tab's content script: validated, stored as the tab's state, shown on the
@@ -12,14 +23,14 @@ export async function handlePageMessage(raw: unknown, tabId: number | undefined,
   if (!parsed.success || tabId === undefined) return false;
   const message = parsed.data;
   if (message.type === 'page-extracted') {
-    await writeTabState(session, tabId, { url: message.url, extraction: message.extraction, completing: message.completing, failures: [] });
+    await storeTabState(session, tabId, { url: message.url, extraction: message.extraction, completing: message.completing, failures: [] });
     await toolbar.show(tabId, toolbarSummary(message.extraction));
     return true;
   }
   const current = await readTabState(session, tabId);
   // A completion for a page the tab has since left is stale.
   if (!current || current.url !== message.url) return false;
-  await writeTabState(session, tabId, { url: message.url, extraction: message.meeting, completing: false, failures: message.failures });
+  await storeTabState(session, tabId, { url: message.url, extraction: message.meeting, completing: false, failures: message.failures });
   await toolbar.show(tabId, toolbarSummary(message.meeting));
   return true;
 }

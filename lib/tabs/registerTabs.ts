@@ -13,10 +13,12 @@ export function registerTabs(): void {
   });
   // A tab that navigates away no longer shows what the old page held.
   // Following an anchor on the same page ("#AI12841") is not leaving it.
+  // A page loading with no address given is a reload, or a page the extension may not see (one
+  // read after a toolbar click, whose access ends with it): either way the old reading is gone.
   browser.tabs.onUpdated.addListener(async (tabId, change) => {
-    if (!change.url) return;
+    if (!change.url && change.status !== 'loading') return;
     const state = await readTabState(session, tabId);
-    if (state && withoutHash(state.url) === withoutHash(change.url)) return;
+    if (change.url && state && withoutHash(state.url) === withoutHash(change.url)) return;
     await clearTabState(session, tabId);
     await browserToolbar.clear(tabId);
   });

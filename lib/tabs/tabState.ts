@@ -9,6 +9,11 @@ export const TabStateSchema = z.object({
   extraction: ExtractionSchema,
   completing: z.boolean(),
   failures: z.array(CompletionFailureSchema),
+  /** The reading was too large to store here: the extraction stored is cut down, and the whole
+   * one is asked of the tab's content script. */
+  inPage: z.boolean().optional(),
+  /** Said in the panel about the page as a whole ("too large to keep…"). */
+  note: z.string().optional(),
 });
 
 export type TabState = z.infer<typeof TabStateSchema>;

@@ -18,6 +18,8 @@ export const TARGETS = {
   searchP50At100kMs: 50,
   csvSeconds: 3,
   panelFirstRenderMs: 150,
+  compareGroupSeconds: 3,
+  compareSaveMs: 20,
 } as const;
 
 export function tempDir(prefix: string): string {

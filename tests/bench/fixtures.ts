@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodePage } from '../../lib/cli/decodePage';
+import { decodePage } from '../../lib/encoding/decodePage';
 import { FIXTURES_DIR, REPO_ROOT } from '../e2e/support/paths';
 import { SHARED_FIXTURE_URLS, statedUrl } from '../support/fixtureAddresses';
 

@@ -13,6 +13,7 @@ import { CHROMIUM, launchPlain, RESULTS_DIR, RESULTS_FILE, tempDir } from './con
 import { measureContentScript } from './contentScriptSize';
 import { benchExtraction, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
+import { benchCompareInPage, compareVocabulary } from './compare';
 import { benchLibrary } from './library';
 import { searchDetail, table, type BenchResults, type Machine } from './report';
 import { benchSidePanel } from './sidePanel';
@@ -48,8 +49,8 @@ function machine(): Machine {
   };
 }
 
-/** BENCH_ONLY=extraction,size,panel,library measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'library'] as const;
+/** BENCH_ONLY=extraction,size,panel,compare,library measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'compare', 'library'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -59,7 +60,11 @@ async function main(): Promise<void> {
   const fixtures = fixturePages();
   const base = baseMeetingPage(fixtures);
   log(`bench: ${fixtures.length} fixture pages; synthetic pages and library from ${base.name}`);
-  const [extractionBundle, libraryBundle] = await Promise.all([bundleForPage('tests/bench/inPage/extraction.ts'), bundleForPage('tests/bench/inPage/library.ts')]);
+  const [extractionBundle, libraryBundle, compareBundle] = await Promise.all([
+    bundleForPage('tests/bench/inPage/extraction.ts'),
+    bundleForPage('tests/bench/inPage/library.ts'),
+    bundleForPage('tests/bench/inPage/compare.ts'),
+  ]);
 
   const contentScript = runs('size') ? measureContentScript() : undefined;
   if (contentScript) log(`content script: ${contentScript.minifiedBytes} bytes, ${contentScript.gzipBytes} gzipped`);
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
   let large;
   let library;
   let sidePanel;
+  let compare;
   try {
     if (runs('extraction') || runs('panel')) {
       const { context, userDataDir } = await launchPlain();
@@ -92,6 +98,20 @@ async function main(): Promise<void> {
     }
 
     if (runs('panel') && large) sidePanel = await benchSidePanel({ base, large }, log);
+
+    if (runs('compare')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: compareBundle });
+        compare = await benchCompareInPage(page, compareVocabulary());
+        log(`compare: ${compare.items} items grouped in ${(compare.totalMs / 1000).toFixed(2)} s; a saved meeting ${compare.incrementalMs.map((x) => x.toFixed(1)).join(', ')} ms`);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
 
     // Last, with the time left: growing the library is most of the bench's time.
     if (runs('library')) {
@@ -124,6 +144,7 @@ async function main(): Promise<void> {
     contentScript,
     library,
     sidePanel,
+    compare,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

@@ -60,7 +60,7 @@ const watchPanel = (items: number) => `(() => {
   document.addEventListener('DOMContentLoaded', () => { marks.domContentLoaded = performance.now(); });
 })();`;
 
-/** The e2e build of the extension, a meeting page on 127.0.0.1, then the panel opened on its tab, five times. */
+/** The e2e build of the extension, a meeting page at its council's host name, then the panel opened on its tab, five times. */
 export async function benchSidePanel(pages: { base: FixturePage; large: FixturePage }, log: (line: string) => void): Promise<PanelResult[]> {
   execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, stdio: 'pipe' });
   log(`side panel: built ${path.relative(REPO_ROOT, EXTENSION_DIR)}`);
@@ -76,8 +76,9 @@ export async function benchSidePanel(pages: { base: FixturePage; large: FixtureP
       [pages.base, baseFile],
       [pages.large, largeFile],
     ] as const) {
-      const { pathname, search } = new URL(page.url);
-      const server = await serveCouncil({ [`${pathname}${search}`]: file });
+      const { hostname, pathname, search } = new URL(page.url);
+      // At the page's own council host, where the content script is declared.
+      const server = await serveCouncil({ [`${pathname}${search}`]: file }, hostname);
       const url = server.url(`${pathname}${search}`);
       const runs: PanelMarks[] = [];
       let items: number | null = null;

@@ -14,7 +14,7 @@ let southampton: CouncilServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  southampton = await serveCouncil({ ...SOUTHAMPTON.routes });
+  southampton = await serveCouncil({ ...SOUTHAMPTON.routes }, SOUTHAMPTON.host);
   browser = await launchWithExtension(newProfileDir());
 });
 afterAll(async () => {

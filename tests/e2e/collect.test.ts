@@ -30,7 +30,7 @@ beforeAll(async () => {
     writeFileSync(file, page.replaceAll('Thursday, 3rd November, 2016', date));
     routes[`/modernGov/ieListDocuments.aspx?CId=600&MId=${id}&Ver=4`] = file;
   }
-  site = await serveCouncil(routes);
+  site = await serveCouncil(routes, SOUTHAMPTON.host);
   browser = await launchWithExtension();
 });
 afterAll(async () => {
@@ -109,7 +109,7 @@ describe('backup and restore', () => {
 
 describe('comparing councils', () => {
   it("shows Southampton's and Worcestershire's CSE items side by side, and exports the comparison", async () => {
-    const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
+    const worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes }, WORCESTERSHIRE.host);
     try {
       const meetingUrl = worcestershire.url(WORCESTERSHIRE.meeting);
       const { page, panel } = await openWithPanel(browser, meetingUrl);
@@ -140,5 +140,98 @@ describe('comparing councils', () => {
     } finally {
       await worcestershire.close();
     }
+  });
+});
+
+describe('a batch resume after a deletion (finding 4)', () => {
+  it('does not bring back an item the researcher deleted', async () => {
+    const library = await browser.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+    library.on('dialog', (dialog) => void dialog.accept());
+    const meetingDay = async (view: 'Items' | 'Clauses') => {
+      await library.getByRole('radio', { name: view }).check();
+      await library.getByLabel('From', { exact: true }).fill('2016-11-03');
+      await library.getByLabel('To', { exact: true }).fill('2016-11-03');
+    };
+    // Meeting 7105 (3 November 2016): items 5 to 8, with 3 + 4 + 0 + 1 clauses.
+    await meetingDay('Items');
+    await library.getByRole('status').filter({ hasText: '4 items match.' }).waitFor();
+    await library.getByRole('button', { name: 'Delete item 5' }).click();
+    await library.getByRole('status').filter({ hasText: 'Deleted the item and its clauses.' }).waitFor();
+
+    const { page, panel } = await openWithPanel(browser, site.url(LIST));
+    await panel.getByRole('status').filter({ hasText: 'Found a ModernGov meeting-list page.' }).waitFor();
+    const before = site.requests.length;
+    await panel.getByRole('button', { name: 'Save 5 meetings' }).click();
+    await panel.getByText('Finished: 5 of 5').waitFor({ timeout: 30_000 });
+    // The meeting missing an item is read again; the item stays deleted.
+    expect(site.requests.slice(before)).toEqual(['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4']);
+
+    await library.reload();
+    await meetingDay('Items');
+    await library.getByRole('status').filter({ hasText: '3 items match.' }).waitFor();
+    expect(await library.locator('table.results tbody tr td:nth-child(4)').allTextContents()).toEqual(['6', '7', '8']);
+    await meetingDay('Clauses');
+    await library.getByRole('status').filter({ hasText: '5 clauses match.' }).waitFor();
+    await Promise.all([page.close(), panel.close(), library.close()]);
+  });
+});
+
+describe('restoring a backup over a library that changed since (finding 5)', () => {
+  it('keeps both notes and says so, and recomputes outcome and search words instead of trusting the file', async () => {
+    // A note in the library, on clause (i) of item 5 of the meeting of 15 December 2016.
+    const { page, panel } = await openWithPanel(browser, site.url('/modernGov/ieListDocuments.aspx?CId=600&MId=7106&Ver=4'));
+    await panel.getByText('✓ Meeting saved').waitFor();
+    await panel.getByRole('button', { name: 'Tags and note for clause (i) of item 5' }).click();
+    await panel.getByLabel('Note').fill('library note');
+    await panel.getByRole('button', { name: 'Save tags and note for clause (i) of item 5' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
+
+    const library = await browser.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+    const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up library (JSON)' }).click()]);
+    const backup = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as { tables: { clauses: Record<string, unknown>[] } };
+    const clause = (index: number) => {
+      const found = backup.tables.clauses.find((c) => c.meetingId === '7106' && c.itemKey === '12841' && c.clauseIndex === index);
+      if (!found) throw new Error(`the backup has no clause ${index} of item 5 of meeting 7106`);
+      return found;
+    };
+    // The backup's copy has another note on the same clause, and a forged outcome, votes and words on the next.
+    expect(clause(0).note).toBe('library note');
+    clause(0).note = 'backup note';
+    Object.assign(clause(1), { outcome: 'deferred', votes: { for: 99, against: 0, abstentions: null }, words: ['zzforged'] });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'backup-')), 'edited-backup.json');
+    writeFileSync(file, JSON.stringify(backup));
+
+    await library.getByLabel('Restore from a backup').setInputFiles(file);
+    await library.getByRole('status').filter({ hasText: /Restored from edited-backup\.json: .* 1 conflict resolved, nothing dropped:/ }).waitFor();
+    expect(await library.getByRole('list', { name: 'Conflicts resolved' }).locator('li').allTextContents()).toEqual([
+      'Southampton City Council, Children and Families Scrutiny Panel 2016-12-15, item 5, clause (i): two different notes; the library’s note is kept and the backup’s is added after it.',
+    ]);
+    await library.getByRole('searchbox', { name: 'Search' }).fill('taxi');
+    await library.getByLabel('From', { exact: true }).fill('2016-12-15');
+    await library.getByLabel('To', { exact: true }).fill('2016-12-15');
+    await library.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
+    expect(await library.locator('table.results tbody tr td').nth(7).textContent()).toBe('library note\n\nFrom the backup: backup note');
+
+    // Into an empty library, the forged fields are not taken from the file.
+    const fresh = await launchWithExtension();
+    try {
+      const restored = await fresh.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+      await restored.getByLabel('Restore from a backup').setInputFiles(file);
+      await restored.getByRole('status').filter({ hasText: /Restored from edited-backup\.json/ }).waitFor();
+      await restored.getByRole('searchbox', { name: 'Search' }).fill('zzforged');
+      await restored.getByRole('status').filter({ hasText: '0 clauses match.' }).waitFor();
+      await restored.getByRole('searchbox', { name: 'Search' }).fill('');
+      await restored.getByRole('combobox', { name: 'Outcome' }).selectOption('deferred');
+      await restored.getByRole('status').filter({ hasText: '0 clauses match.' }).waitFor();
+      await restored.getByRole('combobox', { name: 'Outcome' }).selectOption('');
+      await restored.getByRole('searchbox', { name: 'Search' }).fill('analysing');
+      await restored.getByLabel('From', { exact: true }).fill('2016-12-15');
+      await restored.getByLabel('To', { exact: true }).fill('2016-12-15');
+      await restored.getByRole('status').filter({ hasText: '1 clause matches.' }).waitFor();
+      await expect.poll(() => restored.locator('table.results tbody tr td:nth-child(6)').allTextContents()).toEqual(['resolved']);
+    } finally {
+      await fresh.close();
+    }
+    await Promise.all([page.close(), panel.close(), library.close()]);
   });
 });

@@ -5,9 +5,13 @@ import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, newProfileDir, openWithPanel, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
+import type { WxtBrowser } from 'wxt/browser';
+import { clickToolbarButton, iconOf, launchWithExtension, newProfileDir, openWithPanel, recordIconCalls, tabIdOf, toolbarOf, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
+
+/** The extension API inside the service worker. */
+declare const chrome: WxtBrowser;
 
 let southampton: CouncilServer;
 let worcestershire: CouncilServer;
@@ -15,8 +19,8 @@ const profile = newProfileDir();
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  southampton = await serveCouncil({ ...SOUTHAMPTON.routes });
-  worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes });
+  southampton = await serveCouncil({ ...SOUTHAMPTON.routes }, SOUTHAMPTON.host);
+  worcestershire = await serveCouncil({ ...WORCESTERSHIRE.routes }, WORCESTERSHIRE.host);
   browser = await launchWithExtension(profile);
 });
 afterAll(async () => {
@@ -31,13 +35,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('on council pages', () => {
-  it('badges a meeting page with its item count, and leaves other pages alone', async () => {
+  it('badges a meeting page on its council domain with its item count and the coloured icon, with no grant, and leaves other pages alone', async () => {
+    await recordIconCalls(browser.worker);
     const meeting = await browser.context.newPage();
     const meetingUrl = southampton.url(SOUTHAMPTON.meeting);
     await meeting.goto(meetingUrl);
     const meetingTab = await tabIdOf(browser.worker, meetingUrl);
     // Items 5, 6, 7 and 8 of the Southampton page.
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 15_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon/16.png');
 
     const news = await browser.context.newPage();
     const newsUrl = southampton.url('/news/council-news.html');
@@ -48,6 +54,7 @@ describe('on council pages', () => {
     // Navigating the meeting tab away clears its badge.
     await meeting.goto(newsUrl);
     await expect.poll(() => toolbarOf(browser.worker, meetingTab), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await expect.poll(() => iconOf(browser.worker, meetingTab)).toBe('/icon-idle/16.png');
     await Promise.all([meeting.close(), news.close()]);
   });
 
@@ -96,9 +103,10 @@ describe('on council pages', () => {
 
 describe('a council on unusual addresses', () => {
   it('reads its pages once the site is allowed from the panel', async () => {
-    // The same ModernGov markup, served where no content-script pattern matches.
-    southampton.routes['/committees/children-families/3-november-2016'] = SOUTHAMPTON.routes['/modernGov/ieListDocuments.aspx?CId=600&MId=7105&Ver=4'];
-    const url = southampton.url('/committees/children-families/3-november-2016');
+    // The same ModernGov markup, served where no content-script pattern matches: committees.example.org
+    // is the one site the e2e build has allowed already (its permission prompt cannot be clicked here).
+    const site = await serveCouncil({ '/committees/children-families/3-november-2016': SOUTHAMPTON.meetingFile }, 'committees.example.org');
+    const url = site.url('/committees/children-families/3-november-2016');
     const { page, panel, tabId } = await openWithPanel(browser, url);
     await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
     expect(await toolbarOf(browser.worker, tabId)).toEqual({ badge: '', title: 'Council Minutes' });
@@ -108,6 +116,36 @@ describe('a council on unusual addresses', () => {
     // And from now on the site's pages are read as they load.
     await page.reload();
     await expect.poll(() => toolbarOf(browser.worker, tabId), { timeout: 10_000 }).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    await Promise.all([page.close(), panel.close()]);
+    await site.close();
+  });
+
+  it('reads a meeting page on a domain the content script is not declared on after a toolbar click', async () => {
+    // A council on gov.uk that is not in the declared list: nothing is read until the reader asks.
+    const site = await serveCouncil({ [SOUTHAMPTON.meeting]: SOUTHAMPTON.meetingFile }, 'democracy.unlisted-council.gov.uk');
+    const { page, panel, tabId } = await openWithPanel(browser, site.url(SOUTHAMPTON.meeting));
+    await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
+    expect(await toolbarOf(browser.worker, tabId)).toEqual({ badge: '', title: 'Council Minutes' });
+    await clickToolbarButton(browser, page);
+    await panel.getByRole('status').filter({ hasText: 'Found 4 items.' }).waitFor();
+    await expect.poll(() => toolbarOf(browser.worker, tabId)).toEqual({ badge: '4', title: 'Meeting: 4 items' });
+    // The click granted this tab for this page only: the next page load is not read.
+    await page.reload();
+    await expect.poll(() => toolbarOf(browser.worker, tabId), { timeout: 10_000 }).toEqual({ badge: '', title: 'Council Minutes' });
+    await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
+    await Promise.all([page.close(), panel.close()]);
+    await site.close();
+  });
+
+  it('does not run where a page name is only in the query string of a council page', async () => {
+    // After a slash, as in a path: only the exclusion of query strings keeps the script out.
+    const address = '/redirect.aspx?to=/modernGov/ieListDocuments.aspx';
+    southampton.routes[address] = SOUTHAMPTON.meetingFile;
+    const { page, panel, tabId } = await openWithPanel(browser, southampton.url(address));
+    // The page holds a whole meeting's markup: read, it would be badged; it is not read at all.
+    await panel.getByRole('status').filter({ hasText: 'Not a council meeting page.' }).waitFor();
+    expect(await toolbarOf(browser.worker, tabId)).toEqual({ badge: '', title: 'Council Minutes' });
+    expect(await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId)).toEqual({});
     await Promise.all([page.close(), panel.close()]);
   });
 });
@@ -166,6 +204,16 @@ describe('a page edited since it was saved', () => {
     await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
 
     await panel.getByRole('button', { name: 'Update saved copy' }).click();
+    // What will change is shown first; nothing is written until it is applied.
+    const preview = panel.getByRole('region', { name: 'What the update will change' });
+    await preview.waitFor();
+    expect(await preview.locator('dt, dd').allTextContents()).toEqual([
+      'Changed on the page',
+      'item 5; clause (i) of item 5',
+      'Tags and notes kept on',
+      'clause (i) of item 5',
+    ]);
+    await preview.getByRole('button', { name: 'Apply update' }).click();
     await panel.getByRole('status').filter({ hasText: 'Updated the saved copy to the page as it is now.' }).waitFor();
     await panel.getByText('✓ Meeting saved').waitFor();
     expect(await panel.getByText('Changed since saved.').count()).toBe(0);

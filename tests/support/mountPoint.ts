@@ -24,5 +24,14 @@ export function mountPoint(): { readonly root: HTMLElement } {
 
 /** Panel actions that only record their calls. */
 export function fakeMeetingActions(): MeetingActions {
-  return { saveMeeting: vi.fn(), updateMeeting: vi.fn(), saveItem: vi.fn(), saveClause: vi.fn(), annotateItem: vi.fn(), annotateClause: vi.fn() };
+  return {
+    saveMeeting: vi.fn(),
+    previewUpdate: vi.fn(),
+    applyUpdate: vi.fn(),
+    cancelUpdate: vi.fn(),
+    saveItem: vi.fn(),
+    saveClause: vi.fn(),
+    annotateItem: vi.fn(async () => true),
+    annotateClause: vi.fn(async () => true),
+  };
 }

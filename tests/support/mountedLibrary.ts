@@ -1,10 +1,11 @@
 import { afterEach, beforeEach } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
+import { dexieLibrary, type LibraryService } from '@/lib/library/service';
 import { mountPoint } from './mountPoint';
 
 /** A fresh library and a mount point for each test of a view, read through the returned object
  * (they change from test to test). The test imports 'fake-indexeddb/auto' first, before Dexie. */
-export function mountedLibrary(name: string): { readonly root: HTMLElement; readonly db: LibraryDb } {
+export function mountedLibrary(name: string): { readonly root: HTMLElement; readonly db: LibraryDb; readonly library: LibraryService } {
   const mounted = mountPoint();
   let db: LibraryDb;
   let n = 0;
@@ -22,6 +23,10 @@ export function mountedLibrary(name: string): { readonly root: HTMLElement; read
     },
     get db() {
       return db;
+    },
+    /** The library service over this test's database. */
+    get library() {
+      return dexieLibrary(db);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodePage } from '@/lib/cli/decodePage';
+import { decodePage } from '@/lib/encoding/decodePage';
 import { parseDocument } from '@/lib/cli/readPage';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

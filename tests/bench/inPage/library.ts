@@ -10,8 +10,9 @@
  * fields it adds.
  */
 import type { Table } from 'dexie';
-import { clausesCsv, meetingMapKey } from '@/lib/export/libraryCsv';
+import { clausesCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
+import { meetingKey, type MeetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
 import { PAGE_ROWS, searchClauses } from '@/lib/library/search';
 import type { SavedClause, SavedItem, SavedMeeting } from '@/lib/library/schema';
@@ -124,7 +125,7 @@ let pools: Pools | null = null;
 let db: LibraryDb | null = null;
 let templates: MeetingRows[] = [];
 const rawDbs = new Map<string, IDBDatabase>();
-let exportData: { clauses: SavedClause[]; meetings: Map<string, SavedMeeting> } | null = null;
+let exportData: { clauses: SavedClause[]; meetings: Map<MeetingKey, SavedMeeting> } | null = null;
 let exportCsv: string | null = null;
 
 function need<T>(value: T | null, what: string): T {
@@ -333,9 +334,9 @@ window.__libSave = async (from, to) => {
 window.__libTakeTemplates = async () => {
   const library = need(db, 'the library');
   const [meetings, items, clauses] = await Promise.all([library.meetings.toArray(), library.items.toArray(), library.clauses.toArray()]);
-  const byMeeting = new Map<string, MeetingRows>(meetings.map((meeting) => [meetingMapKey(meeting.host, meeting.meetingId), { meeting, items: [], clauses: [] }]));
-  for (const item of items) byMeeting.get(meetingMapKey(item.host, item.meetingId))?.items.push(item);
-  for (const clause of clauses) byMeeting.get(meetingMapKey(clause.host, clause.meetingId))?.clauses.push(clause);
+  const byMeeting = new Map<string, MeetingRows>(meetings.map((meeting) => [meetingKey(meeting), { meeting, items: [], clauses: [] }]));
+  for (const item of items) byMeeting.get(meetingKey(item))?.items.push(item);
+  for (const clause of clauses) byMeeting.get(meetingKey(clause))?.clauses.push(clause);
   templates = [...byMeeting.values()];
   return templates.length;
 };
@@ -439,7 +440,7 @@ window.__libExportLoad = async () => {
   const firstPageMs = performance.now() - t;
   t = performance.now();
   const [{ rows: clauses }, meetings] = await Promise.all([searchClauses(library, {}), library.meetings.toArray()]);
-  const map = new Map(meetings.map((m) => [meetingMapKey(m.host, m.meetingId), m]));
+  const map = new Map(meetings.map((m) => [meetingKey(m), m]));
   const loadMs = performance.now() - t;
   exportData = { clauses, meetings: map };
   return { clauses: clauses.length, meetings: map.size, firstPageMs, loadMs };

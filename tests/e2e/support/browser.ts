@@ -41,6 +41,10 @@ export async function launchWithExtension(userDataDir = newProfileDir()): Promis
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      // Every host name is the local test server: council pages load at their real host names.
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      // Lets the tests click the toolbar button (CDP Extensions.triggerAction, over Playwright's pipe).
+      '--enable-unsafe-extension-debugging',
       ...CHROMIUM_ARGS,
     ],
   });
@@ -60,14 +64,35 @@ export async function launchWithExtension(userDataDir = newProfileDir()): Promis
   };
 }
 
-/** The browser's id for the tab showing `url`, asked of the extension's service worker. */
+/**
+ * The browser's id for the tab showing `url`, asked of the extension's service worker. The
+ * extension sees the address only of pages it may read; a page elsewhere is taken to be the
+ * newest tab whose address it cannot see (the tests open it just before asking).
+ */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (target) => {
     const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === target);
+    const tab = tabs.find((t) => t.url === target) ?? tabs.filter((t) => t.url === undefined).sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
     if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
     return tab.id;
   }, url);
+}
+
+/** Clicks the extension's toolbar button on the tab showing `page`, as the reader would
+ * (Chromium's CDP Extensions.triggerAction: the click grants activeTab). */
+export async function clickToolbarButton(browser: ExtensionBrowser, page: Page): Promise<void> {
+  // The button acts on the window's active tab, as a reader's click does.
+  await page.bringToFront();
+  const cdp = await browser.context.browser()?.newBrowserCDPSession();
+  if (!cdp) throw new Error('no browser CDP session');
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Opens a council page in a tab, then the panel (as a page pinned to that tab). */
@@ -85,4 +110,29 @@ export async function toolbarOf(worker: Worker, tabId: number): Promise<{ badge:
     badge: await chrome.action.getBadgeText({ tabId: id }),
     title: await chrome.action.getTitle({ tabId: id }),
   }), tabId);
+}
+
+/**
+ * The action API has no getter for a tab's icon: the service worker's `setIcon` is wrapped so
+ * that each call is also recorded (the call itself still goes to Chromium). Lasts as long as the
+ * worker does (it stops after ~30 s idle).
+ */
+export async function recordIconCalls(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const calls: { tabId?: number | null; icon: string }[] = [];
+    const setIcon = chrome.action.setIcon.bind(chrome.action);
+    Object.assign(globalThis, { iconCalls: calls });
+    chrome.action.setIcon = (details) => {
+      calls.push({ tabId: details.tabId, icon: String((details.path as Record<number, string>)[16]) });
+      return setIcon(details);
+    };
+  });
+}
+
+/** The 16 px icon last set for a tab, e.g. `/icon/16.png` (after `recordIconCalls`). */
+export async function iconOf(worker: Worker, tabId: number): Promise<string | undefined> {
+  return worker.evaluate(
+    (id) => (globalThis as unknown as { iconCalls: { tabId?: number; icon: string }[] }).iconCalls.filter((c) => c.tabId === id).at(-1)?.icon,
+    tabId,
+  );
 }

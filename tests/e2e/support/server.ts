@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Routes: path with query (as requested) → file to serve, HTML unless it ends in .xml. */
-export type Routes = Record<string, string>;
+/** Answers a request itself: a redirect, another content type, a page that never comes… */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Routes: path with query (as requested) → file to serve (HTML unless it ends in .xml), or a handler. */
+export type Routes = Record<string, string | Handler>;
 
 export interface CouncilServer {
   origin: string;
@@ -17,8 +20,12 @@ export interface CouncilServer {
   close(): Promise<void>;
 }
 
-/** A council's site on 127.0.0.1 (one port per council, so each is its own origin and host). */
-export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
+/**
+ * A council's site on 127.0.0.1 (one port per council, so each is its own origin), addressed by
+ * `host`: the browser resolves every host name to 127.0.0.1 (`--host-resolver-rules`), so a page
+ * loads at its council's real host name, where the content script is declared.
+ */
+export async function serveCouncil(routes: Routes, host = '127.0.0.1'): Promise<CouncilServer> {
   const requests: string[] = [];
   const requestTimes: number[] = [];
   const server: Server = createServer((req, res) => {
@@ -26,6 +33,7 @@ export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
     requests.push(target);
     requestTimes.push(Date.now());
     const file = routes[target] ?? routes[target.replace(/#.*$/, '')];
+    if (typeof file === 'function') return file(req, res);
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>Not found</title><h1>Page not found</h1>');
@@ -35,7 +43,7 @@ export async function serveCouncil(routes: Routes): Promise<CouncilServer> {
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     routes,

@@ -81,6 +81,30 @@ describe('batch collection', () => {
   });
 });
 
+describe('cancelling a collection', () => {
+  it('hands the run\'s signal to the read under way; a read cut off by Cancel is neither saved nor failed', async () => {
+    const abort = new AbortController();
+    const site = fakeSite(new Map());
+    const signals: AbortSignal[] = [];
+    const services: CollectServices = {
+      ...site.services,
+      async readMeeting(url, signal) {
+        signals.push(signal);
+        if (signals.length === 2) {
+          // The panel's Cancel arrives while this page is being fetched: the fetch fails as cancelled.
+          abort.abort();
+          throw new Error('Cancelled.');
+        }
+        return site.services.readMeeting(url, signal);
+      },
+    };
+    const result = await collectMeetings(meetingsBetween(LIST, '2016-01-01', '2017-12-31'), services, options({ signal: abort.signal }));
+    expect(signals).toEqual([abort.signal, abort.signal]);
+    expect(result).toMatchObject({ done: 1, total: 4, saved: 1, failed: [] });
+    expect(site.stored).toEqual(['7109']);
+  });
+});
+
 describe('paced requests', () => {
   it('starts at most one call a second, however fast they are asked for', async () => {
     vi.useFakeTimers({ now: 0 });

@@ -6,7 +6,7 @@ import { topicSearch } from '@/lib/compare/topic';
 import { UnionFind } from '@/lib/compare/unionFind';
 
 function doc(id: string, title: string, text = '', council = 'Northshire County Council', host = 'democracy.northshire.gov.uk'): CompareDoc {
-  return { id, host, council, meetingDate: '2020-01-01', itemNumber: id, title, text };
+  return { id, kind: 'meeting-item', host, council, committee: null, meetingDate: '2020-01-01', itemNumber: id, title, text, clauses: [], outcome: '', url: null };
 }
 
 const LIBRARIES = doc('lib', 'Library Opening Hours', 'Branch libraries will open later on Saturdays; the mobile library timetable is unchanged.');

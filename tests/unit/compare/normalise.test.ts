@@ -42,12 +42,8 @@ describe('termsOf', () => {
   });
 
   it('strips the machinery of minutes: report authors, members, officers, appendices, procedure', () => {
-    expect(termsOf('Report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting, attached.')).toEqual([
-      'set',
-      'progress',
-      'recommend',
-    ]);
-    expect(termsOf('Report of the Cabinet Member for Finance and Resources seeking approval of the fees and charges')).toEqual(['seek', 'approval', 'fee', 'charg']);
+    expect(termsOf('Report of the Service Director, Legal and Governance setting out progress on recommendations made at the previous meeting, attached.')).toEqual([]);
+    expect(termsOf('Report of the Cabinet Member for Finance and Resources seeking approval of the fees and charges')).toEqual(['seek', 'fee', 'charg']);
     expect(termsOf('The Panel noted the minutes; members and officers considered Appendix 2 to the Cabinet report.')).toEqual([]);
     expect(termsOf('Apologies for Absence')).toEqual([]);
     expect(termsOf('Declarations of Interest')).toEqual([]);

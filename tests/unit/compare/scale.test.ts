@@ -40,7 +40,8 @@ function syntheticClauses(): CompareDoc[] {
   return Array.from({ length: N }, (_, i) => {
     const council = COUNCILS[i % COUNCILS.length] ?? null;
     const host = `democracy.${(council ?? '').split(' ')[0]?.toLowerCase()}.gov.uk`;
-    return { id: `${host}|${i >> 8}|${i}#0`, host, council, meetingDate: null, itemNumber: String(i % 20), title: phrase(3, 7), text: phrase(12, 45) };
+    const text = phrase(12, 45);
+    return { id: `${host}|${i >> 8}|${i}#0`, kind: 'clause', host, council, committee: null, meetingDate: null, itemNumber: String(i % 20), title: phrase(3, 7), text, clauses: [text], outcome: '', url: null };
   });
 }
 

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { saveSelection } from '@/lib/library/save';
+import { fakeLibrary } from '../../support/fakeLibrary';
 import { mountedLibrary } from '../../support/mountedLibrary';
 import { item, meeting } from '../../support/records';
 
@@ -25,7 +26,7 @@ describe('library page', () => {
   it('shows the newest page of results with the count of all, a page more on "Show more", and exports every row', async () => {
     await fill();
     const download = vi.fn();
-    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
     expect(rows()).toHaveLength(200);
     expect(rows()[0]?.textContent).toContain('2022-03-10');
@@ -46,7 +47,7 @@ describe('library page', () => {
   it('goes back to one page when the search changes, and says when there is nothing to export', async () => {
     await fill();
     const download = vi.fn();
-    act(() => render(<LibraryApp db={mounted.db} download={download} confirm={() => true} />, mounted.root));
+    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));
@@ -69,5 +70,23 @@ describe('library page', () => {
     await act(() => button('Export clauses as CSV')?.click());
     await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
     expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('library page with a plain fake library', () => {
+  it('lists each conflict a restore resolved under its summary', async () => {
+    const conflicts = ['Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5: two different notes; the library’s note is kept and the backup’s is added after it.'];
+    const library = fakeLibrary({ restore: vi.fn(async () => ({ counts: { councils: 1, committees: 1, meetings: 1, items: 3, clauses: 3 }, conflicts })) });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    const file = new File(['{"format":"council-minutes-backup"}'], 'backup.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 1 meetings, 3 items, 3 clauses, merged with the library. 1 conflict resolved, nothing dropped:'));
+    expect(library.restore).toHaveBeenCalledWith('{"format":"council-minutes-backup"}');
+    expect(Array.from(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).map((li) => li.textContent)).toEqual(conflicts);
   });
 });

@@ -2,11 +2,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { PagePanel, type PanelProps } from '@/components/panel/PagePanel';
+import { clauseKey, itemKey } from '@/lib/library/identity';
 import type { SavedState } from '@/lib/library/queries';
 import { fakeMeetingActions, mountPoint } from '../../support/mountPoint';
 import { item, meeting } from '../../support/records';
 
 const mounted = mountPoint();
+const HOST = 'www.southampton.gov.uk';
 
 function show(props: Partial<PanelProps>) {
   const full: PanelProps = { tabState: null, saved: null, actions: fakeMeetingActions(), notice: null, openLibrary: vi.fn(), readSite: null, ...props };
@@ -71,15 +73,20 @@ describe('side panel', () => {
     click('Save meeting (3 items)');
     click('Save item 5');
     click('Save clause (ii) of item 5');
-    expect(props.actions.saveMeeting).toHaveBeenCalledOnce();
+    expect(props.actions.saveMeeting).toHaveBeenCalledWith(false);
     expect(props.actions.saveItem).toHaveBeenCalledWith('15');
     expect(props.actions.saveClause).toHaveBeenCalledWith('15', 1);
 
     const record = meeting();
     const saved: SavedState = {
       meeting: null,
-      items: new Map([['16', { tags: ['ehe'], note: '' }]]),
-      clauses: new Map([['15#1', { tags: [], note: 'check' }]]),
+      items: new Map([[itemKey({ host: HOST, meetingId: '7105', itemKey: '16' }), { tags: ['ehe'], note: '' }]]),
+      clauses: new Map([
+        [
+          clauseKey({ host: HOST, meetingId: '7105', itemKey: '15', clauseIndex: 1 }),
+          { tags: [], note: 'check', ref: { host: HOST, meetingId: '7105', itemKey: '15', clauseIndex: 1 }, label: '(ii)', text: 'That officers explore…' },
+        ],
+      ]),
     };
     show({ tabState: state(record), saved });
     expect(mounted.root.querySelectorAll('.saved-mark')).toHaveLength(2);
@@ -87,13 +94,36 @@ describe('side panel', () => {
     expect(mounted.root.textContent).toContain('Note: check');
   });
 
-  it('says "changed since saved" when the page hash differs, and offers the update', () => {
+  it('says "changed since saved" when the page hash differs, and shows what the update will change before it is applied', () => {
     const record = meeting();
     const savedMeeting = { whole: 1 as const, contentHash: 'older' } as unknown as NonNullable<SavedState['meeting']>;
     const props = show({ tabState: state(record), saved: { meeting: savedMeeting, items: new Map(), clauses: new Map() } });
     expect(mounted.root.textContent).toContain('Changed since saved.');
     Array.from(mounted.root.querySelectorAll('button')).find((b) => b.textContent === 'Update saved copy')?.click();
-    expect(props.actions.updateMeeting).toHaveBeenCalledOnce();
+    expect(props.actions.previewUpdate).toHaveBeenCalledOnce();
+
+    const preview = {
+      added: ['clause (iii) of item 5'],
+      changed: ['clause (ii) of item 5 (was (i))'],
+      gone: ['clause (iv) of item 6 (kept, with its tags and note)'],
+      annotationsKept: ['clause (ii) of item 5 (they follow the clause from place 1 to 2)'],
+      keptComplete: [],
+      leftOutCut: [],
+      skippedDeleted: ['item 8'],
+    };
+    show({ tabState: state(record), saved: { meeting: savedMeeting, items: new Map(), clauses: new Map() }, actions: props.actions, preview });
+    const shown = mounted.root.querySelector('[aria-label="What the update will change"]');
+    expect(Array.from(shown?.querySelectorAll('dt, dd') ?? []).map((e) => e.textContent)).toEqual([
+      'Added', 'clause (iii) of item 5',
+      'Changed on the page', 'clause (ii) of item 5 (was (i))',
+      'No longer on the page, kept and marked', 'clause (iv) of item 6 (kept, with its tags and note)',
+      'Tags and notes kept on', 'clause (ii) of item 5 (they follow the clause from place 1 to 2)',
+      'Not brought back: you deleted', 'item 8',
+    ]);
+    // Nothing is written until the researcher applies it.
+    expect(props.actions.applyUpdate).not.toHaveBeenCalled();
+    Array.from(shown?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Apply update')?.click();
+    expect(props.actions.applyUpdate).toHaveBeenCalledOnce();
   });
 
   it('holds saving back while truncated minutes are fetched, and reports failures as partial', () => {

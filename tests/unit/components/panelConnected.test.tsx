@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectedPanel } from '@/components/panel/ConnectedPanel';
-import type { LibraryDb } from '@/lib/library/db';
+import { dexieLibrary, type LibraryService } from '@/lib/library/service';
 import { saveSelection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import { mountedLibrary } from '../../support/mountedLibrary';
@@ -20,7 +20,7 @@ const page = (completing = false): ShownPage => ({
 /** Services whose library answers only when `openLibrary` is called, and whose page the test sets. */
 function fakeServices() {
   let openLibrary = () => {};
-  const library = new Promise<LibraryDb>((resolve) => (openLibrary = () => resolve(mounted.db)));
+  const library = new Promise<LibraryService>((resolve) => (openLibrary = () => resolve(dexieLibrary(mounted.db))));
   let showPage: (p: ShownPage) => void = () => {};
   const services: PanelServices = {
     library: vi.fn(() => library),

@@ -3,10 +3,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_COLUMNS } from '@/lib/export/clauseRows';
 import { toCsv } from '@/lib/export/csv';
-import { clausesCsv, ITEM_COLUMNS, itemsCsv, meetingMapKey } from '@/lib/export/libraryCsv';
+import { clausesCsv, ITEM_COLUMNS, itemsCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause } from '@/lib/library/queries';
+import { meetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
+import { annotate } from '../../support/annotate';
 import { item, meeting } from '../../support/records';
 
 /** Python's csv module, the way a researcher's script would read the file. */
@@ -24,6 +25,8 @@ describe('toCsv', () => {
     { a: '=HYPERLINK("http://evil")', b: '+1' },
     { a: '-2', b: '@SUM(A1)' },
     { a: '\tTab', b: '\rCR' },
+    // A formula cell that spans lines: Papa's own escapeFormulae regexp stopped at the new line.
+    { a: '=HYPERLINK("http://evil","x")\n+0', b: '-1\r\n@2' },
   ];
   const csv = toCsv(rows, ['a', 'b']);
 
@@ -34,7 +37,7 @@ describe('toCsv', () => {
 
   it('neutralises cells that would start a formula', () => {
     const cells = readWithPython(csv).slice(1).flat();
-    expect(cells).toEqual(['plain', 'with, comma', 'two\nlines', 'a "quote"', '\'=HYPERLINK("http://evil")', "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR"]);
+    expect(cells).toEqual(['plain', 'with, comma', 'two\nlines', 'a "quote"', '\'=HYPERLINK("http://evil")', "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR", '\'=HYPERLINK("http://evil","x")\n+0', "'-1\r\n@2"]);
   });
 
   it('round-trips through Python csv with quoting and newlines intact', () => {
@@ -47,10 +50,10 @@ describe('toCsv', () => {
 describe('library CSV', () => {
   it('writes one row per clause with the documented columns, and one row per item', async () => {
     const db = new LibraryDb(`csv-${Date.now()}`);
-    const record = meeting({ items: [item('5', 'CSE Update', [['(i)', '=cmd|calc'], ['(ii)', 'Second, with "quotes"\nand a new line']])] });
+    const record = meeting({ items: [item('5', 'CSE Update', [['(i)', '=cmd|calc\n+HYPERLINK("http://evil")'], ['(ii)', 'Second, with "quotes"\nand a new line']], { description: '@SUM(A1)\n=HYPERLINK("http://evil")' })] });
     await saveSelection(db, record, { scope: 'meeting' }, new Date('2026-11-23T10:00:00Z'));
-    await annotateClause(db, ['www.southampton.gov.uk', '7105', '15', 1], ['taxis', 'cse'], 'note');
-    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingMapKey(m.host, m.meetingId), m]));
+    await annotate(db, ['www.southampton.gov.uk', '7105', '15', 1], ['taxis', 'cse'], 'note');
+    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingKey(m), m]));
     const clauses = readWithPython(clausesCsv(await db.clauses.toArray(), meetings));
     expect(clauses[0]).toEqual([...CLAUSE_COLUMNS]);
     expect(clauses).toHaveLength(3);
@@ -78,11 +81,12 @@ describe('library CSV', () => {
       section: 'minutes',
       exempt: 'no',
     });
-    expect(clauses[1]?.[8]).toBe("'=cmd|calc");
+    expect(clauses[1]?.[8]).toBe('\'=cmd|calc\n+HYPERLINK("http://evil")');
     const items = readWithPython(itemsCsv(await db.items.toArray(), meetings));
     expect(items[0]).toEqual([...ITEM_COLUMNS]);
     expect(items).toHaveLength(2);
     expect(items[1]?.[ITEM_COLUMNS.indexOf('procedural')]).toBe('no');
+    expect(items[1]?.[ITEM_COLUMNS.indexOf('description')]).toBe('\'@SUM(A1)\n=HYPERLINK("http://evil")');
     db.close();
     await db.delete();
   });

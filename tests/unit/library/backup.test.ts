@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportLibrary, readBackup, restoreLibrary } from '@/lib/library/backup';
 import { BackupSchema } from '@/lib/library/backupSchema';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause, annotateItem } from '@/lib/library/queries';
 import { saveSelection } from '@/lib/library/save';
+import { annotate } from '../../support/annotate';
 import { item, meeting } from '../../support/records';
 
 let n = 0;
@@ -52,8 +52,8 @@ async function wipe(d: LibraryDb): Promise<void> {
 /** Two councils: a meeting saved whole and annotated, and one clause saved alone. */
 async function fill(d: LibraryDb): Promise<void> {
   await saveSelection(d, meeting(), { scope: 'meeting' }, T1);
-  await annotateClause(d, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
-  await annotateItem(d, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
+  await annotate(d, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
+  await annotate(d, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
   await saveSelection(
     d,
     meeting({
@@ -86,7 +86,7 @@ describe('exportLibrary', () => {
   it('exports an empty library as empty tables, which restore as nothing', async () => {
     const text = await exportLibrary(db, NOW);
     expect(JSON.parse(text).tables).toEqual({ councils: [], committees: [], meetings: [], items: [], clauses: [] });
-    expect(await restoreLibrary(db, text)).toEqual({ councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 });
+    expect(await restoreLibrary(db, text)).toEqual({ counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, conflicts: [] });
   });
 });
 
@@ -97,7 +97,7 @@ describe('restoreLibrary round trip', () => {
     const text = await exportLibrary(db, NOW);
     await wipe(db);
     expect((await contents(db)).meetings).toEqual([]);
-    expect(await restoreLibrary(db, text)).toEqual({ councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 });
+    expect(await restoreLibrary(db, text)).toEqual({ counts: { councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 }, conflicts: [] });
     expect(await contents(db)).toEqual(before);
     // A backup of the restored library holds the same data (key order aside, zod lists fields in schema order).
     expect(JSON.parse(await exportLibrary(db, NOW))).toEqual(JSON.parse(text));
@@ -126,7 +126,7 @@ describe('restoreLibrary round trip', () => {
 });
 
 describe('restoreLibrary merge', () => {
-  it('keeps tags from both sides, the existing note unless empty, and whole/picked if either has them', async () => {
+  it('keeps tags from both sides, both notes when they differ (and says so), and whole/picked if either has them', async () => {
     // The backup: the meeting saved whole, clause 0 and item 15 annotated.
     await fill(db);
     const text = await exportLibrary(db, NOW);
@@ -134,17 +134,22 @@ describe('restoreLibrary merge', () => {
     // Meanwhile, in another library: only clause 0 saved (meeting not whole, item 15 only context), annotated differently.
     const other = await newDb();
     await saveSelection(other, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 0 }, T1);
-    await annotateClause(other, [HOST, '7105', '15', 0], ['licensing', 'taxis'], '');
-    await annotateItem(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
+    await annotate(other, [HOST, '7105', '15', 0], ['licensing', 'taxis'], '');
+    await annotate(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
     expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(0);
 
-    await restoreLibrary(other, text);
+    const { conflicts } = await restoreLibrary(other, text);
     const clause = await other.clauses.get([HOST, '7105', '15', 0]);
     expect(clause?.tags).toEqual(['licensing', 'taxis']);
+    // The library's note was empty: the backup's is taken, no conflict.
     expect(clause?.note).toBe('licensing angle');
     const saved = await other.items.get([HOST, '7105', '15']);
     expect(saved?.tags).toEqual(['safeguarding', 'cse']);
-    expect(saved?.note).toBe('my own note');
+    // Two different notes: neither is dropped, and the report says which is where.
+    expect(saved?.note).toBe('my own note\n\nFrom the backup: compare with Worcestershire');
+    expect(conflicts).toEqual([
+      'Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5: two different notes; the library’s note is kept and the backup’s is added after it.',
+    ]);
     expect(saved?.picked).toBe(1);
     expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(1);
     // Everything else the backup held is there too, once.
@@ -156,7 +161,7 @@ describe('restoreLibrary merge', () => {
   it('takes the other fields from whichever side was retrieved or saved later, and keeps records only the library has', async () => {
     await saveSelection(db, meeting(), { scope: 'meeting' }, T1);
     const older = await exportLibrary(db, NOW);
-    await annotateClause(db, [HOST, '7105', '15', 0], ['taxis'], '');
+    await annotate(db, [HOST, '7105', '15', 0], ['taxis'], '');
 
     const changed = meeting({
       items: [item('5', 'Child Sexual Exploitation in Southampton - Update', [['(i)', 'That the Licensing Committee consider CSE training for taxi drivers;']])],
@@ -184,6 +189,36 @@ describe('restoreLibrary merge', () => {
     expect((await db.meetings.get([HOST, '7105']))?.contentHash).toBe(changed.contentHash);
     expect((await db.meetings.get([HOST, '7105']))?.whole).toBe(1);
     expect((await db.items.get([WORCS, '2453', '16']))?.picked).toBe(1);
+  });
+});
+
+describe('restoreLibrary checks what it derives', () => {
+  it('recomputes search words, outcome and votes instead of trusting the file, and reports a text conflict', async () => {
+    await saveSelection(db, meeting(), { scope: 'meeting' }, T1);
+    const backup = JSON.parse(await exportLibrary(db, NOW)) as { tables: { clauses: Record<string, unknown>[]; items: Record<string, unknown>[] } };
+    // A tampered file: a clause claims to be "deferred" with votes the text does not state, and
+    // words that would make it match any search; an item claims words too.
+    const forged = backup.tables.clauses.find((c) => c.clauseIndex === 0 && c.itemKey === '15');
+    if (!forged) throw new Error('the backup has no clause 0 of item 15');
+    Object.assign(forged, { outcome: 'deferred', votes: { for: 99, against: 0, abstentions: null }, words: ['anything'] });
+    Object.assign(backup.tables.items[0] ?? {}, { words: ['anything'] });
+    // And the backup's copy of clause (ii) was saved later, with other text.
+    const edited = backup.tables.clauses.find((c) => c.clauseIndex === 1 && c.itemKey === '15');
+    Object.assign(edited ?? {}, { text: 'That officers report back in March;', savedAt: T2.toISOString() });
+
+    const fresh = await newDb();
+    await restoreLibrary(fresh, JSON.stringify(backup));
+    const clause = await fresh.clauses.get([HOST, '7105', '15', 0]);
+    expect([clause?.outcome, clause?.votes]).toEqual(['resolved', null]);
+    expect(clause?.words).not.toContain('anything');
+    expect(clause?.words).toContain('taxi');
+    expect((await fresh.items.toArray()).flatMap((i) => i.words)).not.toContain('anything');
+
+    const { conflicts } = await restoreLibrary(db, JSON.stringify(backup));
+    expect((await db.clauses.get([HOST, '7105', '15', 1]))?.text).toBe('That officers report back in March;');
+    expect(conflicts).toEqual([
+      'Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5, clause (ii): the text differs; the copy saved later (the backup’s, 2024-03-02) is kept.',
+    ]);
   });
 });
 
@@ -256,7 +291,7 @@ describe('restoreLibrary failing half way', () => {
     // The library differs from the backup: one meeting, annotated differently.
     await wipe(db);
     await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
-    await annotateClause(db, [HOST, '7105', '15', 1], ['resources'], '');
+    await annotate(db, [HOST, '7105', '15', 1], ['resources'], '');
     const before = await contents(db);
 
     let seenInsideTransaction: Awaited<ReturnType<typeof contents>> | undefined;

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
-import { annotateClause, annotateItem, deleteClause, deleteItem, facets, parseTags, savedState } from '@/lib/library/queries';
+import { parseClauseKey, parseItemKey } from '@/lib/library/identity';
+import { deleteClause, deleteItem, facets, parseTags, savedState } from '@/lib/library/queries';
 import { searchClauses, searchItems } from '@/lib/library/search';
 import { saveSelection } from '@/lib/library/save';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
+import { annotate } from '../../support/annotate';
 import { item, meeting } from '../../support/records';
 
 let db: LibraryDb;
@@ -19,6 +21,13 @@ afterEach(async () => {
 });
 
 const HOST = 'www.southampton.gov.uk';
+/** The panel's marks as `itemKey` and `itemKey#place on the page`. */
+async function marks(record = meeting()) {
+  const state = await savedState(db, record);
+  const items = [...state.items.keys()].map((k) => parseItemKey(k).itemKey).sort();
+  const clauses = [...state.clauses.keys()].map((k) => parseClauseKey(k)).map((r) => `${r.itemKey}#${r.clauseIndex}`).sort();
+  return { meeting: state.meeting, items, clauses };
+}
 
 describe('saving', () => {
   it('saves a whole meeting: every item and clause, valid records', async () => {
@@ -29,10 +38,10 @@ describe('saving', () => {
     for (const m of await db.meetings.toArray()) SavedMeetingSchema.parse(m);
     for (const i of await db.items.toArray()) SavedItemSchema.parse(i);
     for (const c of await db.clauses.toArray()) SavedClauseSchema.parse(c);
-    const state = await savedState(db, HOST, '7105');
+    const state = await marks();
     expect(state.meeting?.whole).toBe(1);
-    expect([...state.items.keys()].sort()).toEqual(['15', '16', '18']);
-    expect([...state.clauses.keys()].sort()).toEqual(['15#0', '15#1', '16#0']);
+    expect(state.items).toEqual(['15', '16', '18']);
+    expect(state.clauses).toEqual(['15#0', '15#1', '16#0']);
   });
 
   it('is idempotent: saving again updates in place', async () => {
@@ -43,25 +52,25 @@ describe('saving', () => {
 
   it('saves one clause with its item as context, not as a picked item', async () => {
     await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 });
-    const state = await savedState(db, HOST, '7105');
+    const state = await marks();
     expect(state.meeting?.whole).toBe(0);
-    expect([...state.items.keys()]).toEqual([]);
-    expect([...state.clauses.keys()]).toEqual(['15#1']);
+    expect(state.items).toEqual([]);
+    expect(state.clauses).toEqual(['15#1']);
     expect(await db.items.count()).toBe(1);
     expect(await searchItems(db, {})).toEqual({ rows: [], total: 0 });
   });
 
   it('saves one item with all its clauses', async () => {
     await saveSelection(db, meeting(), { scope: 'item', itemKey: '15' });
-    const state = await savedState(db, HOST, '7105');
-    expect([...state.items.keys()]).toEqual(['15']);
-    expect([...state.clauses.keys()].sort()).toEqual(['15#0', '15#1']);
+    const state = await marks();
+    expect(state.items).toEqual(['15']);
+    expect(state.clauses).toEqual(['15#0', '15#1']);
   });
 
-  it('keeps tags and notes when a changed page is saved again, and drops clauses the page lost', async () => {
+  it('keeps tags and notes when a changed page is saved again, and keeps, marked, a clause the page lost', async () => {
     await saveSelection(db, meeting(), { scope: 'meeting' });
-    await annotateClause(db, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
-    await annotateItem(db, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
+    await annotate(db, [HOST, '7105', '15', 0], ['taxis'], 'licensing angle');
+    await annotate(db, [HOST, '7105', '15'], ['cse'], 'compare with Worcestershire');
     const changed = meeting({
       items: [item('5', 'Child Sexual Exploitation in Southampton - Update', [['(i)', 'That the Licensing Committee consider CSE training for taxi drivers;']])],
     });
@@ -71,7 +80,8 @@ describe('saving', () => {
     expect(clause?.text).toBe('That the Licensing Committee consider CSE training for taxi drivers;');
     expect([clause?.tags, clause?.note]).toEqual([['taxis'], 'licensing angle']);
     expect((await db.items.get([HOST, '7105', '15']))?.tags).toEqual(['cse']);
-    expect(await db.clauses.get([HOST, '7105', '15', 1])).toBeUndefined();
+    // Clause (ii) is no longer on the page: kept, after those the page has, and marked.
+    expect(await db.clauses.get([HOST, '7105', '15', 1])).toMatchObject({ label: '(ii)', text: 'That officers explore opportunities to increase resources dedicated to analysing CSE data;', onPage: 0 });
     expect((await db.meetings.get([HOST, '7105']))?.contentHash).toBe(changed.contentHash);
   });
 
@@ -115,7 +125,7 @@ describe('search and filters', () => {
     expect((await searchItems(db, { committee: 'Children and Families Scrutiny Panel' })).rows.length).toBe(3);
     expect((await searchItems(db, { from: '2016-01-01' })).rows.length).toBe(3);
     expect((await searchItems(db, { to: '2015-12-31' })).rows.length).toBe(2);
-    await annotateItem(db, ['worcestershire.moderngov.co.uk', '2453', '16'], ['missing'], '');
+    await annotate(db, ['worcestershire.moderngov.co.uk', '2453', '16'], ['missing'], '');
     expect((await searchItems(db, { tag: 'missing' })).rows.map((i) => i.title)).toEqual(['Missing Children and Young People: Update']);
     const f = await facets(db);
     expect(f.councils.map((c) => c.name)).toEqual(['Southampton City Council', 'Worcestershire County Council']);
@@ -123,10 +133,10 @@ describe('search and filters', () => {
   });
 
   it('deletes a clause, then an item; the meeting goes with its last item', async () => {
-    await deleteClause(db, HOST, '7105', '15', 0);
+    await deleteClause(db, { host: HOST, meetingId: '7105', itemKey: '15', clauseIndex: 0 });
     expect(await db.clauses.get([HOST, '7105', '15', 0])).toBeUndefined();
     expect((await db.meetings.get([HOST, '7105']))?.whole).toBe(0);
-    for (const key of ['15', '16', '18']) await deleteItem(db, HOST, '7105', key);
+    for (const key of ['15', '16', '18']) await deleteItem(db, { host: HOST, meetingId: '7105', itemKey: key });
     expect(await db.meetings.get([HOST, '7105'])).toBeUndefined();
     expect(await db.clauses.where('host').equals(HOST).count()).toBe(0);
   });

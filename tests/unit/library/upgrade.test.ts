@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
 import { SavedClauseSchema, SavedItemSchema } from '@/lib/library/schema';
+import { LIBRARY_VERSION } from '@/lib/library/versions';
 
 /** Version 1 of the library, as the version 1 code declared it. */
 function openVersion1(name: string): Dexie {
@@ -87,7 +88,7 @@ describe('library upgrade from version 1 to the current version', () => {
 
     const db = new LibraryDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LIBRARY_VERSION);
     expect(await db.councils.toArray()).toEqual([{ host: 'www.southampton.gov.uk', name: 'Southampton City Council' }]);
     const upgraded = await db.clauses.toArray();
     expect(upgraded).toHaveLength(4);
@@ -98,16 +99,89 @@ describe('library upgrade from version 1 to the current version', () => {
       ['resolved', { for: 24, against: 5, abstentions: 2 }, 'minutes', false],
       ['resolved', null, 'decision', true],
     ]);
-    // Nothing else about the clauses changed.
-    expect(upgraded.map(({ outcome: _o, votes: _v, section: _s, exempt: _e, ...rest }) => rest)).toEqual(clauses);
+    // Nothing else about the clauses changed but what version 3 derives: on the page, and words from their text.
+    expect(upgraded.map(({ outcome: _o, votes: _v, section: _s, exempt: _e, onPage: _p, words: _w, ...rest }) => rest)).toEqual(clauses.map(({ words: _w, ...rest }) => rest));
+    expect(upgraded.map((c) => c.onPage)).toEqual([1, 1, 1, 1]);
     const upgradedItems = await db.items.toArray();
     for (const item of upgradedItems) SavedItemSchema.parse(item);
-    expect(upgradedItems.map((i) => [i.title, i.procedural])).toEqual([
-      ['Apologies for Absence', true],
-      ['Child Sexual Exploitation in Southampton - Update', false],
+    expect(upgradedItems.map((i) => [i.title, i.procedural, i.onPage])).toEqual([
+      ['Apologies for Absence', true, 1],
+      ['Child Sexual Exploitation in Southampton - Update', false, 1],
     ]);
-    expect(upgradedItems.map(({ procedural: _p, ...rest }) => rest)).toEqual(items);
+    expect(upgradedItems.map(({ procedural: _p, onPage: _o, words: _w, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
     expect(await db.clauses.where('outcome').equals('noted').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+});
+
+/** Version 2 of the library, as the version 2 code declared it. */
+function openVersion2(name: string): Dexie {
+  const v2 = openVersion1(name);
+  v2.version(2).stores({
+    clauses: '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words',
+  });
+  return v2;
+}
+
+/** An item as version 2 stored it. */
+function v2Item(itemKey: string, title: string) {
+  return {
+    host: 'www.southampton.gov.uk',
+    meetingId: '7105',
+    itemKey,
+    councilName: 'Southampton City Council',
+    committeeName: 'Children and Families Scrutiny Panel',
+    date: '2016-11-03',
+    tags: ['cse'],
+    note: 'my note',
+    words: ['stale'],
+    savedAt: '2026-11-01T10:00:00.000Z',
+    order: 0,
+    number: '5',
+    id: itemKey,
+    title,
+    description: '',
+    documents: [],
+    minutes: 'The Panel noted the report.',
+    decision: '',
+    notedPoints: [],
+    minutesTruncated: 0,
+    fullMinutesUrl: null,
+    picked: 1,
+  };
+}
+
+describe('library upgrade from version 2 to 3', () => {
+  it('marks every item and clause as on the page, checks each with its schema, derives words again, adds deletions, and keeps a record it cannot validate', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const v2 = openVersion2(name);
+    await v2.open();
+    const clause = { ...v1Clause(0, 'that the update be noted.'), outcome: 'resolved', votes: null, words: ['stale'] };
+    const broken = { ...v2Item('12842', 'Broken'), title: 42 };
+    await v2.table('items').bulkPut([v2Item('12841', 'Child Sexual Exploitation in Southampton - Update'), broken]);
+    await v2.table('clauses').put(clause);
+    v2.close();
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = new LibraryDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const [item, kept] = await db.items.toArray();
+    SavedItemSchema.parse(item);
+    expect(item).toMatchObject({ onPage: 1, tags: ['cse'], note: 'my note', title: 'Child Sexual Exploitation in Southampton - Update' });
+    expect(item?.words).toEqual(expect.arrayContaining(['child', 'sexual', 'exploitation', 'panel', 'noted']));
+    expect(item?.words).not.toContain('stale');
+    // The record that does not validate is kept as it was, and the upgrade says so.
+    expect(kept).toEqual(broken);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('item ["www.southampton.gov.uk","7105","12842"] kept as it was'));
+    const [upgraded] = await db.clauses.toArray();
+    SavedClauseSchema.parse(upgraded);
+    // Outcome recomputed from the text: "be noted" is noted, whatever version 2 stored.
+    expect(upgraded).toMatchObject({ onPage: 1, outcome: 'noted', tags: ['cse'], note: 'kept' });
+    expect(upgraded?.words).toContain('update');
+    expect(await db.deletions.count()).toBe(0);
+    warn.mockRestore();
     db.close();
     await db.delete();
   });

@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodePage } from '@/lib/cli/decodePage';
+import { decodePage } from '@/lib/encoding/decodePage';
 import { parseDocument } from '@/lib/cli/readPage';
 import { extractDocument } from '@/lib/moderngov/extractDocument';
 import { ExtractionSchema, type Extraction } from '@/lib/moderngov/schema';

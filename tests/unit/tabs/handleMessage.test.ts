@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ToolbarSummary } from '@/lib/moderngov/summary';
 import type { Toolbar } from '@/lib/platform/toolbar';
 import { handlePageMessage } from '@/lib/tabs/handleMessage';
 import { readTabState, type SessionArea } from '@/lib/tabs/tabState';
@@ -14,8 +15,8 @@ function fakeSession(): SessionArea & { data: Record<string, unknown> } {
   };
 }
 
-function fakeToolbar(): Toolbar & { shown: Map<number, { badge: string; title: string }> } {
-  const shown = new Map<number, { badge: string; title: string }>();
+function fakeToolbar(): Toolbar & { shown: Map<number, ToolbarSummary> } {
+  const shown = new Map<number, ToolbarSummary>();
   return { shown, show: async (id, s) => void shown.set(id, s), clear: async (id) => void shown.delete(id) };
 }
 
@@ -26,13 +27,13 @@ describe('messages from content scripts', () => {
     const record = meeting();
     expect(await handlePageMessage({ type: 'page-extracted', url: record.meeting.url, extraction: record, completing: false }, 7, session, toolbar)).toBe(true);
     expect((await readTabState(session, 7))?.extraction).toEqual(record);
-    expect(toolbar.shown.get(7)).toEqual({ badge: '3', title: 'Meeting: 3 items' });
+    expect(toolbar.shown.get(7)).toEqual({ badge: '3', title: 'Meeting: 3 items', recognised: true });
   });
 
   it('shows no badge for a page that is not ModernGov', async () => {
     const toolbar = fakeToolbar();
     await handlePageMessage({ type: 'page-extracted', url: 'https://x/', extraction: { kind: null, reason: 'Not a ModernGov page.' }, completing: false }, 1, fakeSession(), toolbar);
-    expect(toolbar.shown.get(1)?.badge).toBe('');
+    expect(toolbar.shown.get(1)).toMatchObject({ badge: '', recognised: false });
   });
 
   it('rejects malformed messages and messages not from a tab, storing nothing', async () => {
@@ -64,5 +65,35 @@ describe('messages from content scripts', () => {
     const state = await readTabState(session, 3);
     expect(state?.completing).toBe(false);
     expect(state?.extraction).toEqual(full);
+  });
+});
+
+describe('a page too large for session storage', () => {
+  /** storage.session as Chrome has it: 10 MB in all, and a write above that throws, storing nothing. */
+  function quotaSession(quota = 10 * 1024 * 1024) {
+    const session = fakeSession();
+    const set = session.set;
+    session.set = async (items) => {
+      const total = JSON.stringify({ ...session.data, ...items }).length;
+      if (total > quota) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      await set(items);
+    };
+    return session;
+  }
+
+  it('is stored cut down with a note, not dropped, and still badged with its items', async () => {
+    const session = quotaSession();
+    const toolbar = fakeToolbar();
+    // 120 items of 100,000 characters of minutes each: 12 MB read.
+    const long = 'The Panel discussed the report. '.repeat(3125);
+    const record = meeting({ items: Array.from({ length: 120 }, (_, i) => item(String(i + 1), `Item ${i + 1}`, [[null, long]])) });
+    expect(await handlePageMessage({ type: 'page-extracted', url: record.meeting.url, extraction: record, completing: false }, 9, session, toolbar)).toBe(true);
+    const state = await readTabState(session, 9);
+    expect(state?.inPage).toBe(true);
+    expect(state?.note).toMatch(/^This page is too large \(2\d\.\d MB read\) to keep in the browser's session storage: the panel reads it from the open tab/);
+    expect(state?.extraction.kind).toBe('meeting');
+    expect(state?.extraction.kind === 'meeting' && state.extraction.items).toEqual([]);
+    expect(state?.extraction.kind === 'meeting' && state.extraction.meeting).toEqual(record.meeting);
+    expect(toolbar.shown.get(9)).toEqual({ badge: '120', title: 'Meeting: 120 items', recognised: true });
   });
 });

@@ -1,0 +1,101 @@
+import { liveQuery } from 'dexie';
+import type { Reference } from '../cite/reference';
+import type { MeetingRecord } from '../moderngov/schema';
+import type { CiteRows } from './citeRows';
+import type { RestoreReport } from './backup';
+import type { LibraryDb } from './db';
+import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, type MeetingRef } from './identity';
+import { annotateClause, annotateItem, deleteClause, deleteItem, facets, savedState, type Annotation, type SavedState } from './queries';
+import { previewUpdate, saveSelection, type SaveOptions, type SaveReport, type Selection } from './save';
+import type { SavedClause, SavedItem, SavedMeeting } from './schema';
+import { searchClauses, searchItems, type LibraryFilter, type ResultPage } from './search';
+
+export type Facets = Awaited<ReturnType<typeof facets>>;
+
+/**
+ * Everything the views do with the library, and the only way they reach it: the views never
+ * see a table. The browser's is `dexieLibrary`; component tests pass plain objects.
+ */
+export interface LibraryService {
+  /** Calls back with what `read` answers now and again whenever the library changes, in any context; returns the unsubscribe. */
+  watch<T>(read: () => Promise<T>, next: (value: T) => void, error: (error: unknown) => void): () => void;
+  savedState(record: MeetingRecord): Promise<SavedState>;
+  save(record: MeetingRecord, selection: Selection, options?: SaveOptions): Promise<SaveReport>;
+  /** What "Update saved copy" would change, without writing. */
+  previewUpdate(record: MeetingRecord): Promise<SaveReport>;
+  /** The content hash of a meeting saved whole, else null (batch collection skips those). */
+  savedHash(meeting: MeetingRef): Promise<string | null>;
+  /** `name` is how the error names it when it is no longer in the library. */
+  annotateItem(ref: ItemRef, annotation: Annotation, name?: string): Promise<void>;
+  annotateClause(ref: ClauseRef, clause: { label: string | null; text: string }, annotation: Annotation, name?: string): Promise<void>;
+  deleteItem(ref: ItemRef): Promise<void>;
+  deleteClause(ref: ClauseRef): Promise<void>;
+  facets(): Promise<Facets>;
+  searchItems(filter: LibraryFilter, limit?: number): Promise<ResultPage<SavedItem>>;
+  searchClauses(filter: LibraryFilter, limit?: number): Promise<ResultPage<SavedClause>>;
+  /** The saved meetings' page addresses, for rows shown. */
+  meetingUrls(rows: MeetingRef[]): Promise<Map<MeetingKey, string>>;
+  /** Every matching row as CSV, or null when nothing matches. */
+  exportCsv(what: 'clauses' | 'items', filter: LibraryFilter): Promise<string | null>;
+  /** References to cite or export: of rows picked (those still in the library) or of every row matching a filter. */
+  citeClauses(which: CiteRows<ClauseRef>): Promise<Reference[]>;
+  citeItems(which: CiteRows<ItemRef>): Promise<Reference[]>;
+  /** Every item and clause, for comparing councils. */
+  everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
+  backUp(): Promise<string>;
+  restore(text: string): Promise<RestoreReport>;
+}
+
+async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<Map<MeetingKey, SavedMeeting>> {
+  const meetings = refs === null ? await db.meetings.toArray() : (await db.meetings.bulkGet(refs.map(meetingPk))).filter((m): m is SavedMeeting => m !== undefined);
+  return new Map(meetings.map((m) => [meetingKey(m), m]));
+}
+
+/**
+ * The service over the browser's library. CSV, references and backups are loaded when first asked for: the
+ * side panel, which loads this after its first paint, never needs them.
+ */
+export function dexieLibrary(db: LibraryDb): LibraryService {
+  return {
+    watch(read, next, error) {
+      const subscription = liveQuery(read).subscribe({ next, error });
+      return () => subscription.unsubscribe();
+    },
+    savedState: (record) => savedState(db, record),
+    save: (record, selection, options) => saveSelection(db, record, selection, new Date(), options),
+    previewUpdate: (record) => previewUpdate(db, record),
+    async savedHash(ref) {
+      const saved = await db.meetings.get(meetingPk(ref));
+      return saved?.whole === 1 ? saved.contentHash : null;
+    },
+    annotateItem: (ref, annotation, name) => annotateItem(db, ref, annotation, name),
+    annotateClause: (ref, clause, annotation, name) => annotateClause(db, ref, clause, annotation, name),
+    deleteItem: (ref) => deleteItem(db, ref),
+    deleteClause: (ref) => deleteClause(db, ref),
+    facets: () => facets(db),
+    searchItems: (filter, limit) => searchItems(db, filter, limit),
+    searchClauses: (filter, limit) => searchClauses(db, filter, limit),
+    async meetingUrls(rows) {
+      const unique = new Map(rows.map((r) => [meetingKey(r), r]));
+      const meetings = await meetingsByKey(db, [...unique.values()]);
+      return new Map([...meetings].map(([key, m]) => [key, m.url]));
+    },
+    async exportCsv(what, filter) {
+      const [{ clausesCsv, itemsCsv }, meetings] = await Promise.all([import('../export/libraryCsv'), meetingsByKey(db, null)]);
+      if (what === 'clauses') {
+        const { rows } = await searchClauses(db, filter);
+        return rows.length > 0 ? clausesCsv(rows, meetings) : null;
+      }
+      const { rows } = await searchItems(db, filter);
+      return rows.length > 0 ? itemsCsv(rows, meetings) : null;
+    },
+    citeClauses: async (which) => (await import('./citeRows')).referencesOfClauses(db, which),
+    citeItems: async (which) => (await import('./citeRows')).referencesOfItems(db, which),
+    async everything() {
+      const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
+      return { items, clauses };
+    },
+    backUp: async () => (await import('./backup')).exportLibrary(db),
+    restore: async (text) => (await import('./backup')).restoreLibrary(db, text),
+  };
+}

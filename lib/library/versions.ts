@@ -1,0 +1,81 @@
+import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import { outcomeOf, votesOf } from '../moderngov/outcome';
+import { proceduralKind } from '../moderngov/procedural';
+import { isExempt } from '../moderngov/resolutions/exempt';
+import { clauseDerived, itemWords } from './derived';
+import { SavedClauseSchema, SavedItemSchema, type SavedClause } from './schema';
+
+/**
+ * Every version of the library's database, oldest first: the one place a schema change goes.
+ * A new version declares only the tables it changes and upgrades the records it stores,
+ * checking each with its zod schema.
+ */
+export const LIBRARY_VERSION = 3;
+
+const CLAUSES_V2 =
+  '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
+
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores({
+    councils: 'host',
+    committees: '[host+committeeId], host',
+    meetings: '[host+meetingId], host, date, [host+committeeId]',
+    items: '[host+meetingId+itemKey], [host+meetingId], host, committeeName, date, *tags, *words',
+    clauses: '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, *tags, *words',
+  });
+  // Version 2: every clause says what it does (resolved, noted, deferred…) and its votes, indexed by outcome.
+  db.version(2)
+    .stores({ clauses: CLAUSES_V2 })
+    .upgrade((tx) =>
+      tx
+        .table('clauses')
+        .toCollection()
+        .modify((clause: SavedClause) => {
+          clause.outcome = outcomeOf(clause);
+          clause.votes = votesOf(clause.text);
+        }),
+    );
+  // Version 3: deletions are remembered; items and clauses say whether the page still has them;
+  // each clause says where it came from (decision or minutes, exempt or not), each item whether
+  // it is procedural.
+  db.version(3)
+    .stores({ deletions: 'key, [host+meetingId]' })
+    .upgrade(upgradeTo3);
+}
+
+/** A stored record the upgrade cannot make valid is kept as it was (never dropped) and said so. */
+function keptInvalid(what: string, key: unknown[], issue: string | undefined): void {
+  console.warn(`Library upgrade: ${what} ${JSON.stringify(key)} kept as it was; it does not match the library's records (${issue ?? 'invalid'}).`);
+}
+
+async function upgradeTo3(tx: Transaction): Promise<void> {
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: Record<string, unknown>) => {
+      const next = {
+        ...item,
+        onPage: item.onPage ?? 1,
+        procedural: item.procedural ?? proceduralKind(String(item.title ?? ''), String(item.description ?? '')) !== null,
+      };
+      const parsed = SavedItemSchema.safeParse(next);
+      if (!parsed.success) return keptInvalid('item', [item.host, item.meetingId, item.itemKey], parsed.error.issues[0]?.message);
+      Object.assign(item, parsed.data, { words: itemWords(parsed.data) });
+    });
+  await tx
+    .table('clauses')
+    .toCollection()
+    .modify((clause: Record<string, unknown>) => {
+      // Clauses saved before were read from "Decision:" only when no formula opened them.
+      const next = {
+        ...clause,
+        onPage: clause.onPage ?? 1,
+        section: clause.section ?? (clause.keyword === 'Decision' ? 'decision' : 'minutes'),
+        exempt: clause.exempt ?? isExempt(String(clause.text ?? '')),
+      };
+      const parsed = SavedClauseSchema.safeParse(next);
+      if (!parsed.success) return keptInvalid('clause', [clause.host, clause.meetingId, clause.itemKey, clause.clauseIndex], parsed.error.issues[0]?.message);
+      Object.assign(clause, parsed.data, clauseDerived(parsed.data));
+    });
+}
