@@ -1,14 +1,19 @@
 import { useState } from 'preact/hooks';
-import { itemKey, type ItemKey } from '@/lib/library/identity';
+import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
+import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
+import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
 import type { LibraryService } from '@/lib/library/service';
+import { copyCitation } from '../cite/copyCitation';
+import { useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
 import { BackupControls } from './BackupControls';
+import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
-import { ClauseTable, ItemTable } from './ResultsTable';
+import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 
 interface Props {
   library: LibraryService;
@@ -53,6 +58,40 @@ export function LibraryApp({ library, download, confirm }: Props) {
     setNotice(null);
   };
 
+  const [citeStyle, setCiteStyle] = useCitationStyle();
+  // Ticked rows of the view shown, kept across searches; emptied when the view changes.
+  const [selected, setSelected] = useState<Map<ClauseKey | ItemKey, SavedClause | SavedItem>>(new Map());
+  const selection: RowSelection = {
+    has: (key) => selected.has(key),
+    toggle: (key, row, on) =>
+      setSelected((before) => {
+        const after = new Map(before);
+        if (on) after.set(key, row);
+        else after.delete(key);
+        return after;
+      }),
+  };
+  const failed = (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' });
+
+  const exportCitations = async (format: CitationFormat, scope: ExportScope) => {
+    const what = view === 'items' ? 'items' : 'clauses';
+    const { label, extension, mime, write } = CITATION_FORMATS[format];
+    setNotice({ message: `Preparing the ${what} as ${label}…`, tone: 'info' });
+    const picked = [...selected.values()];
+    const refs =
+      what === 'clauses'
+        ? await library.citeClauses(scope === 'selected' ? { refs: picked.filter((r): r is SavedClause => 'clauseIndex' in r) } : { filter })
+        : await library.citeItems(scope === 'selected' ? { refs: picked.filter((r): r is SavedItem => !('clauseIndex' in r)) } : { filter });
+    if (refs.length === 0) return setNotice({ message: `No ${what} ${scope === 'selected' ? 'selected are still in the library' : 'match'}: there is nothing to export.`, tone: 'info' });
+    download(`council-minutes-${what}-${stamp}.${extension}`, write(refs), mime);
+    setNotice({ message: `Exported ${refs.length} ${refs.length === 1 ? what.slice(0, -1) : what} as ${label}.`, tone: 'info' });
+  };
+  const cite = (row: SavedClause | SavedItem) => {
+    setNotice({ message: 'Formatting the citation…', tone: 'info' });
+    const refs = 'clauseIndex' in row ? library.citeClauses({ refs: [row] }) : library.citeItems({ refs: [row] });
+    refs.then(([ref]) => (ref ? copyCitation(ref, citeStyle) : null)).then((outcome) => outcome && setNotice(outcome), failed);
+  };
+
   const remove = (question: string, done: string, work: () => Promise<void>) => {
     if (!confirm(question)) return;
     work().then(
@@ -68,6 +107,7 @@ export function LibraryApp({ library, download, confirm }: Props) {
         view={view}
         facets={choices.value ?? { councils: [], committees: [], tags: [] }}
         onChange={(f, v) => {
+          if (v !== view) setSelected(new Map());
           setFilter(f);
           setView(v);
           setShown(PAGE_ROWS);
@@ -82,6 +122,16 @@ export function LibraryApp({ library, download, confirm }: Props) {
           </button>
         ))}
       </div>
+      {view !== 'compare' && (
+        <CitationControls
+          noun={view}
+          selected={selected.size}
+          style={citeStyle}
+          onStyle={setCiteStyle}
+          onExport={(format, scope) => exportCitations(format, scope).catch(failed)}
+          onClearSelection={() => setSelected(new Map())}
+        />
+      )}
       <BackupControls
         backUp={() =>
           library.backUp().then(
@@ -118,6 +168,8 @@ export function LibraryApp({ library, download, confirm }: Props) {
         <ClauseTable
           rows={clauses.value.rows}
           urls={clauses.value.urls}
+          selection={selection}
+          onCite={cite}
           onDelete={(c) =>
             remove(`Delete clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle} from the library?`, 'Deleted the clause.', () =>
               library.deleteClause(c),
@@ -129,6 +181,8 @@ export function LibraryApp({ library, download, confirm }: Props) {
         <ItemTable
           rows={items.value.rows}
           urls={items.value.urls}
+          selection={selection}
+          onCite={cite}
           onDelete={(i) =>
             remove(`Delete item ${i.number ?? i.title} and its clauses from the library?`, 'Deleted the item and its clauses.', () => library.deleteItem(i))
           }

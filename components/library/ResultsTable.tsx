@@ -1,11 +1,35 @@
-import { clauseKey, itemKey, meetingKey, type MeetingKey } from '@/lib/library/identity';
+import { clauseKey, itemKey, meetingKey, type ClauseKey, type ItemKey, type MeetingKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
+import { CiteButton } from '../cite/CiteButton';
 import { safeHref } from '../panel/DocumentLinks';
+
+/** Rows picked for an export, by their identity key. */
+export interface RowSelection {
+  has(key: RowKey): boolean;
+  toggle(key: RowKey, row: SavedClause | SavedItem, on: boolean): void;
+}
+
+type RowKey = ClauseKey | ItemKey;
+const rowKey = (row: SavedClause | SavedItem): RowKey => ('clauseIndex' in row ? clauseKey(row) : itemKey(row));
 
 interface ClauseProps {
   rows: SavedClause[];
   urls: Map<MeetingKey, string>;
   onDelete(row: SavedClause): void;
+  selection?: RowSelection;
+  onCite?(row: SavedClause): void;
+}
+
+/** A checkbox, among the row's actions, that picks the row for the reference exports. */
+function SelectBox({ row, label, selection }: { row: SavedClause | SavedItem; label: string; selection: RowSelection | undefined }) {
+  if (!selection) return null;
+  const key = rowKey(row);
+  return (
+    <label class="select-row">
+      <input type="checkbox" checked={selection.has(key)} onChange={(e) => selection.toggle(key, row, e.currentTarget.checked)} />
+      Select<span class="visually-hidden"> {label}</span>
+    </label>
+  );
 }
 
 /** Column headings, then an unlabelled-looking "Actions" column that screen readers still name. */
@@ -45,7 +69,7 @@ function Place({ row, urls }: { row: SavedClause | SavedItem; urls: Map<MeetingK
   );
 }
 
-export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
+export function ClauseTable({ rows, urls, onDelete, selection, onCite }: ClauseProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved resolution clauses</caption>
@@ -70,6 +94,8 @@ export function ClauseTable({ rows, urls, onDelete }: ClauseProps) {
             <td>{c.tags.join(', ')}</td>
             <td>{c.note}</td>
             <td>
+              <SelectBox row={c} label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} selection={selection} />
+              {onCite && <CiteButton label={`clause ${c.label ?? ''} of item ${c.itemNumber ?? c.itemTitle}`} onClick={() => onCite(c)} />}{' '}
               <button type="button" class="small" onClick={() => onDelete(c)}>
                 Delete<span class="visually-hidden"> clause {c.label ?? ''} of item {c.itemNumber ?? c.itemTitle}</span>
               </button>
@@ -86,9 +112,11 @@ interface ItemProps {
   urls: Map<MeetingKey, string>;
   onDelete(row: SavedItem): void;
   onCompare(row: SavedItem): void;
+  selection?: RowSelection;
+  onCite?(row: SavedItem): void;
 }
 
-export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
+export function ItemTable({ rows, urls, onDelete, onCompare, selection, onCite }: ItemProps) {
   return (
     <table class="results">
       <caption class="visually-hidden">Saved items</caption>
@@ -110,6 +138,8 @@ export function ItemTable({ rows, urls, onDelete, onCompare }: ItemProps) {
             <td>{i.notedPoints.length}</td>
             <td>{i.tags.join(', ')}</td>
             <td>
+              <SelectBox row={i} label={`item ${i.number ?? i.title}`} selection={selection} />
+              {onCite && <CiteButton label={`item ${i.number ?? i.title}`} onClick={() => onCite(i)} />}{' '}
               <button type="button" class="small" onClick={() => onCompare(i)}>
                 Compare with other councils<span class="visually-hidden"> item {i.number ?? i.title}</span>
               </button>{' '}

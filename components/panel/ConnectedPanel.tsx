@@ -1,10 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { referenceOfMeetingItem } from '@/lib/cite/fromPage';
 import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
 import { clauseKey, itemKeyOf, meetingIdOf } from '@/lib/library/identity';
 import type { Annotation } from '@/lib/library/queries';
 import type { SaveOptions, SaveReport, Selection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import type { TabState } from '@/lib/tabs/tabState';
+import { copyCitation } from '../cite/copyCitation';
+import { StylePicker, useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
@@ -60,6 +63,17 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     const item = found(itemKey);
     return item?.number ? `item ${item.number}` : 'the item';
   };
+  const [citeStyle, setCiteStyle] = useCitationStyle();
+  const cite = (itemKey: string, clauseIndex: number | null) => {
+    const index = meeting?.items.findIndex((item, i) => itemKeyOf(item, i) === itemKey) ?? -1;
+    // Retrieved now: the panel shows the page as it is open in the tab.
+    const ref = meeting && referenceOfMeetingItem(meeting, index, clauseIndex, new Date().toISOString());
+    if (!ref) return;
+    setNotice({ message: 'Formatting the citation…', tone: 'info' });
+    copyCitation(ref, citeStyle).then(setNotice, (error: unknown) =>
+      setNotice({ message: `Could not format the citation: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' }),
+    );
+  };
   /** How an error names the item when it is gone from the library: "Item 5". */
   const itemSubject = (itemKey: string) => {
     const name = itemName(itemKey);
@@ -103,6 +117,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       const name = `Clause ${clause.label ?? clauseIndex + 1} of ${itemName(itemKey)}`;
       return annotate(async () => (await services.library()).annotateClause(target.ref, target, a, name));
     },
+    copyCitation: cite,
   };
   const [collecting, setCollecting] = useState<{ progress: CollectProgress | null; abort: AbortController | null }>({ progress: null, abort: null });
   const list = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting-list' ? tabState.extraction : null;
@@ -136,6 +151,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       preview={preview}
       notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
       openLibrary={services.openLibrary}
+      citeStyle={meeting && <StylePicker style={citeStyle} onChange={setCiteStyle} />}
       collect={
         list && (
           <CollectForm

@@ -3,6 +3,7 @@ import { clauseKey, type ClauseKey, type ItemRef } from '@/lib/library/identity'
 import type { Annotation, ClauseMark } from '@/lib/library/queries';
 import { outcomeOf } from '@/lib/moderngov/outcome';
 import type { Clause, Item } from '@/lib/moderngov/schema';
+import { CiteButton } from '../cite/CiteButton';
 import { AnnotationForm } from './AnnotationForm';
 import { DocumentLinks } from './DocumentLinks';
 
@@ -12,6 +13,8 @@ export interface ItemActions {
   /** Resolve true once written, false when not (the notice says why). */
   annotateItem(itemKey: string, annotation: Annotation): Promise<boolean>;
   annotateClause(itemKey: string, clauseIndex: number, annotation: Annotation): Promise<boolean>;
+  /** Copies a citation of the item (clauseIndex null) or of one clause; offered when given. */
+  copyCitation?(itemKey: string, clauseIndex: number | null): void;
 }
 
 interface Props {
@@ -70,6 +73,7 @@ export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props)
               {cutNote(item)}
             </button>
           )}
+          {actions.copyCitation && <CiteButton label={name} onClick={() => actions.copyCitation?.(itemKey, null)} />}
           {(saved || editing === 'item') && (
             <AnnotationForm label={name} annotation={saved ?? null} {...formState('item')} onSave={(a) => actions.annotateItem(itemKey, a)} />
           )}
@@ -118,6 +122,7 @@ export function ItemCard({ item, itemRef, saved, savedClauses, actions }: Props)
                           {cutNote(item)}
                         </button>
                       )}
+                      {actions.copyCitation && <CiteButton label={clauseName} onClick={() => actions.copyCitation?.(itemKey, index)} />}
                       {(annotation || editing === index) && (
                         <AnnotationForm label={clauseName} annotation={annotation ?? null} {...formState(index)} onSave={(a) => actions.annotateClause(itemKey, index, a)} />
                       )}

@@ -20,6 +20,8 @@ export interface PanelProps {
   readSite: (() => void) | null;
   /** The batch-collection form, shown on a committee's meeting list. */
   collect?: ComponentChildren;
+  /** The citation style picker, shown on meeting pages. */
+  citeStyle?: ComponentChildren;
 }
 
 const HINT =
@@ -46,7 +48,7 @@ function pageStatus(tabState: PanelProps['tabState']): { message: string; tone: 
   return { message: found, tone: 'info' };
 }
 
-export function PagePanel({ tabState, saved, actions, preview = null, notice, openLibrary, readSite, collect }: PanelProps) {
+export function PagePanel({ tabState, saved, actions, preview = null, notice, openLibrary, readSite, collect, citeStyle }: PanelProps) {
   const status = notice ?? pageStatus(tabState);
   const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
   return (
@@ -65,6 +67,7 @@ export function PagePanel({ tabState, saved, actions, preview = null, notice, op
           ))}
         </ul>
       )}
+      {citeStyle}
       {(tabState === null || extraction?.kind === null) && (
         <div class="hint">
           <p>{HINT}</p>

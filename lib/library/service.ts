@@ -1,5 +1,7 @@
 import { liveQuery } from 'dexie';
+import type { Reference } from '../cite/reference';
 import type { MeetingRecord } from '../moderngov/schema';
+import type { CiteRows } from './citeRows';
 import type { RestoreReport } from './backup';
 import type { LibraryDb } from './db';
 import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, type MeetingRef } from './identity';
@@ -35,6 +37,9 @@ export interface LibraryService {
   meetingUrls(rows: MeetingRef[]): Promise<Map<MeetingKey, string>>;
   /** Every matching row as CSV, or null when nothing matches. */
   exportCsv(what: 'clauses' | 'items', filter: LibraryFilter): Promise<string | null>;
+  /** References to cite or export: of rows picked (those still in the library) or of every row matching a filter. */
+  citeClauses(which: CiteRows<ClauseRef>): Promise<Reference[]>;
+  citeItems(which: CiteRows<ItemRef>): Promise<Reference[]>;
   /** Every item and clause, for comparing councils. */
   everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
   backUp(): Promise<string>;
@@ -47,7 +52,7 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
 }
 
 /**
- * The service over the browser's library. CSV and backups are loaded when first asked for: the
+ * The service over the browser's library. CSV, references and backups are loaded when first asked for: the
  * side panel, which loads this after its first paint, never needs them.
  */
 export function dexieLibrary(db: LibraryDb): LibraryService {
@@ -84,6 +89,8 @@ export function dexieLibrary(db: LibraryDb): LibraryService {
       const { rows } = await searchItems(db, filter);
       return rows.length > 0 ? itemsCsv(rows, meetings) : null;
     },
+    citeClauses: async (which) => (await import('./citeRows')).referencesOfClauses(db, which),
+    citeItems: async (which) => (await import('./citeRows')).referencesOfItems(db, which),
     async everything() {
       const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
       return { items, clauses };

@@ -115,7 +115,7 @@ describe('by keyboard alone', () => {
     // Radio buttons: Tab reaches the checked one (Clauses), an arrow key moves the choice.
     await tabUntil(library, 'the view radio buttons', (el) => (el as HTMLInputElement).name === 'view');
     await library.keyboard.press('ArrowRight');
-    expect(await library.getByRole('radio', { name: 'Items' }).isChecked()).toBe(true);
+    expect(await library.getByRole('radio', { name: 'Items', exact: true }).isChecked()).toBe(true);
 
     await tabTo(library, 'Compare with other councils item 5');
     // Two items numbered 5 (Southampton's and Worcestershire's CSE items): whichever comes first compares both councils.

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -57,7 +57,32 @@ describe('npm run parse', () => {
     expect(record?.warnings).toContain('No original address was given (--url), so links in the page could not be resolved.');
     const usage = parse('--format', 'xml', SOUTHAMPTON);
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('--format is json or csv');
+    expect(usage.stderr).toContain('--format is json, csv, csl-json, ris or bibtex, not "xml"');
+  }, 60_000);
+
+  it('prints references to every item and clause as CSL-JSON, RIS or BibTeX, retrieved when the file was saved', () => {
+    // A copy whose modification time says when it was saved.
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'cite-')), 'southampton.html');
+    copyFileSync(SOUTHAMPTON, copy);
+    utimesSync(copy, new Date('2026-11-20T12:00:00Z'), new Date('2026-11-20T12:00:00Z'));
+    const csl = parse(copy, '--url', SOUTHAMPTON_URL, '--format', 'csl-json', NEWS);
+    expect(csl.status).toBe(0);
+    expect(csl.stderr).toContain('parse: nothing to cite in');
+    const items = JSON.parse(csl.stdout) as { id: string; title: string; accessed: unknown; URL: string }[];
+    // Items 5 to 8 and their eight clauses: three of item 5, four of item 6, one of item 8.
+    expect(items).toHaveLength(12);
+    expect(items[1]).toMatchObject({
+      id: 'southampton2016-5-i',
+      title: 'Item 5: Child Sexual Exploitation in Southampton - Update, resolution (i)',
+      accessed: { 'date-parts': [[2026, 11, 20]] },
+      URL: SOUTHAMPTON_URL,
+    });
+    const ris = parse(copy, '--url', SOUTHAMPTON_URL, '--format', 'ris');
+    expect(ris.stdout.match(/^TY {2}- RPRT\r$/gm)).toHaveLength(12);
+    expect(ris.stdout).toContain('TI  - Item 6: Elective Home Education and Safeguarding Arrangements, resolution (iv)\r\n');
+    const bib = parse(copy, '--url', SOUTHAMPTON_URL, '--format', 'bibtex');
+    expect(bib.stdout.match(/^@techreport\{/gm)).toHaveLength(12);
+    expect(bib.stdout).toContain('@techreport{southampton2016-8,\n');
   }, 60_000);
 });
 
