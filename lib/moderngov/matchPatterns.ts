@@ -5,7 +5,7 @@ import { MODERNGOV_PAGES, spellingsOf } from './pageKinds';
 const PAGE_SPELLINGS = MODERNGOV_PAGES.flatMap((page) => spellingsOf(page.name));
 
 /** The council domains the content script is declared on, and their subdomains. */
-export const COUNCIL_MATCHES = COUNCIL_DOMAINS.map(({ domain }) => `*://*.${domain}/*`);
+export const COUNCIL_MATCHES = COUNCIL_DOMAINS.map((domain) => `*://*.${domain}/*`);
 
 /** Only ModernGov's pages on those domains: a page name after a slash… */
 export const PAGE_NAME_GLOBS = PAGE_SPELLINGS.map((name) => `*/${name}*`);
