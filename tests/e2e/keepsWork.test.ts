@@ -41,6 +41,8 @@ async function annotate(panel: Page, name: string, note: string): Promise<void> 
   await panel.getByLabel('Note').fill(note);
   await panel.getByRole('button', { name: `Save tags and note for ${name}` }).click();
   await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
+  // The status may still be the previous note's: the note shown beside its record is this one's.
+  await panel.getByText(`Note: ${note}`).waitFor();
 }
 
 /** The library's clause rows of one council's site as [label and text, note]. */
