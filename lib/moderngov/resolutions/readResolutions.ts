@@ -70,7 +70,9 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
     blocks.push(block);
     return block;
   };
-  const formulae = paragraphs.map((p) => findFormula(splitLabel(p.text).text));
+  // Each paragraph's label and formula, read once: the loop also looks one paragraph ahead.
+  const owns = paragraphs.map((p) => splitLabel(p.text));
+  const formulae = owns.map((own) => findFormula(own.text));
   const hasFormula = formulae.some((f) => f !== null);
   const letters = bareLetterLabels(paragraphs);
   // A decision section is the decision; before a formula in it, only labelled clauses count
@@ -81,7 +83,7 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
   let leadInLabel: string | null = null;
 
   paragraphs.forEach((paragraph, index) => {
-    const own = splitLabel(paragraph.text);
+    const own = owns[index]!;
     const current = block?.clauses[block.clauses.length - 1];
     let formula = formulae[index] ?? null;
     // Inside a resolution, a labelled line that goes on with its list ("3. AGREED TO DELEGATE …"),
@@ -89,10 +91,10 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
     // later sentence ("… It was agreed that …") is a clause, not a new resolution.
     if (formula && block && own.label !== null) {
       const continuesList = current?.label != null && labelKind(current.label) === labelKind(own.label);
-      const afterIntroduction = (current === undefined || current.label === null) && (current === undefined || /[:;]\s*-?$/.test(current.text));
+      const afterIntroduction = current === undefined || (current.label === null && /[:;]\s*-?$/.test(current.text));
       if (formula.index > 0 || continuesList || afterIntroduction) formula = null;
     }
-    if (!formula && own.label !== null && MOTION.test(own.text) && !ENDED.test(own.text) && formulae[index + 1] && !splitLabel(paragraphs[index + 1]!.text).label) {
+    if (!formula && own.label !== null && MOTION.test(own.text) && !ENDED.test(own.text) && formulae[index + 1] && !owns[index + 1]?.label) {
       leadInLabel = own.label;
       block = null;
       return;
@@ -100,8 +102,8 @@ export function readResolutions({ section, paragraphs, implicit }: SectionToRead
     let text = paragraph.text;
     if (formula) {
       const label = own.label ?? leadInLabel;
-      // "(2) Following discussion Cabinet Resolved that:": the label numbers the minute.
       const assent = ASSENT.test(own.text.replace(/\.$/, '')) && INTRODUCTION_ONLY.test(formula.rest) && !/[:–—-]\s*$/.test(own.text);
+      // "(2) Following discussion Cabinet Resolved that:": the label numbers the minute.
       block = open(formula.formula, own.label !== null ? labelKind(own.label) : null, assent ? clause(label, own.text.slice(formula.index), formula.formula) : null);
       text = leadInLabel !== null && own.label === null ? `${leadInLabel} ${formula.rest}` : formula.rest;
       leadInLabel = null;
