@@ -9,7 +9,8 @@ import { migrate } from './migrate';
  * and the API, for tests and local development. Prints one JSON line when ready:
  * {"url","pgUrl","analystUrl","pid","pgPid","dir"}. SIGTERM or SIGINT (or its parent going away)
  * stops the API and the cluster and deletes the folder.
- * TEAM_JWT_SECRET sets the signing secret (random otherwise); TEAM_API_PORT the API's port.
+ * TEAM_JWT_SECRET sets the signing secret (random otherwise); TEAM_API_PORT the API's port;
+ * TEAM_PG_FAST=1 runs the cluster without fsync (tests).
  */
 let cluster: Cluster | undefined;
 let api: RunningApi | undefined;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     if (process.ppid !== parent) void stop(0);
   }, 1000).unref();
 
-  cluster = await startCluster();
+  cluster = await startCluster({ fast: process.env.TEAM_PG_FAST === '1' });
   await migrate(cluster.superUrl);
   const authPassword = randomBytes(18).toString('base64url');
   const analystPassword = randomBytes(18).toString('base64url');
