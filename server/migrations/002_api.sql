@@ -14,13 +14,18 @@ create function team.json_text(s text) returns text language sql immutable as $$
   select to_json(s)::text
 $$;
 
+-- [host, id] as JSON: a meeting's key (host, meetingId) and a committee's (host, committeeId).
+create function team.pair_key(host text, id text) returns text language sql immutable as $$
+  select '[' || team.json_text(host) || ',' || team.json_text(id) || ']'
+$$;
+
 -- The identity module's text key of a record of this kind (lib/library/identity.ts); a committee,
 -- which the identity module does not key, is [host, committeeId].
 create function team.record_key(kind text, r jsonb) returns text language sql immutable as $$
   select case kind
     when 'council' then r->>'host'
-    when 'committee' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'committeeId') || ']'
-    when 'meeting' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ']'
+    when 'committee' then team.pair_key(r->>'host', r->>'committeeId')
+    when 'meeting' then team.pair_key(r->>'host', r->>'meetingId')
     when 'item' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ',' || team.json_text(r->>'itemKey') || ']'
     when 'clause' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ',' || team.json_text(r->>'itemKey') || ',' || (r->>'clauseIndex')::int::text || ']'
   end
@@ -307,7 +312,7 @@ begin
       where m.team_id = my_team and m.updated_at >= since
         and (m.updated_at > since or 'meeting' > cursor_kind or ('meeting' = cursor_kind and m.key > cursor_key))
         and (everything or m.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by m.updated_at, m.key limit lim)
     union all
     (select 'item', i.key, i.updated_at, i.record, team.visible_annotations('item', i.key)
@@ -315,7 +320,7 @@ begin
       where i.team_id = my_team and i.updated_at >= since
         and (i.updated_at > since or 'item' > cursor_kind or ('item' = cursor_kind and i.key > cursor_key))
         and (everything or i.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by i.updated_at, i.key limit lim)
     union all
     (select 'clause', c.key, c.updated_at, c.record, team.visible_annotations('clause', c.key)
@@ -323,7 +328,7 @@ begin
       where c.team_id = my_team and c.updated_at >= since
         and (c.updated_at > since or 'clause' > cursor_kind or ('clause' = cursor_kind and c.key > cursor_key))
         and (everything or c.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by c.updated_at, c.key limit lim)
   ), first_rows as (
     select * from page order by updated_at, kind collate "C", key limit lim
@@ -337,10 +342,6 @@ end
 $$;
 comment on function team_api.pull is
   'The team''s rows changed after a cursor, oldest first, ordered by (updatedAt, kind, key); page with the last row''s updatedAt, kind and key. hosts and committees (["host","committeeId"] keys) limit it to what the member follows; both null means everything.';
-
-create function team.json_text_key(host text, committee_id text) returns text language sql immutable as $$
-  select '[' || team.json_text(host) || ',' || team.json_text(committee_id) || ']'
-$$;
 
 create function team_api.search_team(q text, first int default 20) returns jsonb language plpgsql stable as $$
 declare
@@ -365,7 +366,7 @@ begin
   )
   select coalesce(jsonb_agg(jsonb_build_object(
       'key', h.key, 'rank', h.rank, 'record', h.record,
-      'meeting', jsonb_build_object('key', team.json_text_key(h.host, h.meeting_id), 'title', m.record->'title',
+      'meeting', jsonb_build_object('key', team.pair_key(h.host, h.meeting_id), 'title', m.record->'title',
         'date', coalesce(m.record->'date', h.record->'date'), 'committeeName', h.record->'committeeName',
         'councilName', h.record->'councilName', 'url', m.record->'url'),
       'item', jsonb_build_object('key', '[' || team.json_text(h.host) || ',' || team.json_text(h.meeting_id) || ',' || team.json_text(h.item_key) || ']',
