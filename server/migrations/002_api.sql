@@ -104,6 +104,22 @@ create policy author_updates on team.annotations for update
 
 -- The API -----------------------------------------------------------------------------------------
 
+-- The signed-in member's team, checked against the members table at every call: a token outlives
+-- neither its member's removal nor a move to another team.
+create function team.signed_in_team(action text) returns uuid language plpgsql stable as $$
+declare
+  claimed uuid := team.current_team_id();
+begin
+  if team.current_member_id() is null or claimed is null then
+    raise exception 'Sign in to %', action using errcode = '28000';
+  end if;
+  if not exists (select 1 from team.members m where m.id = team.current_member_id() and m.team_id = claimed) then
+    raise exception 'This account is no longer a member of that team: sign in again' using errcode = '28000';
+  end if;
+  return claimed;
+end
+$$;
+
 create function team.token_lifetime() returns interval language sql immutable as $$ select interval '12 hours' $$;
 
 create function team_api.authenticate(email text, password text) returns team_api.jwt_token
@@ -138,7 +154,7 @@ comment on function team_api.current_member() is 'The signed-in member, or null.
 create function team_api.publish(rows jsonb) returns jsonb language plpgsql volatile as $$
 declare
   me uuid := team.current_member_id();
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('publish');
   stamp timestamptz;
   r jsonb;
   i int;
@@ -152,9 +168,6 @@ declare
   skipped int := 0;
   rejected jsonb := '[]';
 begin
-  if me is null or my_team is null then
-    raise exception 'Sign in to publish' using errcode = '28000';
-  end if;
   if coalesce(jsonb_typeof(rows), 'null') <> 'array' then
     raise exception 'rows must be an array' using errcode = '22023';
   end if;
@@ -267,7 +280,7 @@ create function team_api.pull(
   first int default 500
 ) returns jsonb language plpgsql stable as $$
 declare
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('pull');
   lim int := least(greatest(coalesce(pull.first, 500), 1), 2000);
   everything boolean := pull.hosts is null and pull.committees is null;
   followed_hosts text[] := coalesce(pull.hosts, '{}');
@@ -277,9 +290,6 @@ declare
   cursor_key text collate "C" := coalesce(pull.after_key, '');
   result jsonb;
 begin
-  if my_team is null then
-    raise exception 'Sign in to pull' using errcode = '28000';
-  end if;
   if pull.after_updated_at is not null and (pull.after_kind is null or pull.after_key is null) then
     raise exception 'afterUpdatedAt, afterKind and afterKey go together: the last row''s updatedAt, kind and key' using errcode = '22023';
   end if;
@@ -345,14 +355,11 @@ comment on function team_api.pull is
 
 create function team_api.search_team(q text, first int default 20) returns jsonb language plpgsql stable as $$
 declare
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('search');
   lim int := least(greatest(coalesce(search_team.first, 20), 1), 200);
   tsq tsquery;
   result jsonb;
 begin
-  if my_team is null then
-    raise exception 'Sign in to search' using errcode = '28000';
-  end if;
   tsq := websearch_to_tsquery('english', coalesce(search_team.q, ''));
   if numnode(tsq) = 0 then
     raise exception 'Type one or more words to search for (common words such as "the" are not searched)' using errcode = '22023';
