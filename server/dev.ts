@@ -14,15 +14,16 @@ import { migrate } from './migrate';
  */
 let cluster: Cluster | undefined;
 let api: RunningApi | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops once: a second signal (or the parent watch firing again) waits for the same clean-up. */
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     await api?.close().catch(() => undefined);
     await cluster?.stop().catch(() => undefined);
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
