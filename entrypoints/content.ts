@@ -1,12 +1,20 @@
 // Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
 import type { CollectedMeeting, PageCompleted, PageExtracted } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
-import { extractPage } from '@/lib/moderngov/extract';
+import { extractPageInSlices } from '@/lib/moderngov/extract';
 import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
+import { pauseForPage, type SliceOptions } from '@/lib/moderngov/steps';
 import { sitePages } from '@/lib/net/sitePages';
 
 /** Other pages of this council's site, parsed inert, one request a second at most. */
 const fetchPage = sitePages(location.origin, (html) => new DOMParser().parseFromString(html, 'text/html'));
+
+/**
+ * Reading runs in slices of at most ~10 ms between steps (a step is one item, a few ms at most),
+ * handing the page's thread back between them: the page stays responsive (no task near 50 ms)
+ * however many items it lists, and the badge still follows within a fraction of a second.
+ */
+const SLICES: SliceOptions = { sliceMs: 10, pause: pauseForPage };
 
 /** This page's reading as last sent to the background (completed minutes included). */
 let current: unknown = null;
@@ -16,7 +24,7 @@ const collecting = new Set<AbortController>();
 
 /** Reads another meeting page of this site for the panel's batch collection. */
 async function collectMeeting(url: string, signal: AbortSignal): Promise<CollectedMeeting> {
-  const extraction = extractPage(await fetchPage(url, signal), url);
+  const extraction = await extractPageInSlices(await fetchPage(url, signal), url, SLICES);
   if (extraction.kind !== 'meeting' || !extraction.items.some((item) => item.minutesTruncated)) return { extraction, failures: [] };
   const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl, signal));
   return { extraction: meeting, failures };
@@ -56,7 +64,7 @@ export default defineContentScript({
       return true;
     });
     const url = location.href;
-    const extraction = extractPage(document, url);
+    const extraction = await extractPageInSlices(document, url, SLICES);
     current = extraction;
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
     const extracted: PageExtracted = { type: 'page-extracted', url, extraction, completing };

@@ -1,10 +1,11 @@
 import { extractCouncil } from './council';
-import { contentHash } from './contentHash';
+import { hashSteps, jsonArrayPieces } from './contentHash';
 import { parseSubtitle } from './dates';
 import { documentLink } from './documents';
-import { extractItems, findItemTable } from './extractItems';
+import { findItemTable, itemSteps } from './extractItems';
 import { labelReader } from './labels';
 import type { DocumentLink, Item, MeetingRecord } from './schema';
+import { runToEnd, type Steps } from './steps';
 import { inlineText } from './text';
 import { canonicalUrl, parseModernGovUrl, queryParam } from './url';
 
@@ -39,6 +40,11 @@ function committeeId(root: ParentNode, url: URL): string | null {
 
 /** A meeting page (`ieListDocuments.aspx`) as a meeting record. */
 export function extractMeeting(doc: Document, href: string): MeetingRecord {
+  return runToEnd(meetingSteps(doc, href));
+}
+
+/** The same in steps: one per item, and one before the content hash. */
+export function* meetingSteps(doc: Document, href: string): Steps<MeetingRecord> {
   const url = new URL(href);
   const base = url.href;
   const root = modgovRoot(doc);
@@ -61,7 +67,7 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
     if (link && !documents.some((d) => d.url === link.url)) documents.push(link);
   }
 
-  const items = table ? extractItems(table, base) : [];
+  const items = table ? yield* itemSteps(table, base) : [];
   if (!table) warnings.push('No items table was found on the page.');
   else if (items.length === 0) warnings.push('The items table lists no items.');
   const truncated = items.filter((item) => item.minutesTruncated).map((item) => item.number ?? item.title);
@@ -93,11 +99,18 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
     attendance: [],
     warnings,
   };
-  return { ...body, contentHash: meetingHash(body) };
+  return { ...body, contentHash: yield* meetingHashSteps(body) };
 }
 
 /** The content hash leaves out the URL (session segments and parameters vary) and warnings. */
 export function meetingHash(record: Omit<MeetingRecord, 'contentHash'>): string {
+  return runToEnd(meetingHashSteps(record));
+}
+
+/** `contentHash([council, committee, meeting, items, attendance])` worked out in steps: an item's JSON at a time, then 64K characters at a time. */
+function* meetingHashSteps(record: Omit<MeetingRecord, 'contentHash'>): Steps<string> {
   const { url: _url, ...meeting } = record.meeting;
-  return contentHash([record.council, record.committee, meeting, record.items, record.attendance]);
+  const items = yield* jsonArrayPieces(record.items);
+  const json = (value: unknown) => JSON.stringify(value);
+  return yield* hashSteps(['[', json(record.council), ',', json(record.committee), ',', json(meeting), ',', ...items, ',', json(record.attendance), ']']);
 }

@@ -4,6 +4,7 @@ import type { CompareBenchResult } from './inPage/compare';
 import type { ExtractionTiming } from './inPage/extraction';
 import { median } from './stats';
 import type { LibraryResult } from './library';
+import type { PageTaskResult } from './pageTasks';
 import type { PanelResult } from './sidePanel';
 
 export interface Machine {
@@ -27,6 +28,7 @@ export interface BenchResults {
   contentScript?: ContentScriptSize;
   library?: LibraryResult;
   sidePanel?: PanelResult[];
+  pageTasks?: PageTaskResult[];
   compare?: CompareBenchResult;
 }
 

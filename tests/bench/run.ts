@@ -11,11 +11,12 @@ import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
 import { CHROMIUM, launchPlain, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
 import { measureContentScript } from './contentScriptSize';
-import { benchExtraction, largeMeetingPage } from './extraction';
+import { benchExtraction, HUGE_MEETING_ITEMS, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { benchCompareInPage, compareVocabulary } from './compare';
 import { benchLibrary } from './library';
 import { searchDetail, table, type BenchResults, type Machine } from './report';
+import { benchPageTasks } from './pageTasks';
 import { benchSidePanel } from './sidePanel';
 
 /** The bench stops within 5 minutes; BENCH_LIMIT_SECONDS sets another limit (a shared machine may not reach 100k clauses in 5). */
@@ -49,8 +50,8 @@ function machine(): Machine {
   };
 }
 
-/** BENCH_ONLY=extraction,size,panel,compare,library measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'compare', 'library'] as const;
+/** BENCH_ONLY=extraction,size,panel,page,compare,library measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'page', 'compare', 'library'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -78,15 +79,18 @@ async function main(): Promise<void> {
   let large;
   let library;
   let sidePanel;
+  let pageTasks;
   let compare;
   try {
-    if (runs('extraction') || runs('panel')) {
+    let huge;
+    if (runs('extraction') || runs('panel') || runs('page')) {
       const { context, userDataDir } = await launchPlain();
       try {
         const page = await context.newPage();
         await page.goto(server.url('/'));
         await page.addScriptTag({ content: extractionBundle });
         large = await largeMeetingPage(page, base);
+        if (runs('page')) huge = await largeMeetingPage(page, base, HUGE_MEETING_ITEMS);
         if (runs('extraction')) {
           extraction = await benchExtraction(page, [...fixtures, large]);
           for (const p of extraction) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
@@ -98,6 +102,11 @@ async function main(): Promise<void> {
     }
 
     if (runs('panel') && large) sidePanel = await benchSidePanel({ base, large }, log);
+
+    if (runs('page') && large && huge) {
+      const count = (html: string) => (html.match(/class="mgItemNumberCell"/g) ?? []).length;
+      pageTasks = await benchPageTasks([base, large, huge].map((p) => ({ ...p, items: count(p.html) })), log);
+    }
 
     if (runs('compare')) {
       const { context, userDataDir } = await launchPlain();
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
     contentScript,
     library,
     sidePanel,
+    pageTasks,
     compare,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
