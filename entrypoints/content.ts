@@ -1,9 +1,10 @@
 // Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
-import type { CollectedMeeting, PageCompleted, PageExtracted } from '@/lib/messages/schema';
+import { extractionJsonSteps } from '@/lib/messages/extractionJson';
+import type { CollectedMeeting, PageCompleted, PageExtractedSent } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPageInSlices } from '@/lib/moderngov/extract';
 import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
-import { pauseForPage, type SliceOptions } from '@/lib/moderngov/steps';
+import { pauseForPage, runInSlices, type SliceOptions } from '@/lib/moderngov/steps';
 import { sitePages } from '@/lib/net/sitePages';
 
 /** Other pages of this council's site, parsed inert, one request a second at most. */
@@ -16,8 +17,8 @@ const fetchPage = sitePages(location.origin, (html) => new DOMParser().parseFrom
  */
 const SLICES: SliceOptions = { sliceMs: 10, pause: pauseForPage };
 
-/** This page's reading as last sent to the background (completed minutes included). */
-let current: unknown = null;
+/** This page's reading as last sent to the background (completed minutes included), as its JSON text. */
+let current: string | null = null;
 
 /** Collections under way; the panel's Cancel aborts their requests. */
 const collecting = new Set<AbortController>();
@@ -65,13 +66,13 @@ export default defineContentScript({
     });
     const url = location.href;
     const extraction = await extractPageInSlices(document, url, SLICES);
-    current = extraction;
+    current = await runInSlices(extractionJsonSteps(extraction), SLICES);
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
-    const extracted: PageExtracted = { type: 'page-extracted', url, extraction, completing };
+    const extracted: PageExtractedSent = { type: 'page-extracted', url, extraction: current, completing };
     await browser.runtime.sendMessage(extracted);
     if (extraction.kind !== 'meeting' || !completing) return;
     const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl));
-    current = meeting;
+    current = await runInSlices(extractionJsonSteps(meeting), SLICES);
     const completed: PageCompleted = { type: 'page-completed', url, meeting, failures };
     await browser.runtime.sendMessage(completed);
   },

@@ -7,12 +7,28 @@ export const CompletionFailureSchema = z.object({
   reason: z.string(),
 });
 
+/** A reading as its JSON text (`extractionJsonSteps`: what the content script sends), parsed, then checked. */
+const ExtractionJsonSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'The page reading sent is not JSON.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(ExtractionSchema);
+
+/** A reading as the content script sends it: its JSON text, or the object itself. */
+export const ExtractionSentSchema = z.union([ExtractionSchema, ExtractionJsonSchema]);
+
 /** Content script → background: what the page is, read on the live DOM. `completing` says the
  * content script is now fetching the full text of truncated minutes. */
 export const PageExtractedSchema = z.object({
   type: z.literal('page-extracted'),
   url: z.string(),
-  extraction: ExtractionSchema,
+  extraction: ExtractionSentSchema,
   completing: z.boolean(),
 });
 
@@ -32,7 +48,7 @@ export const CollectMeetingRequestSchema = z.object({
   url: z.string(),
 });
 
-/** Panel → content script: the page's reading, when it was too large to store (answered with an Extraction). */
+/** Panel → content script: the page's reading, when it was too large to store (answered as `ExtractionSentSchema`). */
 export const GetExtractionRequestSchema = z.object({ type: z.literal('get-extraction') });
 
 /** Panel → content script: stop the collection's request under way (the panel's Cancel). */
@@ -45,6 +61,8 @@ export const CollectedMeetingSchema = z.object({
 });
 
 export type PageExtracted = z.infer<typeof PageExtractedSchema>;
+/** What the content script sends (the reading as its JSON text). */
+export type PageExtractedSent = z.input<typeof PageExtractedSchema>;
 export type PageCompleted = z.infer<typeof PageCompletedSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type CollectMeetingRequest = z.infer<typeof CollectMeetingRequestSchema>;

@@ -43,7 +43,7 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
   return runToEnd(meetingSteps(doc, href));
 }
 
-/** The same in steps: one per item, and one before the content hash. */
+/** The same in steps: a few for the page's own parts, one per item, then the content hash's. */
 export function* meetingSteps(doc: Document, href: string): Steps<MeetingRecord> {
   const url = new URL(href);
   const base = url.href;
@@ -57,8 +57,12 @@ export function* meetingSteps(doc: Document, href: string): Steps<MeetingRecord>
 
   const table = findItemTable(root);
   const labelled = labelReader(root, table);
+  // A label not in a ModernGov label span is looked for in every block of the page: on a page
+  // of a thousand items, a step of its own.
   const venue = labelled(/^(Venue|Lleoliad)\s*:?/i);
+  yield;
   const contact = labelled(/^(Contact|Cyswllt)\s*:?/i);
+  yield;
 
   const documents: DocumentLink[] = [];
   for (const anchor of Array.from(root.querySelectorAll('.mgActionList a[href], .mgLinks a[href]'))) {
@@ -66,6 +70,7 @@ export function* meetingSteps(doc: Document, href: string): Steps<MeetingRecord>
     const link = documentLink(anchor, base);
     if (link && !documents.some((d) => d.url === link.url)) documents.push(link);
   }
+  yield;
 
   const items = table ? yield* itemSteps(table, base) : [];
   if (!table) warnings.push('No items table was found on the page.');

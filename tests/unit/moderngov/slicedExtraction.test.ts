@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '@/lib/encoding/decodePage';
+import { extractionJsonSteps } from '@/lib/messages/extractionJson';
 import { contentHash } from '@/lib/moderngov/contentHash';
 import { extractPage, extractPageInSlices } from '@/lib/moderngov/extract';
 import { findItemTable, itemRows } from '@/lib/moderngov/extractItems';
-import { runInSlices, type Steps } from '@/lib/moderngov/steps';
+import { runInSlices, runToEnd, type Steps } from '@/lib/moderngov/steps';
 import { SHARED_FIXTURE_URLS, statedUrl } from '../../support/fixtureAddresses';
 import { largeMeetingHtml } from '../../support/largeMeeting';
 import { hasSharedFixtures, htmlDocument, ownFixturesDir, sharedFixturesDir } from '../../support/pages';
@@ -40,6 +41,8 @@ describe('extraction in slices', () => {
     const once = extractPage(htmlDocument(page.html), page.url);
     const { extraction, pauses } = await sliced(page.html, page.url);
     expect(extraction).toEqual(once);
+    // What the content script sends: the reading's JSON text, written an item at a time.
+    expect(JSON.parse(runToEnd(extractionJsonSteps(extraction)))).toEqual(once);
     if (once.kind === 'meeting') {
       // A step after detection, one per row of the items table, one per item's JSON and one per 64K characters hashed.
       expect(pauses).toBeGreaterThanOrEqual(1 + itemTableRows(page.html) + once.items.length + 1);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { extractionJsonSteps } from '@/lib/messages/extractionJson';
+import { runToEnd } from '@/lib/moderngov/steps';
 import type { ToolbarSummary } from '@/lib/moderngov/summary';
 import type { Toolbar } from '@/lib/platform/toolbar';
 import { handlePageMessage } from '@/lib/tabs/handleMessage';
@@ -30,6 +32,16 @@ describe('messages from content scripts', () => {
     expect(toolbar.shown.get(7)).toEqual({ badge: '3', title: 'Meeting: 3 items', recognised: true });
   });
 
+  it('reads a reading sent as its JSON text (what the content script sends) as the reading itself', async () => {
+    const session = fakeSession();
+    const toolbar = fakeToolbar();
+    const record = meeting();
+    const text = runToEnd(extractionJsonSteps(record));
+    expect(await handlePageMessage({ type: 'page-extracted', url: record.meeting.url, extraction: text, completing: false }, 4, session, toolbar)).toBe(true);
+    expect((await readTabState(session, 4))?.extraction).toEqual(record);
+    expect(toolbar.shown.get(4)).toMatchObject({ badge: '3' });
+  });
+
   it('shows no badge for a page that is not ModernGov', async () => {
     const toolbar = fakeToolbar();
     await handlePageMessage({ type: 'page-extracted', url: 'https://x/', extraction: { kind: null, reason: 'Not a ModernGov page.' }, completing: false }, 1, fakeSession(), toolbar);
@@ -43,6 +55,8 @@ describe('messages from content scripts', () => {
     const bad = [
       { type: 'page-extracted', url: 'x', extraction: { ...record, items: 'not a list' }, completing: false },
       { type: 'page-extracted', url: 'x', extraction: { ...record, meeting: { ...record.meeting, date: '3rd November' } }, completing: false },
+      { type: 'page-extracted', url: 'x', extraction: '{"kind":"meeting",', completing: false },
+      { type: 'page-extracted', url: 'x', extraction: JSON.stringify({ ...record, items: 'not a list' }), completing: false },
       { type: 'delete-everything' },
       'page-extracted',
       null,
