@@ -1,11 +1,12 @@
 // Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
 import { extractionJsonSteps } from '@/lib/messages/extractionJson';
-import type { CollectedMeeting, PageCompleted, PageExtractedSent } from '@/lib/messages/schema';
+import type { CollectedMeeting, PageCompleted, PageExtractedPart, PageExtractedSent } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPageInSlices } from '@/lib/moderngov/extract';
 import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
 import { pauseForPage, runInSlices, type SliceOptions } from '@/lib/moderngov/steps';
 import { sitePages } from '@/lib/net/sitePages';
+import { partsOf } from '@/lib/tabs/messageParts';
 
 /** Other pages of this council's site, parsed inert, one request a second at most. */
 const fetchPage = sitePages(location.origin, (html) => new DOMParser().parseFromString(html, 'text/html'));
@@ -68,8 +69,17 @@ export default defineContentScript({
     const extraction = await extractPageInSlices(document, url, SLICES);
     current = await runInSlices(extractionJsonSteps(extraction), SLICES);
     const completing = extraction.kind === 'meeting' && extraction.items.some((item) => item.minutesTruncated);
-    const extracted: PageExtractedSent = { type: 'page-extracted', url, extraction: current, completing };
-    await browser.runtime.sendMessage(extracted);
+    const parts = partsOf(current);
+    if (parts.length === 1) {
+      const extracted: PageExtractedSent = { type: 'page-extracted', url, extraction: current, completing };
+      await browser.runtime.sendMessage(extracted);
+    } else {
+      // A long reading in parts, each copied by the messaging in a task of its own.
+      for (const [index, text] of parts.entries()) {
+        const part: PageExtractedPart = { type: 'page-extracted-part', url, completing, index, count: parts.length, text };
+        await browser.runtime.sendMessage(part);
+      }
+    }
     if (extraction.kind !== 'meeting' || !completing) return;
     const { meeting, failures } = await completeTruncated(extraction, (itemUrl) => fetchPage(itemUrl));
     current = await runInSlices(extractionJsonSteps(meeting), SLICES);

@@ -40,7 +40,22 @@ export const PageCompletedSchema = z.object({
   failures: z.array(CompletionFailureSchema),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [PageExtractedSchema, PageCompletedSchema]);
+/**
+ * Content script → background: a part of a reading's JSON text too long for one message. Chrome's
+ * messaging copies a message in one task of the page's thread (a 1,000-item meeting's 3 MB held it
+ * ~65 ms), so a long reading goes in parts, one per slice; the background joins them in order
+ * (`MessageParts`) and reads the whole as one `page-extracted`.
+ */
+export const PageExtractedPartSchema = z.object({
+  type: z.literal('page-extracted-part'),
+  url: z.string(),
+  completing: z.boolean(),
+  index: z.number().int().min(0),
+  count: z.number().int().min(1),
+  text: z.string(),
+});
+
+export const MessageSchema = z.discriminatedUnion('type', [PageExtractedSchema, PageExtractedPartSchema, PageCompletedSchema]);
 
 /** Panel → content script: read this meeting page of the same site, in the reader's session. */
 export const CollectMeetingRequestSchema = z.object({
@@ -64,6 +79,7 @@ export type PageExtracted = z.infer<typeof PageExtractedSchema>;
 /** What the content script sends (the reading as its JSON text). */
 export type PageExtractedSent = z.input<typeof PageExtractedSchema>;
 export type PageCompleted = z.infer<typeof PageCompletedSchema>;
+export type PageExtractedPart = z.infer<typeof PageExtractedPartSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type CollectMeetingRequest = z.infer<typeof CollectMeetingRequestSchema>;
 export type CollectedMeeting = z.infer<typeof CollectedMeetingSchema>;
