@@ -15,7 +15,8 @@ import { benchExtraction, HUGE_MEETING_ITEMS, largeMeetingPage } from './extract
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { benchCompareInPage, compareVocabulary } from './compare';
 import { benchLibrary } from './library';
-import { searchDetail, table, type BenchResults, type Machine } from './report';
+import { benchRows, searchDetail, table, type BenchResults, type Machine } from './report';
+import { BenchJsonSchema, type BenchJson } from './rows';
 import { benchPageTasks } from './pageTasks';
 import { benchSidePanel } from './sidePanel';
 
@@ -49,6 +50,14 @@ function machine(): Machine {
     loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
   };
 }
+
+/** `npm run bench -- --json FILE`: every row as {name, value, unit, target, met} (tests/bench/rows.ts), to compare runs over time. */
+function jsonFileArg(args: string[]): string | null {
+  if (args.length === 0) return null;
+  if (args[0] === '--json' && args[1] && args.length === 2) return path.resolve(args[1]);
+  throw new Error(`bench: unknown arguments ${args.join(' ')}; the only one is --json FILE`);
+}
+const jsonFile = jsonFileArg(process.argv.slice(2));
 
 /** BENCH_ONLY=extraction,size,panel,page,compare,library measures those parts alone (all by default). */
 const PARTS = ['extraction', 'size', 'panel', 'page', 'compare', 'library'] as const;
@@ -158,10 +167,15 @@ async function main(): Promise<void> {
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  const markdown = `${table(results)}\n${results.library ? `\nSearch queries:\n\n${searchDetail(results)}\n` : ''}`;
+  const rows = benchRows(results);
+  if (jsonFile) {
+    const json: BenchJson = BenchJsonSchema.parse({ date: results.date, machine: results.machine, seconds: results.seconds, rows });
+    writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
+  }
+  const markdown = `${table(rows)}\n${results.library ? `\nSearch queries:\n\n${searchDetail(results)}\n` : ''}`;
   writeFileSync(path.join(RESULTS_DIR, 'bench.md'), markdown);
   const m = results.machine;
-  process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}${jsonFile ? ` and ${jsonFile}` : ''}\n`);
 }
 
 main().then(
