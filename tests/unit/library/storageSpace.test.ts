@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorMessage } from '@/components/errorMessage';
 import { LibraryDb } from '@/lib/library/db';
 import { dexieLibrary } from '@/lib/library/service';
@@ -62,10 +62,9 @@ describe('saving with the space estimate', () => {
     const before = meeting({ id: '8000' });
     await dexieLibrary(db).save(before, { scope: 'meeting' });
     // The quota is hit as the meeting row is written.
-    const put = db.meetings.put.bind(db.meetings);
-    db.meetings.put = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.meetings.put;
+    const spy = vi.spyOn(db.meetings, 'put').mockImplementation(() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) as never);
     const failure = await dexieLibrary(db, async () => ({ usage: 99 * MIB, quota: 100 * MIB })).save(record, { scope: 'meeting' }).catch((e: unknown) => e);
-    db.meetings.put = put;
+    spy.mockRestore();
     expect(errorMessage(failure)).toBe('The disk is full: nothing was saved and the library is unchanged. Free some disk space and try again.');
     expect(await db.meetings.count()).toBe(1);
     expect(await db.items.count()).toBe(3);
