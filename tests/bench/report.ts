@@ -7,6 +7,7 @@ import { median } from './stats';
 import type { LibraryResult } from './library';
 import type { PageTaskResult } from './pageTasks';
 import type { PanelResult } from './sidePanel';
+import type { StorageResult } from './storage';
 
 export interface Machine {
   cpus: number;
@@ -30,6 +31,7 @@ export interface BenchResults {
   library?: LibraryResult;
   sidePanel?: PanelResult[];
   pageTasks?: PageTaskResult[];
+  storage?: StorageResult;
   compare?: CompareBenchResult;
 }
 
@@ -56,6 +58,20 @@ export function benchRows(r: BenchResults): BenchRow[] {
   const cs = r.contentScript;
   if (cs) rows.push(benchRow(`Content script (${cs.file}), minified`, cs.minifiedBytes / 1024, 'KiB', atMost(TARGETS.contentScriptKb), `**${kib(cs.minifiedBytes)}** minified, ${kib(cs.gzipBytes)} gzipped`));
   if (r.pageTasks) rows.push(...pageTaskRows(r.pageTasks));
+  if (r.storage) {
+    const st = r.storage;
+    rows.push(
+      benchRow(
+        `Storage: bytes on disk per clause, ${st.clauses.toLocaleString('en-GB')} clauses saved with saveSelection (${st.meetings} meetings of 20 items)`,
+        st.bytesPerClause,
+        'B',
+        null,
+        `**${Math.round(st.bytesPerClause)} bytes** a clause (navigator.storage.estimate(): ${mib(st.before.usage)} before, ${mib(st.after.usage)} after` +
+          (st.after.indexedDB !== null ? `, IndexedDB ${mib(st.after.indexedDB)}` : '') +
+          `; quota ${(st.after.quota / 1024 ** 3).toFixed(1)} GiB)`,
+      ),
+    );
+  }
   if (r.library) rows.push(...libraryRows(r.library));
   for (const p of r.sidePanel ?? []) {
     rows.push(

@@ -19,6 +19,7 @@ import { benchRows, searchDetail, table, type BenchResults, type Machine } from 
 import { BenchJsonSchema, type BenchJson } from './rows';
 import { benchPageTasks } from './pageTasks';
 import { benchSidePanel } from './sidePanel';
+import { benchStorage } from './storage';
 
 /** The bench stops within 5 minutes; BENCH_LIMIT_SECONDS sets another limit (a shared machine may not reach 100k clauses in 5). */
 const LIMIT_MS = (Number(process.env.BENCH_LIMIT_SECONDS) || 300) * 1000;
@@ -59,8 +60,8 @@ function jsonFileArg(args: string[]): string | null {
 }
 const jsonFile = jsonFileArg(process.argv.slice(2));
 
-/** BENCH_ONLY=extraction,size,panel,page,compare,library measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'page', 'compare', 'library'] as const;
+/** BENCH_ONLY=extraction,size,panel,page,storage,compare,library measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'library'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   let library;
   let sidePanel;
   let pageTasks;
+  let storage;
   let compare;
   try {
     let huge;
@@ -115,6 +117,19 @@ async function main(): Promise<void> {
     if (runs('page') && large && huge) {
       const count = (html: string) => (html.match(/class="mgItemNumberCell"/g) ?? []).length;
       pageTasks = await benchPageTasks([base, large, huge].map((p) => ({ ...p, items: count(p.html) })), log);
+    }
+
+    if (runs('storage')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: libraryBundle });
+        storage = await benchStorage(page, fixtures, base.name, log);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
     }
 
     if (runs('compare')) {
@@ -163,6 +178,7 @@ async function main(): Promise<void> {
     library,
     sidePanel,
     pageTasks,
+    storage,
     compare,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
