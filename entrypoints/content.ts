@@ -1,5 +1,5 @@
-// Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
 import { extractionJsonSteps } from '@/lib/messages/extractionJson';
+// Types only: zod itself would quadruple the content script (30 → 126 KB); the background and the panel check these messages with the schemas.
 import type { CollectedMeeting, PageCompleted, PageExtractedPart, PageExtractedSent } from '@/lib/messages/schema';
 import { completeTruncated } from '@/lib/moderngov/completeTruncated';
 import { extractPageInSlices } from '@/lib/moderngov/extract';

@@ -45,7 +45,8 @@ export interface LibraryService {
   /** Every item and clause, for comparing councils. */
   everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
   backUp(): Promise<string>;
-  restore(text: string): Promise<RestoreReport>;
+  /** `spaceWarning` as for `save`. */
+  restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
 }
 
 async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<Map<MeetingKey, SavedMeeting>> {
@@ -104,6 +105,10 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
       return { items, clauses };
     },
     backUp: async () => (await import('./backup')).exportLibrary(db),
-    restore: async (text) => (await import('./backup')).restoreLibrary(db, text),
+    async restore(text) {
+      const warning = spaceWarning(await estimate(), text.length);
+      const report = await (await import('./backup')).restoreLibrary(db, text);
+      return warning ? { ...report, spaceWarning: warning } : report;
+    },
   };
 }

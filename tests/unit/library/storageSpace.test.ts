@@ -57,6 +57,21 @@ describe('saving with the space estimate', () => {
     await db.delete();
   });
 
+  it('restores a backup on a nearly full disk, and the report carries the warning', async () => {
+    const from = new LibraryDb(`space-${Date.now()}-4`);
+    await dexieLibrary(from).save(record, { scope: 'meeting' });
+    const backup = await dexieLibrary(from).backUp();
+    const into = new LibraryDb(`space-${Date.now()}-5`);
+    const report = await dexieLibrary(into, async () => ({ usage: 99 * MIB, quota: 100 * MIB })).restore(backup);
+    expect(report.spaceWarning).toContain('Space is running out: about 1.0 MiB is left for the library.');
+    expect(report.counts.items).toBe(3);
+    expect(await into.items.count()).toBe(3);
+    for (const db of [from, into]) {
+      db.close();
+      await db.delete();
+    }
+  });
+
   it('when the browser refuses the write, says nothing was saved and the library is unchanged', async () => {
     const db = new LibraryDb(`space-${Date.now()}-3`);
     const before = meeting({ id: '8000' });
