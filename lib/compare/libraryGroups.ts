@@ -5,15 +5,9 @@ import { CompareIndex } from './compareIndex';
 import type { CompareDoc, CompareGroup } from './schema';
 import { TopicGroups } from './topicGroups';
 
-/** What an item is when read: a save rewrites `savedAt` of the item and of each clause it writes. */
-function stampsOf(items: SavedItem[], clauses: SavedClause[]): Map<string, string> {
-  const ofClauses = new Map<string, string>();
-  for (const clause of clauses) {
-    const id = itemKey(clause);
-    ofClauses.set(id, `${ofClauses.get(id) ?? ''}${clause.clauseIndex}@${clause.savedAt};`);
-  }
-  return new Map(items.map((item) => [itemKey(item), `${item.savedAt}|${item.procedural}|${ofClauses.get(itemKey(item)) ?? ''}`]));
-}
+/** When an item was last written: every save that writes an item or any of its clauses rewrites the
+ * item's `savedAt`. (Deleting one clause does not: the item keeps that clause's words until the view opens again.) */
+const stampOf = (item: SavedItem) => `${item.savedAt}|${item.procedural}`;
 
 /**
  * The library's topic groups, kept current while the Compare view is open: the first `update`
@@ -37,14 +31,26 @@ export class LibraryGroups {
 
   /** Takes the library as it is now; returns how many items were new, changed or gone since the last update. */
   update(items: SavedItem[], clauses: SavedClause[]): number {
-    const stamps = stampsOf(items, clauses);
-    const changed = items.filter((item) => this.stamps.get(itemKey(item)) !== stamps.get(itemKey(item)));
+    // Read on every change of the library: only the items' keys and stamps are looked at, and the
+    // clauses only of the meetings whose items changed.
+    const stamps = new Map<string, string>();
+    const changed: SavedItem[] = [];
+    for (const item of items) {
+      const id = itemKey(item);
+      const stamp = stampOf(item);
+      stamps.set(id, stamp);
+      if (this.stamps.get(id) !== stamp) {
+        changed.push(item);
+        this.drop(id);
+      }
+    }
     const gone = [...this.stamps.keys()].filter((id) => !stamps.has(id));
+    for (const id of gone) this.drop(id);
     this.stamps = stamps;
-    for (const id of [...gone, ...changed.map(itemKey)]) this.drop(id);
-    const ids = new Set(changed.map(itemKey));
+    const meetings = new Set(changed.map((item) => item.meetingId));
+    const theirClauses = changed.length === items.length ? clauses : clauses.filter((clause) => meetings.has(clause.meetingId));
     const fresh: CompareDoc[] = [];
-    for (const doc of docsFromLibrary(changed, clauses.filter((clause) => ids.has(itemKey(clause))))) {
+    for (const doc of docsFromLibrary(changed, theirClauses)) {
       const text = `${doc.host}\u0000${doc.title}\u0000${doc.text}`;
       this.textOf.set(doc.id, text);
       const list = this.copies.get(text);

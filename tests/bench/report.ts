@@ -113,8 +113,8 @@ function compareRows(c: CompareBenchResult): Row[] {
       met(c.totalMs <= TARGETS.compareGroupSeconds * 1000),
     ],
     [
-      `Compare: groups kept current as a meeting of 20 items is saved (TopicGroups.add), ${c.incrementalMs.length} meetings`,
-      `median **${ms(save)} ms**, slowest ${ms(Math.max(...c.incrementalMs))} ms a meeting`,
+      `Compare: groups kept current as a meeting of 20 items is saved (the Compare view's LibraryGroups.update and groups), ${c.incrementalMs.length} meetings`,
+      `median **${ms(save)} ms**, slowest ${ms(Math.max(...c.incrementalMs))} ms a meeting (the view opened on the saved records in ${ms(c.viewOpenMs)} ms)`,
       `≤ ${TARGETS.compareSaveMs} ms`,
       met(save <= TARGETS.compareSaveMs),
     ],
