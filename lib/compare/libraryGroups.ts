@@ -21,7 +21,8 @@ const stampOf = (item: SavedItem) => `${item.savedAt}|${item.procedural}`;
 export class LibraryGroups {
   readonly index = new CompareIndex();
   private readonly topics = new TopicGroups(this.index);
-  private stamps = new Map<string, string>();
+  /** Each saved item's stamp and id (its compare doc's), by its fields joined: cheaper to build than the id for every item on every change. */
+  private stamps = new Map<string, { stamp: string; id: string }>();
   /** Items with one text (host, title and text), the indexed one first. */
   private readonly copies = new Map<string, string[]>();
   private readonly textOf = new Map<string, string>();
@@ -33,18 +34,22 @@ export class LibraryGroups {
   update(items: SavedItem[], clauses: SavedClause[]): number {
     // Read on every change of the library: only the items' keys and stamps are looked at, and the
     // clauses only of the meetings whose items changed.
-    const stamps = new Map<string, string>();
+    const stamps = new Map<string, { stamp: string; id: string }>();
     const changed: SavedItem[] = [];
     for (const item of items) {
-      const id = itemKey(item);
+      const key = `${item.host}\u0000${item.meetingId}\u0000${item.itemKey}`;
       const stamp = stampOf(item);
-      stamps.set(id, stamp);
-      if (this.stamps.get(id) !== stamp) {
-        changed.push(item);
-        this.drop(id);
+      const before = this.stamps.get(key);
+      if (before?.stamp === stamp) {
+        stamps.set(key, before);
+        continue;
       }
+      const id = before?.id ?? itemKey(item);
+      stamps.set(key, { stamp, id });
+      changed.push(item);
+      this.drop(id);
     }
-    const gone = [...this.stamps.keys()].filter((id) => !stamps.has(id));
+    const gone = [...this.stamps].filter(([key]) => !stamps.has(key)).map(([, { id }]) => id);
     for (const id of gone) this.drop(id);
     this.stamps = stamps;
     const meetings = new Set(changed.map((item) => item.meetingId));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openWithPanel, type ExtensionBrowser } from './support/browser';
 import { FIXTURES_DIR } from './support/paths';
@@ -43,7 +43,7 @@ async function saveFromPanel(council: Council, found: string, button: string | R
   await Promise.all([page.close(), panel.close()]);
 }
 
-const texts = async (page: Page, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+const texts = async (page: Page | Locator, selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
 describe('comparing what researchers save: agenda-item, decision and meeting pages', () => {
   it('saves an agenda-item page and a decision page as items, and groups them with a meeting item of a third council', async () => {
