@@ -89,6 +89,8 @@ export class CompareIndex {
   private pendingChanges = 0;
   /** Phrase term ids by their first and second terms' ids: small integer keys hash fastest. */
   private readonly phraseIds = new Map<number, Map<number, number>>();
+  /** Each council's place terms, by its name and host: every item of a council has the same. */
+  private readonly placesOf = new Map<string, number[]>();
   /** Per-doc score and shared-term accumulators, reused by every query; all zero between queries. */
   private scores = new Float64Array(0);
   /** Per-term counts of the doc being added, by term id, reused by every add; all zero between adds. */
@@ -150,7 +152,12 @@ export class CompareIndex {
       titleCounts[id] = 0;
       return weight;
     });
-    const places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
+    const council = `${doc.council ?? ''}\u0000${doc.host}`;
+    let places = this.placesOf.get(council);
+    if (!places) {
+      places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
+      this.placesOf.set(council, places);
+    }
     const slot = this.freeSlots.pop() ?? this.entries.length;
     if (slot === this.entries.length) {
       // Grown in step, never with holes: V8 keeps arrays with holes as slow dictionaries.
