@@ -1,10 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { referenceOfSavedItem } from '@/lib/cite/fromSaved';
+import { containerTitle } from '@/lib/cite/reference';
 import { docsFromLibrary } from '@/lib/compare/adapters';
+import { meetingKey } from '@/lib/library/identity';
 import { LibraryDb } from '@/lib/library/db';
 import { itemKeyOf, itemRefOf, type ItemPage } from '@/lib/library/identity';
 import { meetingOfItemPage } from '@/lib/library/itemPage';
 import { planSave } from '@/lib/library/savePlan';
+import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
 import { saveSelection } from '@/lib/library/save';
 import { extractPage } from '@/lib/moderngov/extract';
 import type { DecisionRecord } from '@/lib/moderngov/schema';
@@ -163,6 +167,33 @@ describe('one record for an item saved from its meeting page and from its own pa
     await saveDecision(decisionPage({}, 'ID=77'));
     const [doc] = docsFromLibrary(await db.items.toArray(), await db.clauses.toArray());
     expect(doc).toMatchObject({ kind: 'decision', host: HOST, title: 'Child Sexual Exploitation in Southampton - Update', clauses: [CSE_I, CSE_II] });
+  });
+
+  it('cites a decision saved from its own page as a decision of its decision maker', async () => {
+    const page = pageOf('topics/cambridge-decision-2016-10-10.html', 'https://democracy.cambridge.gov.uk/ieDecisionDetails.aspx?ID=3120');
+    const asMeeting = meetingOfItemPage(page);
+    await saveSelection(db, asMeeting, { scope: 'item', itemKey: 'decision:3120' }, new Date(), { from: 'decision' });
+    const [saved] = await db.items.toArray();
+    const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingKey(m), m]));
+    const ref = referenceOfSavedItem(saved as NonNullable<typeof saved>, meetings);
+    expect(ref).toMatchObject({ itemTitle: 'Public Spaces Protection Orders for Dog Control', pageTitle: 'Decision', url: 'https://democracy.cambridge.gov.uk/ieDecisionDetails.aspx?ID=3120', council: page.council.name });
+    // The page: "Decision Maker: Leader of the Council", "Date of decision: 10/10/2016".
+    expect(containerTitle(ref)).toBe('Decision of the Leader of the Council, 10 October 2016');
+  });
+
+  it('backs up and restores an item saved from its own page as what it is', async () => {
+    await saveDecision(decisionPage({}, 'ID=77'));
+    const backup = await exportLibrary(db);
+    const fresh = new LibraryDb(`item-pages-restored-${++n}-${Date.now()}`);
+    await fresh.open();
+    try {
+      await restoreLibrary(fresh, backup);
+      expect(await fresh.items.get([HOST, '7105', 'decision:77'])).toMatchObject({ source: 'decision', title: 'Child Sexual Exploitation in Southampton - Update' });
+      expect(await fresh.meetings.get([HOST, '7105'])).toMatchObject({ source: 'decision', whole: 0 });
+    } finally {
+      fresh.close();
+      await fresh.delete();
+    }
   });
 
   it('plans an agenda-item page of a meeting saved whole as the same item (pure plan, no database)', () => {
