@@ -5,9 +5,16 @@ import { CompareIndex } from './compareIndex';
 import type { CompareDoc, CompareGroup } from './schema';
 import { TopicGroups } from './topicGroups';
 
-/** When an item was last written: every save that writes an item or any of its clauses rewrites the
- * item's `savedAt`. (Deleting one clause does not: the item keeps that clause's words until the view opens again.) */
-const stampOf = (item: SavedItem) => `${item.savedAt}|${item.procedural}`;
+/** What the view last read of a saved item: when it was written (every save that writes an item or
+ * any of its clauses rewrites the item's `savedAt`; deleting one clause does not, and the item keeps
+ * that clause's words until the view opens again), and the id of its compare doc. */
+interface Seen {
+  savedAt: string;
+  procedural: boolean;
+  id: string;
+  /** The update that last found the item in the library. */
+  update: number;
+}
 
 /**
  * The library's topic groups, kept current while the Compare view is open: the first `update`
@@ -22,7 +29,9 @@ export class LibraryGroups {
   readonly index = new CompareIndex();
   private readonly topics = new TopicGroups(this.index);
   /** Each saved item's stamp and id (its compare doc's), by its fields joined: cheaper to build than the id for every item on every change. */
-  private stamps = new Map<string, { stamp: string; id: string }>();
+  /** By the item's fields joined: cheaper to build than its id for every item on every change. */
+  private readonly seen = new Map<string, Seen>();
+  private updates = 0;
   /** Items with one text (host, title and text), the indexed one first. */
   private readonly copies = new Map<string, string[]>();
   private readonly textOf = new Map<string, string>();
@@ -34,24 +43,27 @@ export class LibraryGroups {
   update(items: SavedItem[], clauses: SavedClause[]): number {
     // Read on every change of the library: only the items' keys and stamps are looked at, and the
     // clauses only of the meetings whose items changed.
-    const stamps = new Map<string, { stamp: string; id: string }>();
+    const update = ++this.updates;
     const changed: SavedItem[] = [];
     for (const item of items) {
       const key = `${item.host}\u0000${item.meetingId}\u0000${item.itemKey}`;
-      const stamp = stampOf(item);
-      const before = this.stamps.get(key);
-      if (before?.stamp === stamp) {
-        stamps.set(key, before);
+      const before = this.seen.get(key);
+      if (before?.savedAt === item.savedAt && before.procedural === item.procedural) {
+        before.update = update;
         continue;
       }
       const id = before?.id ?? itemKey(item);
-      stamps.set(key, { stamp, id });
+      this.seen.set(key, { savedAt: item.savedAt, procedural: item.procedural, id, update });
       changed.push(item);
       this.drop(id);
     }
-    const gone = [...this.stamps].filter(([key]) => !stamps.has(key)).map(([, { id }]) => id);
-    for (const id of gone) this.drop(id);
-    this.stamps = stamps;
+    let gone = 0;
+    for (const [key, { id, update: last }] of this.seen) {
+      if (last === update) continue;
+      this.seen.delete(key);
+      this.drop(id);
+      gone++;
+    }
     const meetings = new Set(changed.map((item) => item.meetingId));
     const theirClauses = changed.length === items.length ? clauses : clauses.filter((clause) => meetings.has(clause.meetingId));
     const fresh: CompareDoc[] = [];
@@ -73,7 +85,7 @@ export class LibraryGroups {
       this.topics.regroup();
       this.started = true;
     }
-    return changed.length + gone.length;
+    return changed.length + gone;
   }
 
   groups(): CompareGroup[] {
