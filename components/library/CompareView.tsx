@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { buildComparison, highlightShared, type Comparison } from '@/lib/compare/comparison';
-import { groupDocs } from '@/lib/compare/group';
-import { indexLibrary } from '@/lib/compare/libraryIndex';
+import { LibraryGroups } from '@/lib/compare/libraryGroups';
 import { councilHistory, topicTimeline, type Timeline, type TimelineEntry } from '@/lib/compare/timeline';
 import { topicSearch } from '@/lib/compare/topic';
 import { comparisonCsv } from '@/lib/export/comparisonCsv';
 import { itemKey, type ItemKey } from '@/lib/library/identity';
 import { timelineCsv } from '@/lib/export/timelineCsv';
+import type { CompareGroup } from '@/lib/compare/schema';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 /** Neighbours of a chosen item below this cosine share words but not the topic. */
@@ -106,12 +106,22 @@ function OverTime({ timeline, label, download }: { timeline: Timeline; label: st
   );
 }
 
+/** A group is chosen by one of its members, so that it stays chosen as saved items join it. */
+const groupChoice = (group: CompareGroup) => `group:${group.members[0]?.id ?? ''}`;
+
 /** Items on one topic from every council, side by side: a group found for you, a topic you type, or an item's neighbours. */
 export function CompareView({ items, clauses, startItem, download }: Props) {
-  const { index, copiesOf } = useMemo(() => indexLibrary(items, clauses), [items, clauses]);
-  const groups = useMemo(() => groupDocs(index), [index]);
-  const startGroup = startItem ? groups.findIndex((g) => g.members.some((m) => copiesOf(m.id).includes(startItem))) : -1;
-  const [choice, setChoice] = useState<string>(startGroup >= 0 ? `group:${startGroup}` : startItem ? `item:${startItem}` : groups.length ? 'group:0' : '');
+  // Grouped once when the view opens; then each change of the library (a meeting saved in the
+  // panel, an item deleted) is placed into the groups without grouping everything again.
+  const [live] = useState(() => new LibraryGroups());
+  const groups = useMemo(() => {
+    live.update(items, clauses);
+    return live.groups();
+  }, [live, items, clauses]);
+  const { index } = live;
+  const copiesOf = (id: string) => live.copiesOf(id);
+  const startGroup = startItem ? groups.find((g) => g.members.some((m) => copiesOf(m.id).includes(startItem))) : undefined;
+  const [choice, setChoice] = useState<string>(startGroup ? groupChoice(startGroup) : startItem ? `item:${startItem}` : groups[0] ? groupChoice(groups[0]) : '');
   const [topic, setTopic] = useState('');
   const [showProcedural, setShowProcedural] = useState(false);
   // Procedure (apologies, minutes, declarations) is never compared: counted, and listed on request.
@@ -119,13 +129,15 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
 
   let label = '';
   let ids: string[] = [];
+  let chosen: CompareGroup | null = null;
   if (topic.trim()) {
     label = topic.trim();
     ids = topicSearch(index, topic, 30).flatMap((n) => copiesOf(n.doc.id));
   } else if (choice.startsWith('group:')) {
-    const group = groups[Number(choice.slice(6))];
-    label = group?.label ?? '';
-    ids = group?.members.flatMap((m) => copiesOf(m.id)) ?? [];
+    const member = choice.slice(6);
+    chosen = groups.find((g) => g.members.some((m) => m.id === member)) ?? null;
+    label = chosen?.label ?? '';
+    ids = chosen?.members.flatMap((m) => copiesOf(m.id)) ?? [];
   } else if (choice.startsWith('item:')) {
     const id = choice.slice(5);
     const item = items.find((i) => itemKey(i) === id);
@@ -144,15 +156,15 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
         <label>
           Topic found in your library
           <select
-            value={choice}
+            value={chosen ? groupChoice(chosen) : choice}
             onChange={(e) => {
               setChoice(e.currentTarget.value);
               setTopic('');
             }}
           >
             {groups.length === 0 && <option value="">No shared topics yet: save items from two councils</option>}
-            {groups.map((g, i) => (
-              <option key={g.label + i} value={`group:${i}`}>
+            {groups.map((g) => (
+              <option key={groupChoice(g)} value={groupChoice(g)}>
                 {g.label} — {g.members.length} items, {councils(g.members)} council{councils(g.members) === 1 ? '' : 's'}
               </option>
             ))}

@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { referenceOfMeetingItem } from '@/lib/cite/fromPage';
 import { collectMeetings, meetingsBetween, type CollectProgress } from '@/lib/collect/collectMeetings';
 import { clauseKey, itemKeyOf, meetingIdOf } from '@/lib/library/identity';
+import { meetingOfItemPage } from '@/lib/library/itemPage';
 import type { Annotation } from '@/lib/library/queries';
 import type { SaveOptions, SaveReport, Selection } from '@/lib/library/save';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
@@ -41,7 +42,12 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     [services],
   );
 
-  const meeting = tabState && tabState !== 'reading' && tabState.extraction.kind === 'meeting' ? tabState.extraction : null;
+  const extraction = tabState && tabState !== 'reading' ? tabState.extraction : null;
+  // An agenda-item or decision page is saved as a meeting of one item (its item's own page).
+  const itemPage = extraction?.kind === 'item' || extraction?.kind === 'decision' ? extraction : null;
+  const fromItemPage = useMemo(() => (itemPage ? meetingOfItemPage(itemPage) : null), [itemPage]);
+  const meeting = extraction?.kind === 'meeting' ? extraction : fromItemPage;
+  const from = itemPage?.kind ?? 'meeting';
   const host = meeting?.council.host ?? '';
   const meetingId = meeting ? meetingIdOf(meeting) : '';
   const saved = useSavedState(services.library, meeting);
@@ -52,7 +58,7 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
     if (!meeting) return;
     services
       .library()
-      .then((library) => library.save(meeting, selection, options))
+      .then((library) => library.save(meeting, selection, { ...options, from }))
       .then((report) => {
         const kept = REPORT_PARTS.filter(([key]) => key !== 'annotationsKept' && report[key].length > 0).map(([key, title]) => `${title}: ${report[key].join('; ')}.`);
         // A disk nearly full is said with the save, which still went ahead.

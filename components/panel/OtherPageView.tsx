@@ -1,13 +1,26 @@
 import type { ComponentChildren } from 'preact';
+import { itemKey, itemRefOf } from '@/lib/library/identity';
+import { meetingOfItemPage } from '@/lib/library/itemPage';
+import type { SavedState } from '@/lib/library/queries';
 import type { PageRecord } from '@/lib/moderngov/schema';
 import { safeHref } from './DocumentLinks';
-import { ItemCard } from './ItemCard';
+import { ItemCard, type ItemActions } from './ItemCard';
 
-/** Pages other than a meeting: shown for reading; saving works from the meeting page. */
-export function OtherPageView({ record, collect }: { record: Exclude<PageRecord, { kind: 'meeting' }>; collect?: ComponentChildren }) {
+interface Props {
+  record: Exclude<PageRecord, { kind: 'meeting' }>;
+  collect?: ComponentChildren;
+  /** What the library holds of an agenda-item or decision page's item, and saving it. */
+  saved?: SavedState | null;
+  actions?: ItemActions | null;
+}
+
+/** Pages other than a meeting: an agenda-item or decision page's item is saved as it is (its meeting page, saved too, is the same item); the rest are shown for reading. */
+export function OtherPageView({ record, collect, saved = null, actions = null }: Props) {
   switch (record.kind) {
     case 'item':
-    case 'decision':
+    case 'decision': {
+      const asMeeting = meetingOfItemPage(record);
+      const ref = itemRefOf(asMeeting, asMeeting.items[0] ?? record.item, 0);
       return (
         <section aria-label={record.kind === 'item' ? 'Agenda item' : 'Decision'}>
           {record.meetingRef && (
@@ -20,12 +33,13 @@ export function OtherPageView({ record, collect }: { record: Exclude<PageRecord,
               ) : (
                 'a meeting'
               )}
-              . Open the meeting page to save it.
+              .
             </p>
           )}
-          <ItemCard item={record.item} itemRef={{ host: record.council.host, meetingId: '', itemKey: 'page' }} saved={undefined} savedClauses={new Map()} actions={null} />
+          <ItemCard item={record.item} itemRef={ref} saved={saved?.items.get(itemKey(ref))} savedClauses={saved?.clauses ?? new Map()} actions={actions} />
         </section>
       );
+    }
     case 'meeting-list':
     case 'issue':
       return (

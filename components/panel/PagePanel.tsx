@@ -85,7 +85,7 @@ export function PagePanel({ tabState, saved, actions, preview = null, notice, op
         // Keyed by the page: another meeting starts again from its first items.
         <MeetingView key={tabState.url} record={extraction} saved={saved} actions={actions} completing={tabState.completing} preview={preview} />
       )}
-      {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} />}
+      {extraction && extraction.kind !== null && extraction.kind !== 'meeting' && <OtherPageView record={extraction} collect={collect} saved={saved} actions={actions} />}
     </main>
   );
 }

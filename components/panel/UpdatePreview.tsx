@@ -10,6 +10,7 @@ export const REPORT_PARTS: [keyof SaveReport, string][] = [
   ['keptComplete', 'Complete saved copy kept (the page’s minutes are cut short)'],
   ['leftOutCut', 'Not saved: minutes cut short on the page'],
   ['skippedDeleted', 'Not brought back: you deleted'],
+  ['keptFuller', 'Fuller saved copy kept'],
 ];
 
 export function ReportList({ report }: { report: SaveReport }) {

@@ -138,7 +138,7 @@ export function proceduralItemsOf(extraction: Extraction): Item[] {
   return [];
 }
 
-/** One doc per saved item, with the text of its saved clauses; procedural items are left out. */
+/** One doc per saved item (from any kind of page), with the text of its saved clauses; procedural items are left out. */
 export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): CompareDoc[] {
   const clausesOf = new Map<string, SavedClause[]>();
   for (const clause of clauses) {
@@ -153,7 +153,8 @@ export function docsFromLibrary(items: SavedItem[], clauses: SavedClause[]): Com
     const texts = saved.map((clause) => clause.text);
     return {
       id,
-      kind: 'meeting-item' as const,
+      // Saved from its meeting page, or from its own agenda-item or decision page.
+      kind: item.source === 'meeting' ? ('meeting-item' as const) : item.source,
       host: item.host,
       council: item.councilName,
       committee: item.committeeName || null,

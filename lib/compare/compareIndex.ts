@@ -1,5 +1,5 @@
 import { expandAcronyms } from './acronyms';
-import { placeTermsOf, termsOf, withPhrases } from './normalise';
+import { placeTermsOf, termsOf } from './normalise';
 import type { CompareDoc } from './schema';
 import { TopK } from './topK';
 
@@ -31,7 +31,7 @@ interface Entry {
   places: number[];
 }
 
-/** The docs that hold a term, with the term's weight in each. */
+/** The docs that hold a term, by slot in ascending order, with the term's weight in each. */
 interface Postings {
   slots: number[];
   weights: number[];
@@ -42,6 +42,18 @@ interface Candidate {
   id: string;
   score: number;
   shared: number;
+}
+
+/** The first place in an ascending list holding `slot` or more (the list's length when none does). */
+function firstAtOrAfter(slots: number[], slot: number): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((slots[mid] as number) < slot) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 const damp = (count: number) => (count > 0 ? 1 + Math.log(count) : 0);
@@ -57,7 +69,11 @@ const ranksBefore = (a: Candidate, b: Candidate) => a.score > b.score || (a.scor
  */
 export class CompareIndex {
   private readonly termIds = new Map<string, number>();
+  /** Each word term's text; '' for a phrase, whose text is its two words' (`nameOf`), built only when asked. */
   private readonly termNames: string[] = [];
+  /** A phrase's first and second terms, by phrase id; -1 for a word. */
+  private readonly firstOf: number[] = [];
+  private readonly secondOf: number[] = [];
   private readonly postings: Postings[] = [];
   /** For each term, how many indexed docs' councils have it in their place name. */
   private readonly placeCount: number[] = [];
@@ -73,9 +89,16 @@ export class CompareIndex {
   private pendingChanges = 0;
   /** Phrase term ids by their first and second terms' ids: small integer keys hash fastest. */
   private readonly phraseIds = new Map<number, Map<number, number>>();
+  /** Each council's place terms, by its name and host: every item of a council has the same. */
+  private readonly placesOf = new Map<string, number[]>();
   /** Per-doc score and shared-term accumulators, reused by every query; all zero between queries. */
   private scores = new Float64Array(0);
+  /** Per-term counts of the doc being added, by term id, reused by every add; all zero between adds. */
+  private bodyCounts = new Uint32Array(0);
+  private titleCounts = new Uint32Array(0);
   private sharedCounts = new Uint32Array(0);
+  /** The slots the current query has reached, in the order reached. */
+  private touched = new Int32Array(0);
 
   private stats: QueryStats = { terms: 0, postings: 0, candidates: 0 };
 
@@ -105,14 +128,36 @@ export class CompareIndex {
   add(doc: CompareDoc): void {
     this.remove(doc.id);
     const { title, text } = expandAcronyms(doc.title, doc.text);
-    const inTitle = new Map<number, number>();
-    const inBody = new Map<number, number>();
-    for (const id of this.termIdsOf(title)) inTitle.set(id, (inTitle.get(id) ?? 0) + 1);
-    for (const id of this.termIdsOf(text)) inBody.set(id, (inBody.get(id) ?? 0) + 1);
-    const terms = [...inBody.keys()];
-    for (const id of inTitle.keys()) if (!inBody.has(id)) terms.push(id);
-    const weights = terms.map((id) => damp(inBody.get(id) ?? 0) + TITLE_WEIGHT * damp(inTitle.get(id) ?? 0));
-    const places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
+    const titleIds = this.termIdsOf(title);
+    const bodyIds = this.termIdsOf(text);
+    if (this.bodyCounts.length < this.termNames.length) {
+      const length = Math.max(this.termNames.length, 2 * this.bodyCounts.length);
+      this.bodyCounts = new Uint32Array(length);
+      this.titleCounts = new Uint32Array(length);
+    }
+    const { bodyCounts, titleCounts } = this;
+    // The text's terms in order of first use, then the title's that the text lacks.
+    const terms: number[] = [];
+    for (const id of bodyIds) {
+      if (bodyCounts[id] === 0) terms.push(id);
+      bodyCounts[id] = (bodyCounts[id] as number) + 1;
+    }
+    for (const id of titleIds) {
+      if (titleCounts[id] === 0 && bodyCounts[id] === 0) terms.push(id);
+      titleCounts[id] = (titleCounts[id] as number) + 1;
+    }
+    const weights = terms.map((id) => {
+      const weight = damp(bodyCounts[id] as number) + TITLE_WEIGHT * damp(titleCounts[id] as number);
+      bodyCounts[id] = 0;
+      titleCounts[id] = 0;
+      return weight;
+    });
+    const council = `${doc.council ?? ''}\u0000${doc.host}`;
+    let places = this.placesOf.get(council);
+    if (!places) {
+      places = placeTermsOf(doc.council, doc.host).map((term) => this.intern(term));
+      this.placesOf.set(council, places);
+    }
     const slot = this.freeSlots.pop() ?? this.entries.length;
     if (slot === this.entries.length) {
       // Grown in step, never with holes: V8 keeps arrays with holes as slow dictionaries.
@@ -124,9 +169,16 @@ export class CompareIndex {
     this.entries[slot] = { doc, terms, weights, places };
     this.slotOf.set(doc.id, slot);
     terms.forEach((term, i) => {
-      const postings = this.postings[term] as Postings;
-      postings.slots.push(slot);
-      postings.weights.push(weights[i] as number);
+      const { slots, weights: termWeights } = this.postings[term] as Postings;
+      // Kept in slot order (see `pairs`): a new slot goes last, a reused one in its place.
+      const at = slot > (slots[slots.length - 1] ?? -1) ? slots.length : firstAtOrAfter(slots, slot);
+      if (at === slots.length) {
+        slots.push(slot);
+        termWeights.push(weights[i] as number);
+      } else {
+        slots.splice(at, 0, slot);
+        termWeights.splice(at, 0, weights[i] as number);
+      }
     });
     for (const place of places) this.placeCount[place] = (this.placeCount[place] ?? 0) + 1;
     this.changed();
@@ -146,7 +198,8 @@ export class CompareIndex {
       }
       let id = after.get(b);
       if (id === undefined) {
-        id = this.intern(`${this.termNames[a]} ${this.termNames[b]}`);
+        // Most phrases of a library occur once: they get an id, never a string.
+        id = this.newTerm('', a, b);
         after.set(b, id);
       }
       ids.push(id);
@@ -175,12 +228,9 @@ export class CompareIndex {
     if (slot === undefined || !entry) return false;
     for (const term of entry.terms) {
       const postings = this.postings[term] as Postings;
-      const at = postings.slots.indexOf(slot);
-      const last = postings.slots.length - 1;
-      postings.slots[at] = postings.slots[last] as number;
-      postings.weights[at] = postings.weights[last] as number;
-      postings.slots.pop();
-      postings.weights.pop();
+      const at = firstAtOrAfter(postings.slots, slot);
+      postings.slots.splice(at, 1);
+      postings.weights.splice(at, 1);
     }
     for (const place of entry.places) this.placeCount[place] = (this.placeCount[place] ?? 1) - 1;
     this.entries[slot] = undefined;
@@ -195,20 +245,23 @@ export class CompareIndex {
    * a text, best first, each scoring at least `minScore`. Terms of a text that no doc has are
    * ignored: they can match nothing.
    */
-  similar(idOrText: string, k = 10, minScore = 0, maxPostings = Number.POSITIVE_INFINITY): Neighbour[] {
+  similar(idOrText: string, k = 10, minScore = 0, maxPostings = Number.POSITIVE_INFINITY, minShared = 1): Neighbour[] {
     const slot = this.slotOf.get(idOrText);
     const entry = slot === undefined ? undefined : this.entries[slot];
-    if (slot !== undefined && entry) return this.search(entry.terms, entry.weights, k, minScore, slot, maxPostings);
+    if (slot !== undefined && entry) return this.search(entry.terms, entry.weights, k, minScore, slot, maxPostings, minShared);
     return this.searchText(idOrText, k, minScore);
   }
 
   /** Like `similar`, but always reads its argument as text. */
   searchText(text: string, k = 10, minScore = 0): Neighbour[] {
     const counts = new Map<number, number>();
-    for (const term of withPhrases(termsOf(expandAcronyms('', text).text))) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    const count = (id: number | undefined) => id !== undefined && counts.set(id, (counts.get(id) ?? 0) + 1);
+    const ids = termsOf(expandAcronyms('', text).text).map((term) => this.termIds.get(term));
+    ids.forEach((id, i) => {
+      count(id);
+      const before = ids[i - 1];
+      if (i > 0 && before !== undefined && id !== undefined) count(this.phraseIds.get(before)?.get(id));
+    });
     return this.search([...counts.keys()], [...counts.values()].map(damp), k, minScore, -1);
   }
 
@@ -221,69 +274,106 @@ export class CompareIndex {
     const norm = this.norm(slot);
     entry.terms.forEach((term, i) => {
       const weight = this.weight(term, entry.weights[i] as number);
-      if (weight > 0) vector.set(this.termNames[term] as string, weight / norm);
+      if (weight > 0) vector.set(this.nameOf(term), weight / norm);
     });
     return vector;
   }
 
+  /**
+   * Every pair of indexed docs at least `minScore` alike and sharing at least `minShared` terms,
+   * each pair once: a doc's postings are read only towards docs in later slots (postings are kept
+   * in slot order), so grouping reads half of what querying every doc would. Terms held by more
+   * than `maxPostings` docs are left out of the scores, as in `similar`.
+   */
+  pairs(minScore: number, maxPostings: number, minShared: number, visit: (a: CompareDoc, b: CompareDoc, score: number) => void): void {
+    this.entries.forEach((entry, slot) => {
+      if (!entry) return;
+      for (const found of this.search(entry.terms, entry.weights, Number.POSITIVE_INFINITY, minScore, slot, maxPostings, minShared, slot + 1)) visit(entry.doc, found.doc, found.score);
+    });
+  }
+
   /** `maxPostings`: terms held by more docs than this are left out of the dot product (still in
-   * the norms), so a score can only come out lower; grouping a large library uses it. */
-  private search(terms: number[], termWeights: number[], k: number, minScore: number, self: number, maxPostings = Number.POSITIVE_INFINITY): Neighbour[] {
+   * the norms), so a score can only come out lower; grouping a large library uses it. `minShared`:
+   * docs sharing fewer terms are dropped before they are scored (most docs a query reaches share
+   * one word with it). `fromSlot`: only docs in this slot or later are reached. */
+  private search(terms: number[], termWeights: number[], k: number, minScore: number, self: number, maxPostings = Number.POSITIVE_INFINITY, minShared = 1, fromSlot = 0): Neighbour[] {
     const stats: QueryStats = { terms: 0, postings: 0, candidates: 0 };
     if (this.scores.length < this.entries.length) {
       const length = Math.max(this.entries.length, 2 * this.scores.length);
       this.scores = new Float64Array(length);
       this.sharedCounts = new Uint32Array(length);
+      this.touched = new Int32Array(length);
     }
-    const { scores, sharedCounts } = this;
-    const touched: number[] = [];
+    const { scores, sharedCounts, touched } = this;
+    let reached = 0;
     let queryNorm2 = 0;
-    terms.forEach((term, i) => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number;
       const weight = this.weight(term, termWeights[i] as number);
-      if (weight === 0) return;
+      if (weight === 0) continue;
       queryNorm2 += weight * weight;
-      const factor = weight * this.idf(term);
       const { slots, weights } = this.postings[term] as Postings;
-      if (slots.length > maxPostings) return;
+      if (slots.length > maxPostings) continue;
+      const factor = weight * this.idf(term);
+      const first = fromSlot > 0 ? firstAtOrAfter(slots, fromSlot) : 0;
       stats.terms++;
-      stats.postings += slots.length;
-      for (let j = 0; j < slots.length; j++) {
+      stats.postings += slots.length - first;
+      for (let j = first; j < slots.length; j++) {
         const slot = slots[j] as number;
         // Every weight is positive, so a zero score means the doc is not reached yet.
-        if (scores[slot] === 0) touched.push(slot);
+        if (scores[slot] === 0) touched[reached++] = slot;
         scores[slot] = (scores[slot] as number) + factor * (weights[j] as number);
         sharedCounts[slot] = (sharedCounts[slot] as number) + 1;
       }
-    });
-    stats.candidates = touched.length;
+    }
+    stats.candidates = reached;
     this.stats = stats;
     const queryNorm = Math.sqrt(queryNorm2);
     const best = new TopK<Candidate>(k, ranksBefore);
-    for (const slot of touched) {
+    const all: Candidate[] = [];
+    for (let t = 0; t < reached; t++) {
+      const slot = touched[t] as number;
       const dot = scores[slot] as number;
       const shared = sharedCounts[slot] as number;
       scores[slot] = 0;
       sharedCounts[slot] = 0;
-      if (slot === self) continue;
+      if (slot === self || shared < minShared) continue;
       const score = Math.min(1, dot / (queryNorm * this.norm(slot)));
-      if (score < minScore || best.rejects((worst) => score < worst.score)) continue;
-      best.push({ slot, id: (this.entries[slot] as Entry).doc.id, score, shared });
+      if (score < minScore) continue;
+      const candidate = { slot, id: (this.entries[slot] as Entry).doc.id, score, shared };
+      if (k === Number.POSITIVE_INFINITY) all.push(candidate);
+      else if (!best.rejects((worst) => score < worst.score)) best.push(candidate);
     }
-    return best.sorted().map(({ slot, score, shared }) => ({ doc: (this.entries[slot] as Entry).doc, score, shared }));
+    // Every doc asked for: sorted once rather than kept in a heap.
+    const ranked = k === Number.POSITIVE_INFINITY ? all.sort((a, b) => (ranksBefore(a, b) ? -1 : 1)) : best.sorted();
+    return ranked.map(({ slot, score, shared }) => ({ doc: (this.entries[slot] as Entry).doc, score, shared }));
   }
 
   private intern(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
-      id = this.termNames.length;
+      id = this.newTerm(term, -1, -1);
       this.termIds.set(term, id);
-      this.termNames.push(term);
-      this.postings.push({ slots: [], weights: [] });
-      this.placeCount.push(0);
-      this.idfCache.push(0);
-      this.idfGeneration.push(-1);
     }
     return id;
+  }
+
+  private newTerm(name: string, first: number, second: number): number {
+    const id = this.termNames.length;
+    this.termNames.push(name);
+    this.firstOf.push(first);
+    this.secondOf.push(second);
+    this.postings.push({ slots: [], weights: [] });
+    this.placeCount.push(0);
+    this.idfCache.push(0);
+    this.idfGeneration.push(-1);
+    return id;
+  }
+
+  /** A term's text: a word's stem, or a phrase's two stems with a space between (see `withPhrases`). */
+  private nameOf(term: number): string {
+    const first = this.firstOf[term] as number;
+    return first < 0 ? (this.termNames[term] as string) : `${this.nameOf(first)} ${this.nameOf(this.secondOf[term] as number)}`;
   }
 
   /** Smoothed, so that a term every doc has still counts a little. */

@@ -28,19 +28,17 @@ const commonAbove = (size: number) => Math.max(500, Math.ceil(size * 0.02));
 
 /** The indexed docs at least `EDGE_FLOOR` like a doc and sharing `MIN_SHARED_TERMS` terms with it. */
 export function linkedNeighbours(index: CompareIndex, id: string): Neighbour[] {
-  return index.similar(id, Number.POSITIVE_INFINITY, EDGE_FLOOR, commonAbove(index.size)).filter((neighbour) => neighbour.shared >= MIN_SHARED_TERMS);
+  return index.similar(id, Number.POSITIVE_INFINITY, EDGE_FLOOR, commonAbove(index.size), MIN_SHARED_TERMS);
 }
 
-/** Every pair of indexed docs `linkedNeighbours` links, by position in `docs`. */
+/** Every pair of indexed docs `linkedNeighbours` links, once, by position in `docs`. */
 export function similarityEdges(index: CompareIndex, docs: CompareDoc[]): Edge[] {
   const position = new Map(docs.map((doc, i) => [doc.id, i]));
   const edges: Edge[] = [];
-  docs.forEach((doc, a) => {
-    for (const neighbour of linkedNeighbours(index, doc.id)) {
-      const b = position.get(neighbour.doc.id);
-      // Each pair once: cosine is symmetric.
-      if (b !== undefined && a < b) edges.push({ a, b, score: neighbour.score });
-    }
+  index.pairs(EDGE_FLOOR, commonAbove(index.size), MIN_SHARED_TERMS, (one, other, score) => {
+    const a = position.get(one.id);
+    const b = position.get(other.id);
+    if (a !== undefined && b !== undefined) edges.push({ a, b, score });
   });
   return edges;
 }

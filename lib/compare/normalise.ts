@@ -41,21 +41,26 @@ export function fold(text: string): string {
  * given place terms (from `placeTermsOf`).
  */
 export function tokensOf(text: string, places: ReadonlySet<string> = NO_PLACES): Token[] {
+  const tokens: Token[] = [];
+  eachTerm(text, places, (word, term) => tokens.push({ word, term }));
+  return tokens;
+}
+
+/** Each word and its term, in order: `tokensOf` without an object per word (indexing reads millions). */
+function eachTerm(text: string, places: ReadonlySet<string>, visit: (word: string, term: string) => void): void {
   let folded = fold(text);
   // The patterns are tried only on texts that can hold them: most texts cannot, and indexing
   // a library reads every text.
   if (/@|http|www\./.test(folded)) folded = folded.replace(ADDRESS, ' ');
   if (folded.includes('report')) folded = folded.replace(REPORT_OF, ' ');
-  const tokens: Token[] = [];
   let before = '';
   for (const word of folded.split(/[^a-z0-9]+/)) {
     let term = termOf(word);
     if (!term || places.has(term)) continue;
-    term = SAME_AFTER.get(`${before} ${term}`) ?? SAME.get(term) ?? term;
-    tokens.push({ word, term });
+    term = (SECOND_WORDS.has(term) ? SAME_AFTER.get(`${before} ${term}`) : undefined) ?? SAME.get(term) ?? term;
+    visit(word, term);
     before = term;
   }
-  return tokens;
 }
 
 /** Words councils use for one thing: each counts as the first ("school travel" is "school transport"). */
@@ -70,6 +75,9 @@ const SAME_AFTER: ReadonlyMap<string, string> = new Map(
     others.map((other): [string, string] => [`${stem(after as string)} ${stem(other as string)}`, stem(one as string)]),
   ),
 );
+
+/** The words SAME_AFTER can change: only they are looked up with the word before. */
+const SECOND_WORDS: ReadonlySet<string> = new Set([...SAME_AFTER.keys()].map((pair) => pair.split(' ')[1] as string));
 
 /** Each word's term, or '' for none; a library repeats a few thousand words millions of times. */
 const TERM_OF = new Map<string, string>();
@@ -91,7 +99,9 @@ function termOf(word: string): string {
 }
 
 export function termsOf(text: string, places: ReadonlySet<string> = NO_PLACES): string[] {
-  return tokensOf(text, places).map((token) => token.term);
+  const terms: string[] = [];
+  eachTerm(text, places, (_word, term) => terms.push(term));
+  return terms;
 }
 
 /**

@@ -9,12 +9,16 @@ import type { CompareDoc, CompareGroup } from './schema';
  * the group whose members it is on average most like, when that average reaches the threshold,
  * or pairs it with its closest ungrouped neighbour at the threshold: the step average linkage
  * would take first for that doc. Groups already formed are not reconsidered, and the weights of
- * old docs drift as new words arrive, so the Compare view regroups when it opens.
+ * old docs drift as new words arrive: the Compare view regroups each time it opens
+ * (libraryGroups.ts), and keeps the groups current this way while it is open.
  */
 export class TopicGroups {
   private readonly groupOfDoc = new Map<string, number>();
   private readonly members = new Map<number, Set<string>>();
   private nextGroup = 0;
+  /** Each group as shown (label and members), worked out again only when its members change:
+   * labelling every group of a large library again would cost more than placing a saved meeting. */
+  private readonly shown = new Map<number, CompareGroup>();
 
   constructor(
     readonly index: CompareIndex,
@@ -24,6 +28,7 @@ export class TopicGroups {
   regroup(): void {
     this.groupOfDoc.clear();
     this.members.clear();
+    this.shown.clear();
     const docs = [...this.index.docs()];
     for (const positions of averageLinkage(docs.length, similarityEdges(this.index, docs), this.threshold)) {
       this.form(positions.map((i) => (docs[i] as CompareDoc).id));
@@ -45,7 +50,16 @@ export class TopicGroups {
   }
 
   groups(): CompareGroup[] {
-    return [...this.members.values()].map((ids) => groupOf(this.index, [...ids].map((id) => this.index.get(id) as CompareDoc))).sort(byLargest);
+    return [...this.members]
+      .map(([group, ids]) => {
+        let shown = this.shown.get(group);
+        if (!shown) {
+          shown = groupOf(this.index, [...ids].map((id) => this.index.get(id) as CompareDoc));
+          this.shown.set(group, shown);
+        }
+        return shown;
+      })
+      .sort(byLargest);
   }
 
   private place(id: string): void {
@@ -68,6 +82,7 @@ export class TopicGroups {
     if (best !== undefined && (!single || bestAverage >= single.score)) {
       (this.members.get(best) as Set<string>).add(id);
       this.groupOfDoc.set(id, best);
+      this.shown.delete(best);
     } else if (single && single.score >= this.threshold) this.form([id, single.doc.id]);
   }
 
@@ -82,6 +97,7 @@ export class TopicGroups {
     const group = this.groupOfDoc.get(id);
     if (group === undefined) return;
     this.groupOfDoc.delete(id);
+    this.shown.delete(group);
     const rest = this.members.get(group) as Set<string>;
     rest.delete(id);
     if (rest.size < 2) {

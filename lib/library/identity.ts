@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Item, MeetingRecord } from '../moderngov/schema';
+import type { DecisionRecord, Item, ItemRecord, MeetingRecord } from '../moderngov/schema';
+import { queryParam } from '../moderngov/url';
 
 /**
  * The one definition of what identifies a council, meeting, item and clause in the library.
@@ -87,6 +88,33 @@ export function itemKeyOf(item: Item, index: number): string {
 /** The full identity of a page's item: its meeting's and its own. */
 export function itemRefOf(record: MeetingRecord, item: Item, index: number): ItemRef {
   return { host: record.council.host, meetingId: meetingIdOf(record), itemKey: itemKeyOf(item, index) };
+}
+
+/** An agenda-item (`mgAi.aspx`) or decision (`ieDecisionDetails.aspx`) page: one item, saved as it is. */
+export type ItemPage = ItemRecord | DecisionRecord;
+
+/**
+ * The `meetingId` of an agenda-item or decision page's item: its meeting's MId when the page
+ * names the meeting (so it is filed with the items of its meeting page), else the page's own id
+ * on its host: `decision:` and the decision's id (an officer's or delegated decision has no
+ * meeting), `item:` and the agenda item's id; `url:` and the address when the page has neither.
+ */
+export function itemPageMeetingId(page: ItemPage): string {
+  if (page.meetingRef?.meetingId) return page.meetingRef.meetingId;
+  const own = queryParam(new URL(page.url), 'ID');
+  if (own) return `${page.kind}:${own}`;
+  return `url:${page.url}`;
+}
+
+/**
+ * The item id an agenda-item or decision page's item is saved under (`itemKeyOf` reads it):
+ * ModernGov's agenda item id when the page gives it (`mgAi.aspx?ID=`, `ieDecisionDetails.aspx?AIId=`),
+ * the key the same item has on its meeting page, so saving both writes one record; else
+ * `decision:` and the decision's id, which no agenda item id can equal.
+ */
+export function itemPageItemId(page: ItemPage): string {
+  if (page.item.id) return page.item.id;
+  return `decision:${queryParam(new URL(page.url), 'ID') ?? page.url}`;
 }
 
 /** A clause's text as compared for identity: whitespace runs are one space. */

@@ -2,7 +2,7 @@ import type { Clause, Item, MeetingRecord } from '../moderngov/schema';
 import { matchClauses } from './clauseMatch';
 import { clauseDerived, itemWords } from './derived';
 import { clausePk, clauseTextKey, deletionKey, itemKeyOf, meetingIdOf, type ClausePk } from './identity';
-import type { Deletion, SavedClause, SavedItem, SavedMeeting } from './schema';
+import type { Deletion, SavedClause, SavedItem, SavedMeeting, SavedSource } from './schema';
 
 /** What the researcher picked: the whole meeting, one item, or one clause of an item; or
  * `saved`: refresh what is already saved of a page that changed since ("Update saved copy"). */
@@ -19,6 +19,9 @@ export interface SaveOptions {
   /** Leave out what the researcher deleted (batch collection); "Update saved copy" always does.
    * A deliberate save of an item or clause brings it back. */
   respectDeletions?: boolean;
+  /** The kind of page the record was read from: an agenda-item or decision page comes as a meeting
+   * of one item (itemPage.ts). A meeting page by default. */
+  from?: SavedSource;
 }
 
 /** What a save writes, or would write, in words: the update's preview and the save's notice. */
@@ -37,6 +40,8 @@ export interface SaveReport {
   leftOutCut: string[];
   /** Items and clauses the researcher deleted, not brought back. */
   skippedDeleted: string[];
+  /** Items saved from another kind of page (their agenda-item, decision or meeting page) that say more there: kept as saved. */
+  keptFuller: string[];
 }
 
 /** What the library holds of the meeting, read before planning. */
@@ -57,13 +62,20 @@ export interface SavePlan {
   report: SaveReport;
 }
 
-const emptyReport = (): SaveReport => ({ added: [], changed: [], gone: [], annotationsKept: [], keptComplete: [], leftOutCut: [], skippedDeleted: [] });
+const emptyReport = (): SaveReport => ({ added: [], changed: [], gone: [], annotationsKept: [], keptComplete: [], leftOutCut: [], skippedDeleted: [], keptFuller: [] });
+
+const PAGE_NAMES: Record<SavedSource, string> = { meeting: 'meeting page', item: 'agenda-item page', decision: 'decision page' };
+
+/** How much an item says, in characters of its texts and clauses: of two copies from different pages, the one that says more is kept. */
+function sizeOf(item: Pick<Item, 'description' | 'minutes' | 'decision' | 'notedPoints'>, clauses: { text: string }[]): number {
+  return [item.description, item.minutes, item.decision, ...item.notedPoints, ...clauses.map((c) => c.text)].reduce((size, text) => size + clauseTextKey(text).length, 0);
+}
 
 export const itemName = (item: { number: string | null; title: string }): string => (item.number ? `item ${item.number}` : `“${item.title}”`);
 const clauseName = (clause: { label: string | null }, index: number, item: string) => `clause ${clause.label ?? index + 1} of ${item}`;
 const annotated = (r: { tags: string[]; note: string }) => r.tags.length > 0 || r.note !== '';
 
-function meetingFromPage(record: MeetingRecord, whole: 0 | 1, savedAt: string): SavedMeeting {
+function meetingFromPage(record: MeetingRecord, whole: 0 | 1, savedAt: string, source: SavedSource): SavedMeeting {
   return {
     host: record.council.host,
     meetingId: meetingIdOf(record),
@@ -84,6 +96,7 @@ function meetingFromPage(record: MeetingRecord, whole: 0 | 1, savedAt: string): 
     contentHash: record.contentHash,
     retrievedAt: savedAt,
     whole,
+    source,
   };
 }
 
@@ -99,11 +112,14 @@ function itemChanged(before: SavedItem, item: Item): boolean {
  * - minutes cut short never replace a complete saved copy, and are written only by choice;
  * - tags and notes follow their clause by label and text (clauseMatch.ts), and a saved clause
  *   the page no longer has is kept, marked, after those it has;
- * - deletions are respected by updates and batch collection.
+ * - deletions are respected by updates and batch collection;
+ * - an item saved from one kind of page (meeting, agenda-item, decision) and then from another is
+ *   one record: the copy that says more is kept, and its tags and notes either way.
  */
 export function planSave(record: MeetingRecord, selection: Selection, options: SaveOptions, saved: SavedCopy, savedAt: string): SavePlan {
   const host = record.council.host;
   const meetingId = meetingIdOf(record);
+  const from = options.from ?? 'meeting';
   const plan: SavePlan = { meeting: null, items: [], clauses: [], deleteClauses: [], clearDeletions: [], report: emptyReport() };
   const { report } = plan;
   if (selection.scope === 'saved' && !saved.meeting) return plan;
@@ -146,11 +162,18 @@ export function planSave(record: MeetingRecord, selection: Selection, options: S
       report.leftOutCut.push(name);
       continue;
     }
+    const savedClauses = clausesBefore.get(itemKey) ?? [];
+    if (previous && previous.source !== from && sizeOf(item, item.clauses) < sizeOf(previous, savedClauses)) {
+      report.keptFuller.push(`${name} (saved from its ${PAGE_NAMES[previous.source]})`);
+      if (pickedNow && previous.picked === 0) plan.items.push({ ...previous, picked: 1 });
+      continue;
+    }
     const savedItem: SavedItem = {
       ...placement,
       itemKey,
-      order,
-      number: item.number,
+      // An item's own page does not say where it stands on the agenda, nor always its number.
+      order: from === 'meeting' ? order : (previous?.order ?? order),
+      number: from === 'meeting' ? item.number : (item.number ?? previous?.number ?? null),
       id: item.id,
       title: item.title,
       description: item.description,
@@ -166,18 +189,20 @@ export function planSave(record: MeetingRecord, selection: Selection, options: S
       note: previous?.note ?? '',
       words: [],
       onPage: 1,
+      source: from,
     };
     savedItem.words = itemWords(savedItem);
     plan.items.push(savedItem);
     if (!previous && selection.scope === 'saved') report.added.push(name);
     if (previous && itemChanged(previous, item)) report.changed.push(name);
-    planClauses(plan, { item, name, order, ref, placement, savedItem, clauseNow, respectDeletions, deleted, isUpdate: selection.scope === 'saved' }, clausesBefore.get(itemKey) ?? []);
+    planClauses(plan, { item, name, order: savedItem.order, ref, placement, savedItem, clauseNow, respectDeletions, deleted, isUpdate: selection.scope === 'saved' }, savedClauses);
   }
 
   // Saved items the page no longer has: kept as they are, marked, when the whole page is read.
   if (wholePage || selection.scope === 'saved') {
     for (const before of saved.items) {
-      if (onPage.has(before.itemKey) || before.onPage === 0) continue;
+      // Items saved from their own pages (a decision taken at the meeting) are not the meeting page's to miss.
+      if (onPage.has(before.itemKey) || before.onPage === 0 || before.source !== 'meeting') continue;
       plan.items.push({ ...before, onPage: 0 });
       for (const c of clausesBefore.get(before.itemKey) ?? []) plan.clauses.push({ ...c, onPage: 0 });
       report.gone.push(`${itemName(before)} (kept, with its clauses, tags and notes)`);
@@ -188,9 +213,10 @@ export function planSave(record: MeetingRecord, selection: Selection, options: S
   if (selection.scope === 'meeting' || selection.scope === 'saved') {
     // A meeting with items left out (cut short) is not saved whole: a later run reads it again.
     const whole = (selection.scope === 'meeting' && report.leftOutCut.length === 0) || saved.meeting?.whole === 1 ? 1 : 0;
-    if (saved.meeting || wrote) plan.meeting = meetingFromPage(record, whole, savedAt);
-  } else if (!saved.meeting && wrote) {
-    plan.meeting = meetingFromPage(record, 0, savedAt);
+    if (saved.meeting || wrote) plan.meeting = meetingFromPage(record, whole, savedAt, from);
+  } else if (wrote && (!saved.meeting || (from === 'meeting' && saved.meeting.source !== 'meeting'))) {
+    // A meeting row written from an item's own page gives way to its meeting page's.
+    plan.meeting = meetingFromPage(record, saved.meeting?.whole ?? 0, savedAt, from);
   }
   return plan;
 }
@@ -229,7 +255,7 @@ function planClauses(plan: SavePlan, ctx: ItemContext, before: SavedClause[]): v
       itemKey: ctx.ref.itemKey,
       clauseIndex: index,
       itemOrder: ctx.order,
-      itemNumber: item.number,
+      itemNumber: ctx.savedItem.number,
       itemTitle: item.title,
       ...clause,
       tags: prev?.tags ?? [],

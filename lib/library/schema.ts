@@ -5,6 +5,13 @@ import { ClauseSchema, ItemSchema, MeetingSchema } from '../moderngov/schema';
 /** Dexie cannot index booleans or null: flags are 0/1 and unknown dates are ''. */
 const Flag = z.union([z.literal(0), z.literal(1)]);
 
+/**
+ * Since database version 4: the kind of page a record was saved from: a meeting page, or an
+ * agenda-item (`mgAi.aspx`) or decision (`ieDecisionDetails.aspx`) page saved as one item.
+ * Records saved before were all from meeting pages.
+ */
+export const SavedSourceSchema = z.enum(['meeting', 'item', 'decision']);
+
 export const SavedCouncilSchema = z.object({
   host: z.string(),
   name: z.string().nullable(),
@@ -33,6 +40,9 @@ export const SavedMeetingSchema = z.object({
   retrievedAt: z.string(),
   /** 1 when the whole meeting was saved, 0 when it is here only for saved items or clauses. */
   whole: Flag,
+  /** A meeting row written from an agenda-item or decision page holds what that page says of
+   * its meeting; its meeting page, saved later, writes the row again. */
+  source: SavedSourceSchema.default('meeting'),
 });
 
 /** Fields every saved item and clause carries, for filters and export without joins. */
@@ -60,6 +70,8 @@ export const SavedItemSchema = z.object({
   picked: Flag,
   /** Since database version 3: 0 when the page no longer has the item (the saved copy is kept). */
   onPage: Flag.default(1),
+  /** Where the saved copy was read: saving the item from a page of another kind keeps the fuller of the two (savePlan.ts). */
+  source: SavedSourceSchema.default('meeting'),
 });
 
 export const SavedClauseSchema = z.object({
@@ -93,6 +105,7 @@ export const DeletionSchema = z.object({
   deletedAt: z.string(),
 });
 
+export type SavedSource = z.infer<typeof SavedSourceSchema>;
 export type SavedCouncil = z.infer<typeof SavedCouncilSchema>;
 export type SavedCommittee = z.infer<typeof SavedCommitteeSchema>;
 export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;

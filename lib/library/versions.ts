@@ -4,14 +4,14 @@ import { outcomeOf, votesOf } from '../moderngov/outcome';
 import { proceduralKind } from '../moderngov/procedural';
 import { isExempt } from '../moderngov/resolutions/exempt';
 import { clauseDerived, itemWords } from './derived';
-import { SavedClauseSchema, SavedItemSchema, type SavedClause } from './schema';
+import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause } from './schema';
 
 /**
  * Every version of the library's database, oldest first: the one place a schema change goes.
  * A new version declares only the tables it changes and upgrades the records it stores,
  * checking each with its zod schema.
  */
-export const LIBRARY_VERSION = 3;
+export const LIBRARY_VERSION = 4;
 
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
@@ -42,6 +42,25 @@ export function declareVersions(db: Dexie): void {
   db.version(3)
     .stores({ deletions: 'key, [host+meetingId]' })
     .upgrade(upgradeTo3);
+  // Version 4: agenda-item and decision pages are saved as items; every meeting and item says
+  // which kind of page it was saved from (all before were meeting pages). No index changes.
+  db.version(4).stores({}).upgrade(upgradeTo4);
+}
+
+async function upgradeTo4(tx: Transaction): Promise<void> {
+  for (const [table, schema, what] of [
+    ['meetings', SavedMeetingSchema, 'meeting'],
+    ['items', SavedItemSchema, 'item'],
+  ] as const) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: Record<string, unknown>) => {
+        const parsed = schema.safeParse({ ...record, source: record.source ?? 'meeting' });
+        if (!parsed.success) return keptInvalid(what, [record.host, record.meetingId, record.itemKey].filter((part) => part !== undefined), parsed.error.issues[0]?.message);
+        Object.assign(record, parsed.data);
+      });
+  }
 }
 
 /** A stored record the upgrade cannot make valid is kept as it was (never dropped) and said so. */

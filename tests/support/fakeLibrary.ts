@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { SaveReport } from '@/lib/library/save';
 import type { LibraryService } from '@/lib/library/service';
 
-export const emptyReport = (): SaveReport => ({ added: [], changed: [], gone: [], annotationsKept: [], keptComplete: [], leftOutCut: [], skippedDeleted: [] });
+export const emptyReport = (): SaveReport => ({ added: [], changed: [], gone: [], annotationsKept: [], keptComplete: [], leftOutCut: [], skippedDeleted: [], keptFuller: [] });
 
 /** A library service as a plain object: every method records its calls and answers an empty library; a test overrides what it needs. */
 export function fakeLibrary(overrides: Partial<LibraryService> = {}): LibraryService {

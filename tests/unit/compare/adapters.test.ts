@@ -35,6 +35,7 @@ const savedItem: SavedItem = {
   fullMinutesUrl: null,
   picked: 1,
   onPage: 1,
+  source: 'meeting',
 };
 
 function savedClause(clauseIndex: number, text: string, at: Partial<SavedClause> = {}): SavedClause {

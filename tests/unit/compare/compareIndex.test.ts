@@ -83,6 +83,31 @@ describe('CompareIndex', () => {
     expect(index.get('grit')?.title).toBe('Library Opening Hours');
   });
 
+  it('lists each linked pair once, as querying both docs would find it, after removals and reused slots too', () => {
+    const topics = [
+      ['Library Opening Hours', 'branch libraries open later on saturdays and the mobile library timetable'],
+      ['Winter Gritting Routes', 'priority gritting routes salt stocks and frosts on the roads'],
+      ['Pothole Repairs', 'pothole repairs on priority roads after the winter frosts'],
+    ];
+    const docs = Array.from({ length: 24 }, (_, i) => {
+      const [title, text] = topics[i % 3] as [string, string];
+      return doc(`d${i}`, `${title} ${i}`, `${text} ${['review', 'budget', 'consultation', 'update'][i % 4]}`, `Council ${i}`, `c${i}.example.gov.uk`);
+    });
+    const index = indexOf(...docs);
+    // Slots freed by removals are reused by the next adds: postings must stay in slot order.
+    for (const id of ['d3', 'd10', 'd17']) index.remove(id);
+    index.add({ ...(docs[10] as CompareDoc), id: 'again10' });
+    index.add({ ...(docs[3] as CompareDoc), id: 'again3' });
+    const ids = [...index.docs()].map((d) => d.id);
+    const fromQueries = ids.flatMap((id) => index.similar(id, Number.POSITIVE_INFINITY, 0.05, Number.POSITIVE_INFINITY, 2).map((n) => `${[id, n.doc.id].sort().join(' ')} ${n.score.toFixed(9)}`));
+    const fromPairs: string[] = [];
+    index.pairs(0.05, Number.POSITIVE_INFINITY, 2, (a, b, score) => fromPairs.push(`${[a.id, b.id].sort().join(' ')} ${score.toFixed(9)}`));
+    // Each pair is found twice by querying (once from each doc), once by `pairs`.
+    expect(fromPairs.length).toBeGreaterThan(20);
+    expect(new Set(fromPairs).size).toBe(fromPairs.length);
+    expect([...fromPairs, ...fromPairs].sort()).toEqual(fromQueries.sort());
+  });
+
   it('gives a term every doc has less weight than a rare one', () => {
     const index = indexOf(
       doc('a', 'Parking Charges', 'Parking charges in the town centre.'),

@@ -8,7 +8,7 @@ import type { SavedClause, SavedItem } from '@/lib/library/schema';
 function savedItem(host: string, council: string, itemKey: string, title: string, date: string): SavedItem {
   return {
     host, meetingId: 'm', itemKey, councilName: council, committeeName: 'Panel', date, tags: [], note: '', words: [], savedAt: '', order: 0,
-    number: itemKey, id: itemKey, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], procedural: false, minutesTruncated: 0, fullMinutesUrl: null, picked: 1, onPage: 1,
+    number: itemKey, id: itemKey, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], procedural: false, minutesTruncated: 0, fullMinutesUrl: null, picked: 1, onPage: 1, source: 'meeting',
   };
 }
 

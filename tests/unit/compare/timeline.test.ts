@@ -9,7 +9,7 @@ function saved(host: string, council: string, meetingId: string, date: string, t
   return {
     host, meetingId, itemKey: '1', councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', words: [], savedAt: '2025-01-01T00:00:00.000Z',
     order: 0, number: '7', id: null, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], fullMinutesUrl: null,
-    procedural: false, minutesTruncated: 0, picked: 1, onPage: 1,
+    procedural: false, minutesTruncated: 0, picked: 1, onPage: 1, source: 'meeting',
   };
 }
 

@@ -8,7 +8,7 @@ function saved(host: string, council: string, meetingId: string, date: string, t
   return {
     host, meetingId, itemKey: title, councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', words: [], savedAt: '2025-01-01T00:00:00.000Z',
     order: 0, number: '7', id: null, title, description: '', documents: [], minutes, decision: '', notedPoints: [], fullMinutesUrl: null,
-    procedural, minutesTruncated: 0, picked: 1, onPage: 1,
+    procedural, minutesTruncated: 0, picked: 1, onPage: 1, source: 'meeting',
   };
 }
 
@@ -55,5 +55,15 @@ describe('Compare view', () => {
     const [filename, csv] = download.mock.calls[0] as [string, string];
     expect(filename).toMatch(/^council-minutes-over-time-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.trim().split('\r\n')).toHaveLength(4);
+  });
+
+  it('keeps the chosen group current as items are saved, without reopening', () => {
+    act(() => render(<CompareView items={items} clauses={clauses} startItem={null} download={vi.fn()} />, root));
+    const medway = saved('democracy.medway.gov.uk', 'Medway Council', 'm1', '2024-02-29', 'Council Tax Reduction Scheme 2024/2025', CTS);
+    act(() => render(<CompareView items={[...items, medway]} clauses={clauses} startItem={null} download={vi.fn()} />, root));
+    // The same group, one member more; its label is printed in the titles' commonest words, now two "Support" and two "Reduction" (the first in the alphabet wins a tie).
+    expect(text('select option')).toEqual(['tax reduction scheme — 4 items, 3 councils']);
+    expect(text('.compare-column h3')).toEqual(['Darlington Borough Council', 'Kirklees Council', 'Medway Council']);
+    expect(text('table.over-time tbody th')).toEqual(['Darlington Borough Council', 'Kirklees Council', 'Medway Council']);
   });
 });

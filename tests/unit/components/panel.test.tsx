@@ -110,6 +110,7 @@ describe('side panel', () => {
       keptComplete: [],
       leftOutCut: [],
       skippedDeleted: ['item 8'],
+      keptFuller: [],
     };
     show({ tabState: state(record), saved: { meeting: savedMeeting, items: new Map(), clauses: new Map() }, actions: props.actions, preview });
     const shown = mounted.root.querySelector('[aria-label="What the update will change"]');

@@ -57,11 +57,11 @@ describe('the panel keeps the researcher’s work', () => {
     showPanel(record, library, [{ itemNumber: '5', url: `https://${HOST}/mgAi.aspx?ID=15`, reason: 'The council’s site answered 404' }]);
     expect(mounted.root.textContent).toContain('The minutes of item 5 are cut short on the page and could not be completed.');
     await click('Save meeting (1 complete items)');
-    await vi.waitFor(() => expect(library.save).toHaveBeenCalledWith(record, { scope: 'meeting' }, { includeCut: false }));
+    await vi.waitFor(() => expect(library.save).toHaveBeenCalledWith(record, { scope: 'meeting' }, { includeCut: false, from: 'meeting' }));
     await click('Save meeting with cut-short minutes (2 items)');
-    await vi.waitFor(() => expect(library.save).toHaveBeenLastCalledWith(record, { scope: 'meeting' }, { includeCut: true }));
+    await vi.waitFor(() => expect(library.save).toHaveBeenLastCalledWith(record, { scope: 'meeting' }, { includeCut: true, from: 'meeting' }));
     await click('Save item 5 with cut-short minutes');
-    await vi.waitFor(() => expect(library.save).toHaveBeenLastCalledWith(record, { scope: 'item', itemKey: '15' }, { includeCut: true }));
+    await vi.waitFor(() => expect(library.save).toHaveBeenLastCalledWith(record, { scope: 'item', itemKey: '15' }, { includeCut: true, from: 'meeting' }));
   });
 
   it('says what a save kept back, line by line', async () => {
@@ -85,7 +85,7 @@ describe('the panel keeps the researcher’s work', () => {
     expect(mounted.root.querySelector('.update-preview dl')?.textContent).toBe('Addedclause (i) of item 5Tags and notes kept onclause (ii) of item 5 (they follow the clause from place 1 to 2)');
     expect(library.save).not.toHaveBeenCalled();
     await click('Apply update');
-    await vi.waitFor(() => expect(library.save).toHaveBeenCalledWith(record, { scope: 'saved' }, {}));
+    await vi.waitFor(() => expect(library.save).toHaveBeenCalledWith(record, { scope: 'saved' }, { from: 'meeting' }));
     await vi.waitFor(() => expect(status()).toBe('Updated the saved copy to the page as it is now.'));
   });
 

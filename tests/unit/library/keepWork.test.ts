@@ -107,6 +107,7 @@ describe('tags and notes follow their clause by label and text (finding 2)', () 
       keptComplete: [],
       leftOutCut: [],
       skippedDeleted: [],
+      keptFuller: [],
     });
     // The preview wrote nothing.
     expect((await clausesOf('15')).map((c) => c.label)).toEqual(['(i)', '(ii)', '(iii)']);

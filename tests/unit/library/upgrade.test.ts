@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
-import { SavedClauseSchema, SavedItemSchema } from '@/lib/library/schema';
+import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
 import { LIBRARY_VERSION } from '@/lib/library/versions';
 
 /** Version 1 of the library, as the version 1 code declared it. */
@@ -108,7 +108,9 @@ describe('library upgrade from version 1 to the current version', () => {
       ['Apologies for Absence', true, 1],
       ['Child Sexual Exploitation in Southampton - Update', false, 1],
     ]);
-    expect(upgradedItems.map(({ procedural: _p, onPage: _o, words: _w, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
+    expect(upgradedItems.map(({ procedural: _p, onPage: _o, words: _w, source: _s, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
+    // Version 4: every item saved before came from a meeting page.
+    expect(upgradedItems.map((i) => i.source)).toEqual(['meeting', 'meeting']);
     expect(await db.clauses.where('outcome').equals('noted').count()).toBe(1);
     db.close();
     await db.delete();
@@ -166,7 +168,7 @@ describe('library upgrade from version 2 to 3', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const db = new LibraryDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LIBRARY_VERSION);
     const [item, kept] = await db.items.toArray();
     SavedItemSchema.parse(item);
     expect(item).toMatchObject({ onPage: 1, tags: ['cse'], note: 'my note', title: 'Child Sexual Exploitation in Southampton - Update' });
@@ -181,6 +183,59 @@ describe('library upgrade from version 2 to 3', () => {
     expect(upgraded).toMatchObject({ onPage: 1, outcome: 'noted', tags: ['cse'], note: 'kept' });
     expect(upgraded?.words).toContain('update');
     expect(await db.deletions.count()).toBe(0);
+    warn.mockRestore();
+    db.close();
+    await db.delete();
+  });
+});
+
+/** A meeting row as versions 1 to 3 stored it: no `source`. */
+function v3Meeting(meetingId: string) {
+  return {
+    host: 'www.southampton.gov.uk',
+    meetingId,
+    councilName: 'Southampton City Council',
+    committeeId: '600',
+    committeeName: 'Children and Families Scrutiny Panel',
+    date: '2016-11-03',
+    title: 'Agenda and minutes',
+    time: '5.30 pm',
+    venue: 'Conference Room 3 - Civic Centre',
+    contact: null,
+    status: null,
+    url: `https://www.southampton.gov.uk/modernGov/ieListDocuments.aspx?CId=600&MId=${meetingId}&Ver=4`,
+    documents: [],
+    apologies: null,
+    declarations: null,
+    warnings: [],
+    contentHash: 'abc',
+    retrievedAt: '2026-11-01T10:00:00.000Z',
+    whole: 1,
+  };
+}
+
+describe('library upgrade from version 3 to 4', () => {
+  it('says every meeting and item was saved from a meeting page, checks each with its schema, and keeps a record it cannot validate', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    const v3 = openVersion2(name);
+    v3.version(3).stores({ deletions: 'key, [host+meetingId]' });
+    await v3.open();
+    const item = { ...v2Item('12841', 'Child Sexual Exploitation in Southampton - Update'), procedural: false, onPage: 1 };
+    const broken = { ...v3Meeting('7106'), whole: 'yes' };
+    await v3.table('meetings').bulkPut([v3Meeting('7105'), broken]);
+    await v3.table('items').put(item);
+    v3.close();
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = new LibraryDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const [meeting, kept] = await db.meetings.toArray();
+    expect(SavedMeetingSchema.parse(meeting)).toEqual({ ...v3Meeting('7105'), source: 'meeting' });
+    expect(kept).toEqual(broken);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('meeting ["www.southampton.gov.uk","7106"] kept as it was'));
+    const [upgraded] = await db.items.toArray();
+    expect(SavedItemSchema.parse(upgraded)).toEqual({ ...item, source: 'meeting' });
     warn.mockRestore();
     db.close();
     await db.delete();
