@@ -11,7 +11,7 @@ import { SavedClauseSchema, SavedItemSchema, type SavedClause } from './schema';
  * A new version declares only the tables it changes and upgrades the records it stores,
  * checking each with its zod schema.
  */
-export const LIBRARY_VERSION = 3;
+export const LIBRARY_VERSION = 6;
 
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
@@ -42,6 +42,10 @@ export function declareVersions(db: Dexie): void {
   db.version(3)
     .stores({ deletions: 'key, [host+meetingId]' })
     .upgrade(upgradeTo3);
+  // Version 6 (issue 16, the team corpus): rows waiting to be published (the outbox), the team's
+  // records pulled from the server (read-only, apart from the researcher's own tables) and the
+  // pull's cursor. New tables only: nothing stored is upgraded.
+  db.version(6).stores({ outbox: 'key, [state+seq]', teamRows: 'key, [kind+host], kind', teamState: 'name' });
 }
 
 /** A stored record the upgrade cannot make valid is kept as it was (never dropped) and said so. */

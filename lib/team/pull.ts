@@ -1,0 +1,80 @@
+import type { LibraryDb } from '../library/db';
+import { committeeKey } from '../library/identity';
+import type { TeamApi } from './api';
+import { PullCursorSchema, type Follows, type PullCursor, type PullRow, type TeamRow } from './schema';
+
+/** Rows per pull request. */
+export const PULL_PAGE = 500;
+
+const CURSOR = 'pullCursor';
+
+/** The follows as the server's pull takes them, and as one string to tell whether they changed. */
+export function pullFilter(follows: Follows): { hosts: string[]; committees: string[]; signature: string } {
+  const hosts = [...follows.councils].sort();
+  const committees = follows.committees.map(committeeKey).sort();
+  return { hosts, committees, signature: JSON.stringify([hosts, committees]) };
+}
+
+/** The stored cursor, or none when it is damaged or was for other follows (the pull then starts again). */
+async function readCursor(db: LibraryDb, signature: string): Promise<PullCursor | null> {
+  const parsed = PullCursorSchema.safeParse((await db.teamState.get(CURSOR))?.value);
+  return parsed.success && parsed.data.follows === signature ? parsed.data : null;
+}
+
+/** A pulled row with the host of its council, for the view's council filter (every record carries it; a council's key is its host). */
+function asTeamRow(row: PullRow): TeamRow {
+  return { ...row, host: typeof row.record.host === 'string' ? row.record.host : row.kind === 'council' ? row.key : '' };
+}
+
+export interface PullReport {
+  /** Rows received in this run (new or changed since the last pull). */
+  pulled: number;
+  /** True when the follows changed and the team's rows were fetched from the beginning. */
+  restarted: boolean;
+}
+
+/**
+ * Brings the team's records of the followed councils and committees into the read-only
+ * `teamRows` table, page by page in (updatedAt, key) order from where the last pull stopped.
+ * Each page and the cursor after it are written in one transaction, so a pull cut short resumes
+ * where it was. Only team tables are written: the researcher's own records and notes are never touched.
+ */
+export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follows: Follows, options: { pageRows?: number; onProgress?: (pulled: number) => void } = {}): Promise<PullReport> {
+  const { pageRows = PULL_PAGE, onProgress } = options;
+  const { hosts, committees, signature } = pullFilter(follows);
+  const stored = await readCursor(db, signature);
+  const restarted = stored === null;
+  let cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKey: null };
+  if (restarted) {
+    // Other follows: what was pulled for the old ones goes, and the new ones are fetched from the start.
+    await db.transaction('rw', db.teamRows, db.teamState, async () => {
+      await db.teamRows.clear();
+      await db.teamState.put({ name: CURSOR, value: cursor });
+    });
+  }
+  let pulled = 0;
+  if (hosts.length === 0 && committees.length === 0) return { pulled, restarted };
+  for (;;) {
+    const rows = await api.pull({ hosts, committees, afterUpdatedAt: cursor.afterUpdatedAt, afterKey: cursor.afterKey, first: pageRows });
+    const last = rows.at(-1);
+    if (!last) break;
+    const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKey: last.key };
+    await db.transaction('rw', db.teamRows, db.teamState, async () => {
+      await db.teamRows.bulkPut(rows.map(asTeamRow));
+      await db.teamState.put({ name: CURSOR, value: next });
+    });
+    cursor = next;
+    pulled += rows.length;
+    onProgress?.(pulled);
+    if (rows.length < pageRows) break;
+  }
+  return { pulled, restarted };
+}
+
+/** Forgets the team's rows and the cursor (on sign-out: the next member's team is not this one's). */
+export async function clearTeamRows(db: LibraryDb): Promise<void> {
+  await db.transaction('rw', db.teamRows, db.teamState, async () => {
+    await db.teamRows.clear();
+    await db.teamState.delete(CURSOR);
+  });
+}
