@@ -153,16 +153,20 @@ export function TeamView({ team, signedIn }: Props) {
               <th>Date</th>
               <th>Item</th>
               <th>Clause</th>
+              <th>Notes</th>
             </tr>
           </thead>
           <tbody>
             {hits.map((h) => (
               <tr key={h.key}>
-                <td>{h.councilName ?? h.host}</td>
-                <td>{h.committeeName}</td>
-                <td>{h.date}</td>
-                <td>{`${h.itemNumber ?? ''} ${h.itemTitle ?? ''}`.trim()}</td>
-                <td>{`${h.label ?? ''} ${h.text}`.trim()}</td>
+                <td>{h.meeting.councilName}</td>
+                <td>{h.meeting.committeeName}</td>
+                <td>{h.meeting.date}</td>
+                <td>{`${h.item.number ?? ''} ${h.item.title ?? ''}`.trim()}</td>
+                <td>{`${h.record.label ?? ''} ${h.record.text}`.trim()}</td>
+                <td>
+                  <Annotations list={h.annotations} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -198,7 +202,7 @@ export function TeamView({ team, signedIn }: Props) {
           </thead>
           <tbody>
             {rows.value.rows.map((row) => (
-              <TeamRecord key={row.key} row={row} />
+              <TeamRecord key={`${row.kind}${row.key}`} row={row} />
             ))}
           </tbody>
         </table>

@@ -18,7 +18,8 @@ export class LibraryDb extends Dexie {
   deletions!: EntityTable<Deletion, 'key'>;
   /** Since version 6, the team corpus (lib/team/): rows waiting to be published, the team's records pulled (never the researcher's own), the pull's cursor. */
   outbox!: EntityTable<OutboxEntry, 'key'>;
-  teamRows!: EntityTable<TeamRow, 'key'>;
+  /** Keyed by kind and key: a committee's key and a meeting's can be the same text. */
+  teamRows!: Dexie.Table<TeamRow, [string, string]>;
   teamState!: EntityTable<{ name: string; value: unknown }, 'name'>;
 
   constructor(name = 'council-minutes') {

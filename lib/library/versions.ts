@@ -45,7 +45,7 @@ export function declareVersions(db: Dexie): void {
   // Version 6 (issue 16, the team corpus): rows waiting to be published (the outbox), the team's
   // records pulled from the server (read-only, apart from the researcher's own tables) and the
   // pull's cursor. New tables only: nothing stored is upgraded.
-  db.version(6).stores({ outbox: 'key, [state+seq]', teamRows: 'key, [kind+host], kind', teamState: 'name' });
+  db.version(6).stores({ outbox: 'key, [state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
 }
 
 /** A stored record the upgrade cannot make valid is kept as it was (never dropped) and said so. */

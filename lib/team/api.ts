@@ -7,8 +7,8 @@ export const AUTHENTICATE = `mutation Authenticate($email: String!, $password: S
 }`;
 export const CURRENT_MEMBER = `query CurrentMember { currentMember { id email displayName teamName } }`;
 export const PUBLISH = `mutation Publish($rows: JSON!) { publish(input: { rows: $rows }) { result } }`;
-export const PULL = `query Pull($hosts: [String], $committees: [String], $afterUpdatedAt: Datetime, $afterKey: String, $first: Int) {
-  pull(hosts: $hosts, committees: $committees, afterUpdatedAt: $afterUpdatedAt, afterKey: $afterKey, first: $first)
+export const PULL = `query Pull($hosts: [String], $committees: [String], $afterUpdatedAt: Datetime, $afterKind: String, $afterKey: String, $first: Int) {
+  pull(hosts: $hosts, committees: $committees, afterUpdatedAt: $afterUpdatedAt, afterKind: $afterKind, afterKey: $afterKey, first: $first)
 }`;
 export const SEARCH_TEAM = `query SearchTeam($q: String!, $first: Int) { searchTeam(q: $q, first: $first) }`;
 
@@ -47,7 +47,8 @@ export interface TeamApi {
   authenticate(email: string, password: string): Promise<string | null>;
   currentMember(): Promise<Member | null>;
   publish(rows: PublishRow[]): Promise<PublishResult>;
-  pull(args: { hosts: string[]; committees: string[]; afterUpdatedAt: string | null; afterKey: string | null; first: number }): Promise<PullRow[]>;
+  /** A page of the team's rows after the cursor (the last row's updatedAt, as received, kind and key), in (updatedAt, kind, key) order. */
+  pull(args: { hosts: string[]; committees: string[]; afterUpdatedAt: string | null; afterKind: string | null; afterKey: string | null; first: number }): Promise<PullRow[]>;
   searchTeam(q: string, first: number): Promise<TeamSearchHit[]>;
 }
 

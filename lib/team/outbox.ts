@@ -4,8 +4,8 @@ import { clauseKey, committeeKey, itemKey, meetingKey } from '../library/identit
 import { TeamApiError, type TeamApi } from './api';
 import { OutboxEntrySchema, PublishRowSchema, type OutboxEntry, type PublishRow } from './schema';
 
-/** Rows per publish request: the server takes up to ~2,000 in one transaction. */
-export const BATCH_ROWS = 1000;
+/** Rows per publish request: the server advises ~2,000 (at most 5,000) in one transaction. */
+export const BATCH_ROWS = 2000;
 
 /** What a row is about: queuing the same thing again replaces its waiting copy. */
 export function rowKey(row: PublishRow): string {

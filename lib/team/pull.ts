@@ -35,7 +35,7 @@ export interface PullReport {
 
 /**
  * Brings the team's records of the followed councils and committees into the read-only
- * `teamRows` table, page by page in (updatedAt, key) order from where the last pull stopped.
+ * `teamRows` table, page by page in (updatedAt, kind, key) order from where the last pull stopped.
  * Each page and the cursor after it are written in one transaction, so a pull cut short resumes
  * where it was. Only team tables are written: the researcher's own records and notes are never touched.
  */
@@ -44,7 +44,7 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   const { hosts, committees, signature } = pullFilter(follows);
   const stored = await readCursor(db, signature);
   const restarted = stored === null;
-  let cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKey: null };
+  let cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKind: null, afterKey: null };
   if (restarted) {
     // Other follows: what was pulled for the old ones goes, and the new ones are fetched from the start.
     await db.transaction('rw', db.teamRows, db.teamState, async () => {
@@ -55,10 +55,10 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   let pulled = 0;
   if (hosts.length === 0 && committees.length === 0) return { pulled, restarted };
   for (;;) {
-    const rows = await api.pull({ hosts, committees, afterUpdatedAt: cursor.afterUpdatedAt, afterKey: cursor.afterKey, first: pageRows });
+    const rows = await api.pull({ hosts, committees, afterUpdatedAt: cursor.afterUpdatedAt, afterKind: cursor.afterKind, afterKey: cursor.afterKey, first: pageRows });
     const last = rows.at(-1);
     if (!last) break;
-    const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKey: last.key };
+    const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKind: last.kind, afterKey: last.key };
     await db.transaction('rw', db.teamRows, db.teamState, async () => {
       await db.teamRows.bulkPut(rows.map(asTeamRow));
       await db.teamState.put({ name: CURSOR, value: next });

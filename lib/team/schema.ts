@@ -75,18 +75,14 @@ export const PullRowSchema = z.object({
 /** A pulled row as kept in the read-only `teamRows` table: the council's host indexed for the view. */
 export const TeamRowSchema = PullRowSchema.extend({ host: z.string() });
 
-/** A clause the team server's full-text search found, with its place. */
+/** A clause the team server's full-text search found, with its meeting and item. */
 export const TeamSearchHitSchema = z.object({
   key: z.string(),
-  host: z.string(),
-  councilName: z.string().nullable(),
-  committeeName: z.string().nullable(),
-  date: z.string().nullable(),
-  itemNumber: z.string().nullable(),
-  itemTitle: z.string().nullable(),
-  label: z.string().nullable(),
-  text: z.string(),
   rank: z.number(),
+  record: z.object({ label: z.string().nullable(), text: z.string() }),
+  meeting: z.object({ key: z.string(), date: z.string().nullable(), committeeName: z.string().nullable(), councilName: z.string().nullable(), url: z.string().nullable() }),
+  item: z.object({ key: z.string(), number: z.string().nullable(), title: z.string().nullable() }),
+  annotations: z.array(TeamAnnotationSchema),
 });
 
 export const MemberSchema = z.object({
@@ -115,7 +111,9 @@ export const FollowsSchema = z.object({
 /** Where the last pull stopped, and for which follows (other follows start again from the beginning). */
 export const PullCursorSchema = z.object({
   follows: z.string(),
+  /** The last row's updatedAt as the server sent it (microseconds: a Date would lose them), kind and key. */
   afterUpdatedAt: z.string().nullable(),
+  afterKind: z.string().nullable(),
   afterKey: z.string().nullable(),
 });
 

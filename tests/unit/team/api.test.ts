@@ -35,7 +35,7 @@ describe('the team API client', () => {
     await expect(publish).rejects.toThrow(TeamApiError);
     await expect(publish).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('result.inserted') });
     await expect(api.publish([])).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('not JSON') });
-    await expect(api.pull({ hosts: ['h'], committees: [], afterUpdatedAt: null, afterKey: null, first: 10 })).rejects.toMatchObject({
+    await expect(api.pull({ hosts: ['h'], committees: [], afterUpdatedAt: null, afterKind: null, afterKey: null, first: 10 })).rejects.toMatchObject({
       kind: 'invalid',
       message: expect.stringContaining('0.annotations'),
     });

@@ -42,8 +42,8 @@ describe('pulling the team corpus', () => {
     expect(await pullTeam(db, api, follows, { pageRows: 2, onProgress: (p) => progress.push(p) })).toEqual({ pulled: 3, restarted: true });
     expect(progress).toEqual([2, 3]);
     expect(server.requests.map((r) => r.variables)).toEqual([
-      { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: null, afterKey: null, first: 2 },
-      { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: '2026-11-30T10:00:00Z', afterKey: JSON.stringify([HOST, '7105', '15', 1]), first: 2 },
+      { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: null, afterKind: null, afterKey: null, first: 2 },
+      { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: '2026-11-30T10:00:00Z', afterKind: 'clause', afterKey: JSON.stringify([HOST, '7105', '15', 1]), first: 2 },
     ]);
     expect(await db.teamRows.count()).toBe(3);
 
@@ -52,7 +52,7 @@ describe('pulling the team corpus', () => {
     expect(await pullTeam(db, api, follows, { pageRows: 2 })).toEqual({ pulled: 1, restarted: false });
     expect(server.requests[2]?.variables).toMatchObject({ afterUpdatedAt: '2026-11-30T10:05:00Z', afterKey: JSON.stringify([HOST, '7105', '15', 2]) });
     expect(await db.teamRows.count()).toBe(3);
-    expect((await db.teamRows.get(JSON.stringify([HOST, '7105', '15', 0])))?.annotations).toEqual([
+    expect((await db.teamRows.get(['clause', JSON.stringify([HOST, '7105', '15', 0])]))?.annotations).toEqual([
       { author: '7', displayName: 'Bea', note: 'worth comparing', tags: [], shared: true, mine: false },
     ]);
   });
