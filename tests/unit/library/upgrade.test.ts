@@ -166,7 +166,7 @@ describe('library upgrade from version 2 to 3', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const db = new LibraryDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LIBRARY_VERSION);
     const [item, kept] = await db.items.toArray();
     SavedItemSchema.parse(item);
     expect(item).toMatchObject({ onPage: 1, tags: ['cse'], note: 'my note', title: 'Child Sexual Exploitation in Southampton - Update' });
