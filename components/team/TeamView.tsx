@@ -145,7 +145,7 @@ export function TeamView({ team, signedIn }: Props) {
       </form>
       {hits && (
         <table class="results team-hits" aria-label="Team search results">
-          <caption>{hits.length === 0 ? 'Nothing in the team corpus matches.' : `${hits.length} clauses in the team corpus match, best first.`}</caption>
+          <caption>{hits.length === 0 ? 'Nothing in the team corpus matches.' : `${hits.length === 1 ? '1 clause' : `${hits.length} clauses`} in the team corpus match${hits.length === 1 ? 'es' : ''}, best first.`}</caption>
           <thead>
             <tr>
               <th>Council</th>

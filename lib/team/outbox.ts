@@ -37,7 +37,7 @@ export function describeRow(row: PublishRow): string {
     case 'item':
       return `item ${row.record.number ?? row.record.title} of ${row.record.committeeName}, ${row.record.date || 'undated'}`;
     case 'clause':
-      return `clause ${row.record.label ?? `#${row.record.clauseIndex + 1}`} of item ${row.record.itemNumber ?? row.record.itemTitle}, ${row.record.committeeName}, ${row.record.date || 'undated'}`;
+      return `clause ${row.record.label ?? row.record.clauseIndex + 1} of item ${row.record.itemNumber ?? row.record.itemTitle}, ${row.record.committeeName}, ${row.record.date || 'undated'}`;
     case 'annotation':
       return `your note on ${row.targetKind} ${row.target}`;
   }

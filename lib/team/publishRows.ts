@@ -61,7 +61,7 @@ function notesOf({ items, clauses }: Pick<Records, 'items' | 'clauses'>): NoteIn
     ...items.filter(annotated).map((i) => ({ target: itemKey(i), targetKind: 'item' as const, what: `Item ${i.number ?? i.title}, ${i.committeeName} ${i.date}`, note: i.note, tags: i.tags })),
     ...clauses
       .filter(annotated)
-      .map((c) => ({ target: clauseKey(c), targetKind: 'clause' as const, what: `Clause ${c.label ?? `#${c.clauseIndex + 1}`} of item ${c.itemNumber ?? c.itemTitle}, ${c.committeeName} ${c.date}`, note: c.note, tags: c.tags })),
+      .map((c) => ({ target: clauseKey(c), targetKind: 'clause' as const, what: `Clause ${c.label ?? c.clauseIndex + 1} of item ${c.itemNumber ?? c.itemTitle}, ${c.committeeName} ${c.date}`, note: c.note, tags: c.tags })),
   ];
 }
 
