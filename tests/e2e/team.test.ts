@@ -166,8 +166,10 @@ describe('a team corpus shared from two browser profiles, apart from another tea
     expect((await hits.locator('.team-annotations li').allTextContents()).sort()).toEqual([`Ana: ${ANA_SHARED}`, `Bea (you, shared): ${BEA_SHARED}`]);
 
     // The researcher's own library is untouched by the pull: Bea's notes only, on her rows only.
-    const ownNotes = await bea.library.locator('main.library table.results tbody tr').allTextContents();
-    expect(ownNotes.join('\n')).not.toContain(ANA_SHARED);
+    const ownRows = (await bea.library.locator('main.library table.results tbody tr').allTextContents()).join('\n');
+    expect(ownRows).toContain(BEA_SHARED);
+    expect(ownRows).toContain(BEA_PRIVATE);
+    expect(ownRows).not.toContain(ANA_SHARED);
   });
 
   it('a researcher of another team sees only their own team’s records, and the team sees none of theirs', { timeout: 120_000 }, async () => {
