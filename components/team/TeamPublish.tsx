@@ -123,8 +123,8 @@ export function TeamPublish({ team, selection, signedIn }: Props) {
           </select>
         </label>
         <label>
-          <input type="radio" name="publish-scope" checked={kind === 'selection'} onChange={() => setKind('selection')} disabled={picked === 0} /> The {plural(picked, 'row')}{' '}
-          ticked in the table
+          <input type="radio" name="publish-scope" checked={kind === 'selection'} onChange={() => setKind('selection')} disabled={picked === 0} />{' '}
+          {picked === 0 ? 'The rows ticked in the table (none is ticked)' : `The ${plural(picked, 'row')} ticked in the table`}
         </label>
       </fieldset>
       <fieldset>
