@@ -7,14 +7,14 @@ import { bundleForPage } from './bundle';
 import { launchPlain, tempDir } from './config';
 
 /**
- * `npm run bench:team [-- MEETINGS]`: publish and pull as the extension does them (its lib/team
+ * `npm run bench:team-extension [-- MEETINGS]`: publish and pull as the extension does them (its lib/team
  * code, in headless Chromium with the browser's IndexedDB) against a throwaway team server.
  * Each meeting is 20 items and 100 clauses; 1,000 meetings = 100,000 clauses. Figures are
  * printed, never asserted.
  */
 async function main(): Promise<void> {
   const meetings = Number(process.argv[2] ?? 1000);
-  const bundle = await bundleForPage('tests/bench/inPage/team.ts');
+  const bundle = await bundleForPage('tests/bench/inPage/teamExtension.ts');
   const server = await startTeamServer();
   const dir = tempDir('team-pages');
   const blank = path.join(dir, 'blank.html');
