@@ -104,7 +104,7 @@ export function TeamPublish({ team, selection, signedIn }: Props) {
         </label>
         <label>
           <input type="radio" name="publish-scope" checked={kind === 'council'} onChange={() => setKind('council')} disabled={councils.length === 0} /> A council{' '}
-          <select aria-label="Council to publish" value={host} onChange={(e) => (setHost(e.currentTarget.value), setKind('council'))}>
+          <select aria-label="Authority to publish" value={host} onChange={(e) => (setHost(e.currentTarget.value), setKind('council'))}>
             {councils.map((c) => (
               <option key={c.host} value={c.host}>
                 {c.name ?? c.host}

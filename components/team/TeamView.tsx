@@ -69,6 +69,7 @@ export function TeamView({ team, signedIn }: Props) {
   };
   const failed = (error: unknown) => setNotice({ message: error instanceof Error ? error.message : String(error), tone: 'error' });
   const pull = () => {
+    if (follows && follows.councils.length === 0 && follows.committees.length === 0) return setNotice({ message: 'Follow a council or a committee first: only what you follow is fetched.', tone: 'info' });
     setNotice({ message: 'Fetching the team’s records…', tone: 'info' });
     team.pull((n) => setNotice({ message: `${n.toLocaleString('en-GB')} records fetched…`, tone: 'info' })).then(
       ({ pulled, restarted }) =>
@@ -137,7 +138,7 @@ export function TeamView({ team, signedIn }: Props) {
       <TeamNotice notice={notice} />
       <form role="search" onSubmit={search}>
         <label>
-          Search the team corpus <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          Words to find in the team corpus <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>{' '}
         <button type="submit" disabled={!signedIn}>
           Search team
@@ -172,9 +173,10 @@ export function TeamView({ team, signedIn }: Props) {
           </tbody>
         </table>
       )}
+      {/* Names here avoid "Council" and "Search": the library's own filters are found by those names. */}
       <label>
         Team records of{' '}
-        <select value={council} onChange={(e) => setCouncil(e.currentTarget.value)}>
+        <select aria-label="Show the team records of" value={council} onChange={(e) => setCouncil(e.currentTarget.value)}>
           <option value="">every council followed</option>
           {[...followed].sort().map((h) => (
             <option key={h} value={h}>

@@ -157,7 +157,7 @@ describe('a team corpus shared from two browser profiles, apart from another tea
 
     // The team's search goes through the server: the taxi clause, with the notes Bea may read.
     const team = bea.library.getByRole('region', { name: 'Team' });
-    await team.getByRole('searchbox', { name: 'Search the team corpus' }).fill('taxi licence');
+    await team.getByRole('searchbox', { name: 'Words to find in the team corpus' }).fill('taxi licence');
     await team.getByRole('button', { name: 'Search team' }).click();
     const hits = team.getByRole('table', { name: 'Team search results' });
     await hits.waitFor();
@@ -178,7 +178,7 @@ describe('a team corpus shared from two browser profiles, apart from another tea
     expect(cySees.caption).toBe('4 team items and clauses.');
     expect(cySees.notes).toEqual([`Cy (you, shared): ${CY_SHARED}`]);
     const team = cy.library.getByRole('region', { name: 'Team' });
-    await team.getByRole('searchbox', { name: 'Search the team corpus' }).fill('Key Stage');
+    await team.getByRole('searchbox', { name: 'Words to find in the team corpus' }).fill('Key Stage');
     await team.getByRole('button', { name: 'Search team' }).click();
     await team.getByRole('table', { name: 'Team search results' }).getByText('Nothing in the team corpus matches.').waitFor();
 
