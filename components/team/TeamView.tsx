@@ -136,7 +136,7 @@ export function TeamView({ team, signedIn }: Props) {
         </button>
       </fieldset>
       <TeamNotice notice={notice} />
-      <form role="search" onSubmit={search}>
+      <form role="search" aria-label="Team corpus" onSubmit={search}>
         <label>
           Words to find in the team corpus <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>{' '}
