@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../support/teamServer';
+import { axeViolations } from './support/axe';
 import { launchWithExtension, openWithPanel, type ExtensionBrowser } from './support/browser';
 import { SOUTHAMPTON } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
@@ -170,6 +171,8 @@ describe('a team corpus shared from two browser profiles, apart from another tea
     expect(ownRows).toContain(BEA_SHARED);
     expect(ownRows).toContain(BEA_PRIVATE);
     expect(ownRows).not.toContain(ANA_SHARED);
+    // Signed in, with team records, notes and search results shown: axe finds nothing.
+    expect(await axeViolations(bea.library)).toEqual([]);
   });
 
   it('a researcher of another team sees only their own team’s records, and the team sees none of theirs', { timeout: 120_000 }, async () => {
