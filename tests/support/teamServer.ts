@@ -18,6 +18,8 @@ export interface TeamServer {
   analystUrl: string;
   pid: number;
   pgPid: number;
+  /** The cluster's temp folder, deleted when the server stops. */
+  dir: string;
   /** The secret the API signs and checks tokens with (tests forge expired ones with it). */
   jwtSecret: string;
   createTeam(name: string): Promise<string>;
