@@ -132,11 +132,21 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
   const { batchRows = BATCH_ROWS, attempts = 6, backoffMs = defaultBackoff, sleep = defaultSleep, onProgress } = options;
   const total = (await outboxCounts(db)).queued;
   const report: SendReport = { sent: 0, inserted: 0, updated: 0, skipped: 0, rejected: [], stopped: null, left: total };
-  const progress = (retrying: SendProgress['retrying'] = null) => onProgress?.({ sent: report.sent, total, rejected: report.rejected.length, retrying });
+  const progress = (retrying: SendProgress['retrying'] = null) => onProgress?.({ sent: report.sent, total: Math.max(total, report.sent), rejected: report.rejected.length, retrying });
   progress();
+  // Queue order from just after a seq: the next batch is read while the one before is out.
+  const readAfter = (seq: number | typeof Dexie.minKey) => db.outbox.where('[state+seq]').between(['queued', seq], ['queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
+  let after: number | typeof Dexie.minKey = Dexie.minKey;
+  let next = readAfter(after);
   for (;;) {
-    const stored = await inState(db, 'queued').limit(batchRows).toArray();
-    if (stored.length === 0) break;
+    // Read again before stopping: rows queued while the last batch was out come after the read made then.
+    const stored = (await next).length > 0 ? await next : await readAfter(after);
+    const lastSeq = stored.at(-1)?.seq;
+    if (lastSeq === undefined) break;
+    after = lastSeq;
+    next = readAfter(after);
+    // Awaited on the next turn; marked handled now in case this turn stops first.
+    next.catch(() => {});
     const batch: OutboxEntry[] = [];
     const damaged: OutboxEntry[] = [];
     for (const entry of stored) (OutboxEntrySchema.safeParse(entry).success ? batch : damaged).push(entry);
@@ -155,7 +165,7 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
         const reason = error instanceof Error ? error.message : String(error);
         if (!retryable || attempt >= attempts) {
           report.left = (await outboxCounts(db)).queued;
-          report.stopped = `${reason}. ${report.left} row${report.left === 1 ? '' : 's'} kept in the outbox${retryable ? ' to send later' : ''}.`;
+          report.stopped = `${reason}. ${report.left.toLocaleString('en-GB')} row${report.left === 1 ? '' : 's'} kept in the outbox${retryable ? ' to send later' : ''}.`;
           return report;
         }
         const wait = backoffMs(attempt);
@@ -165,8 +175,10 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
     }
     const refused = new Map(result.rejected.map((r) => [r.index, r.reason]));
     await db.transaction('rw', db.outbox, async () => {
-      await db.outbox.bulkDelete(batch.filter((_, i) => !refused.has(i)).map((e) => e.key));
-      await db.outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
+      // A row queued again while this batch was out (a newer copy, same key) stays to be sent.
+      const now = await db.outbox.bulkGet(batch.map((e) => e.key));
+      await db.outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e) => e.key));
+      await db.outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
     });
     report.sent += batch.length;
     report.inserted += result.inserted;
@@ -175,6 +187,6 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
     report.rejected.push(...batch.flatMap((e, i) => (refused.has(i) ? [{ what: describeRow(e.row), reason: refused.get(i) ?? '' }] : [])));
     progress();
   }
-  report.left = 0;
+  report.left = (await outboxCounts(db)).queued;
   return report;
 }

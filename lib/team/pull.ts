@@ -3,8 +3,8 @@ import { committeeKey } from '../library/identity';
 import type { TeamApi } from './api';
 import { PullCursorSchema, type Follows, type PullCursor, type PullRow, type TeamRow } from './schema';
 
-/** Rows per pull request. */
-export const PULL_PAGE = 500;
+/** Rows per pull request (the server's most). */
+export const PULL_PAGE = 2000;
 
 const CURSOR = 'pullCursor';
 
@@ -44,7 +44,7 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   const { hosts, committees, signature } = pullFilter(follows);
   const stored = await readCursor(db, signature);
   const restarted = stored === null;
-  let cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKind: null, afterKey: null };
+  const cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKind: null, afterKey: null };
   if (restarted) {
     // Other follows: what was pulled for the old ones goes, and the new ones are fetched from the start.
     await db.transaction('rw', db.teamRows, db.teamState, async () => {
@@ -54,19 +54,26 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   }
   let pulled = 0;
   if (hosts.length === 0 && committees.length === 0) return { pulled, restarted };
-  for (;;) {
-    const rows = await api.pull({ hosts, committees, afterUpdatedAt: cursor.afterUpdatedAt, afterKind: cursor.afterKind, afterKey: cursor.afterKey, first: pageRows });
+  const page = (after: PullCursor) => {
+    const request = api.pull({ hosts, committees, afterUpdatedAt: after.afterUpdatedAt, afterKind: after.afterKind, afterKey: after.afterKey, first: pageRows });
+    // Awaited below; marked handled now so a failure while the page before is written is not reported twice.
+    request.catch(() => {});
+    return request;
+  };
+  let pending: Promise<PullRow[]> | null = page(cursor);
+  while (pending) {
+    const rows: PullRow[] = await pending;
     const last = rows.at(-1);
     if (!last) break;
     const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKind: last.kind, afterKey: last.key };
+    // The next page is asked for while this one is written: the cursor after it is known already.
+    pending = rows.length < pageRows ? null : page(next);
     await db.transaction('rw', db.teamRows, db.teamState, async () => {
       await db.teamRows.bulkPut(rows.map(asTeamRow));
       await db.teamState.put({ name: CURSOR, value: next });
     });
-    cursor = next;
     pulled += rows.length;
     onProgress?.(pulled);
-    if (rows.length < pageRows) break;
   }
   return { pulled, restarted };
 }

@@ -108,6 +108,30 @@ describe('the outbox', () => {
     expect(await outboxCounts(db)).toEqual({ queued: 9, rejected: 0 });
   });
 
+  it('a row queued again while its batch is out stays to be sent: the copy answered for was the older one', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    const api = teamApi('http://t/graphql', server.fetch, 'tok');
+    let calls = 0;
+    const report = await sendOutbox(
+      db,
+      {
+        async publish(rows) {
+          // The researcher publishes the meeting again (from another tab) while the first batch is out.
+          if (++calls === 1) await queueRows(db, (await publishRows(db, { kind: 'library' }, () => false)).filter((r) => r.kind === 'meeting'));
+          server.answer(published({ inserted: rows.length }));
+          return api.publish(rows);
+        },
+      },
+      { ...noWait, batchRows: 9 },
+    );
+    expect(server.published().map((batch) => batch.map((r) => r.kind))).toEqual([
+      ['council', 'committee', 'meeting', 'item', 'item', 'item', 'clause', 'clause', 'clause'],
+      ['meeting'],
+    ]);
+    expect(report.left).toBe(0);
+  });
+
   it('resumes after the browser closed mid-way: what was answered is not sent again, nothing is lost', async () => {
     await queueLibrary();
     const server = fakeTeamServer();
