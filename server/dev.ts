@@ -9,19 +9,21 @@ import { migrate } from './migrate';
  * and the API, for tests and local development. Prints one JSON line when ready:
  * {"url","pgUrl","analystUrl","pid","pgPid","dir"}. SIGTERM or SIGINT (or its parent going away)
  * stops the API and the cluster and deletes the folder.
- * TEAM_JWT_SECRET sets the signing secret (random otherwise); TEAM_API_PORT the API's port.
+ * TEAM_JWT_SECRET sets the signing secret (random otherwise); TEAM_API_PORT the API's port;
+ * TEAM_PG_FAST=1 runs the cluster without fsync (tests).
  */
 let cluster: Cluster | undefined;
 let api: RunningApi | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops once: a second signal (or the parent watch firing again) waits for the same clean-up. */
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     await api?.close().catch(() => undefined);
     await cluster?.stop().catch(() => undefined);
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
     if (process.ppid !== parent) void stop(0);
   }, 1000).unref();
 
-  cluster = await startCluster();
+  cluster = await startCluster({ fast: process.env.TEAM_PG_FAST === '1' });
   await migrate(cluster.superUrl);
   const authPassword = randomBytes(18).toString('base64url');
   const analystPassword = randomBytes(18).toString('base64url');

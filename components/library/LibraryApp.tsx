@@ -147,12 +147,13 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
             .text()
             .then((text) => library.restore(text))
             .then(
-              ({ counts: n, conflicts }) =>
+              ({ counts: n, conflicts, spaceWarning }) =>
                 setNotice({
                   message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.${
                     conflicts.length ? ` ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} resolved, nothing dropped:` : ''
-                  }`,
-                  tone: 'info',
+                  }${spaceWarning ? ` ${spaceWarning}` : ''}`,
+                  // A disk nearly full is said with the restore, which still went ahead.
+                  tone: spaceWarning ? 'error' : 'info',
                   details: conflicts,
                 }),
               (error: unknown) => setNotice({ message: error instanceof Error && error.name === 'Error' ? error.message : errorMessage(error), tone: 'error' }),

@@ -55,7 +55,9 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
       .then((library) => library.save(meeting, selection, options))
       .then((report) => {
         const kept = REPORT_PARTS.filter(([key]) => key !== 'annotationsKept' && report[key].length > 0).map(([key, title]) => `${title}: ${report[key].join('; ')}.`);
-        setNotice({ message: done, tone: 'info', details: kept });
+        // A disk nearly full is said with the save, which still went ahead.
+        if (report.spaceWarning) setNotice({ message: `${done} ${report.spaceWarning}`, tone: 'error', details: kept });
+        else setNotice({ message: done, tone: 'info', details: kept });
       }, fail);
   };
   const found = (itemKey: string) => meeting?.items.find((item, index) => itemKeyOf(item, index) === itemKey);

@@ -9,6 +9,7 @@ import { annotateClause, annotateItem, deleteClause, deleteItem, facets, savedSt
 import { previewUpdate, saveSelection, type SaveOptions, type SaveReport, type Selection } from './save';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
 import { searchClauses, searchItems, type LibraryFilter, type ResultPage } from './search';
+import { browserEstimate, spaceWarning, type EstimateSpace } from './storageSpace';
 
 export type Facets = Awaited<ReturnType<typeof facets>>;
 
@@ -20,7 +21,8 @@ export interface LibraryService {
   /** Calls back with what `read` answers now and again whenever the library changes, in any context; returns the unsubscribe. */
   watch<T>(read: () => Promise<T>, next: (value: T) => void, error: (error: unknown) => void): () => void;
   savedState(record: MeetingRecord): Promise<SavedState>;
-  save(record: MeetingRecord, selection: Selection, options?: SaveOptions): Promise<SaveReport>;
+  /** `spaceWarning` when the disk is nearly full (the save still went ahead). */
+  save(record: MeetingRecord, selection: Selection, options?: SaveOptions): Promise<SaveReport & { spaceWarning?: string }>;
   /** What "Update saved copy" would change, without writing. */
   previewUpdate(record: MeetingRecord): Promise<SaveReport>;
   /** The content hash of a meeting saved whole, else null (batch collection skips those). */
@@ -43,7 +45,8 @@ export interface LibraryService {
   /** Every item and clause, for comparing councils. */
   everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
   backUp(): Promise<string>;
-  restore(text: string): Promise<RestoreReport>;
+  /** `spaceWarning` as for `save`. */
+  restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
 }
 
 async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<Map<MeetingKey, SavedMeeting>> {
@@ -53,16 +56,22 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
 
 /**
  * The service over the browser's library. CSV, references and backups are loaded when first asked for: the
- * side panel, which loads this after its first paint, never needs them.
+ * side panel, which loads this after its first paint, never needs them. `estimate` is the
+ * browser's storage estimate (tests pass a fake).
  */
-export function dexieLibrary(db: LibraryDb): LibraryService {
+export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEstimate): LibraryService {
   return {
     watch(read, next, error) {
       const subscription = liveQuery(read).subscribe({ next, error });
       return () => subscription.unsubscribe();
     },
     savedState: (record) => savedState(db, record),
-    save: (record, selection, options) => saveSelection(db, record, selection, new Date(), options),
+    async save(record, selection, options) {
+      // Asked before writing: once the browser refuses a write for lack of space, it is too late to warn.
+      const warning = spaceWarning(await estimate(), JSON.stringify(record).length);
+      const report = await saveSelection(db, record, selection, new Date(), options);
+      return warning ? { ...report, spaceWarning: warning } : report;
+    },
     previewUpdate: (record) => previewUpdate(db, record),
     async savedHash(ref) {
       const saved = await db.meetings.get(meetingPk(ref));
@@ -96,6 +105,10 @@ export function dexieLibrary(db: LibraryDb): LibraryService {
       return { items, clauses };
     },
     backUp: async () => (await import('./backup')).exportLibrary(db),
-    restore: async (text) => (await import('./backup')).restoreLibrary(db, text),
+    async restore(text) {
+      const warning = spaceWarning(await estimate(), text.length);
+      const report = await (await import('./backup')).restoreLibrary(db, text);
+      return warning ? { ...report, spaceWarning: warning } : report;
+    },
   };
 }

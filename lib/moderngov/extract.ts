@@ -4,9 +4,10 @@ import { extractDecision } from './extractDecision';
 import { extractDecisionList } from './extractDecisionList';
 import { extractIssue } from './extractIssue';
 import { extractItemPage } from './extractItemPage';
-import { extractMeeting } from './extractMeeting';
+import { extractMeeting, meetingSteps } from './extractMeeting';
 import { extractMeetingList } from './extractMeetingList';
 import type { Extraction, PageKind, PageRecord } from './schema';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './steps';
 
 export type Extractor = (doc: Document, href: string) => PageRecord;
 
@@ -28,6 +29,17 @@ const PAGE_EXTRACTORS: Partial<Record<PageKind, Extractor>> = {
  * `{ kind: null, reason }`.
  */
 export function extractPage(doc: Document, href: string, webService: Partial<Record<PageKind, Extractor>> = {}): Extraction {
+  return runToEnd(extractionSteps(doc, href, webService));
+}
+
+/** `extractPage` in slices that give the page's main thread back between them (the content
+ * script): the same record, read a meeting's items a few at a time. */
+export function extractPageInSlices(doc: Document, href: string, slices: SliceOptions): Promise<Extraction> {
+  return runInSlices(extractionSteps(doc, href), slices);
+}
+
+/** Meeting pages grow with their items and are read in steps; every other page is small and read in one. */
+function* extractionSteps(doc: Document, href: string, webService: Partial<Record<PageKind, Extractor>> = {}): Steps<Extraction> {
   let url: URL;
   try {
     url = new URL(href);
@@ -39,6 +51,8 @@ export function extractPage(doc: Document, href: string, webService: Partial<Rec
     if (detection.kind === null) return detection;
     const extractor = detection.via === 'web-service' ? webService[detection.kind] : PAGE_EXTRACTORS[detection.kind];
     if (!extractor) return { kind: null, reason: `A ModernGov ${detection.kind} ${detection.via === 'web-service' ? 'web-service response' : 'page'} is not read here.` };
+    yield;
+    if (detection.kind === 'meeting' && detection.via !== 'web-service') return yield* meetingSteps(doc, url.href);
     return extractor(doc, url.href);
   } catch (error) {
     return { kind: null, reason: `The page looks like ModernGov but could not be read: ${error instanceof Error ? error.message : String(error)}` };

@@ -2,6 +2,7 @@ import { buildItem, type ItemParts } from './buildItem';
 import { documentLink, documentList } from './documents';
 import type { Item } from './schema';
 import { sectionOf, type SectionName } from './sections';
+import { runToEnd, type Steps } from './steps';
 import { inlineText, inlineTextWithout, paragraphReader, type Paragraph } from './text';
 import { mayHoldTruncationLinks, takeTruncationLinks } from './truncation';
 import { parseModernGovUrl, queryParam } from './url';
@@ -109,8 +110,14 @@ export function readItemContent(content: Element, base: string, start: SectionNa
 
 /** Items of a meeting page, in page order. */
 export function extractItems(table: Element, base: string): Item[] {
+  return runToEnd(itemSteps(table, base));
+}
+
+/** The same, a step per row: a page of a thousand items can be read between the page's own tasks. */
+export function* itemSteps(table: Element, base: string): Steps<Item[]> {
   const items: Item[] = [];
   for (const row of itemRows(table)) {
+    yield;
     const cells = cellsOf(row);
     // Some councils print a "Note" column (`td.mgItemNoteCell`) before "No.": the item is the cell after the number.
     const numberCell = cells.find((cell) => cell.classList.contains('mgItemNumberCell')) ?? (cells.length > 1 ? cells[0] : null) ?? null;

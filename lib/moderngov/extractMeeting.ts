@@ -1,10 +1,11 @@
 import { extractCouncil } from './council';
-import { contentHash } from './contentHash';
+import { hashSteps, jsonArrayPieces } from './contentHash';
 import { parseSubtitle } from './dates';
 import { documentLink } from './documents';
-import { extractItems, findItemTable } from './extractItems';
+import { findItemTable, itemSteps } from './extractItems';
 import { labelReader } from './labels';
 import type { DocumentLink, Item, MeetingRecord } from './schema';
+import { runToEnd, type Steps } from './steps';
 import { inlineText } from './text';
 import { canonicalUrl, parseModernGovUrl, queryParam } from './url';
 
@@ -39,6 +40,11 @@ function committeeId(root: ParentNode, url: URL): string | null {
 
 /** A meeting page (`ieListDocuments.aspx`) as a meeting record. */
 export function extractMeeting(doc: Document, href: string): MeetingRecord {
+  return runToEnd(meetingSteps(doc, href));
+}
+
+/** The same in steps: a few for the page's own parts, one per item, then the content hash's. */
+export function* meetingSteps(doc: Document, href: string): Steps<MeetingRecord> {
   const url = new URL(href);
   const base = url.href;
   const root = modgovRoot(doc);
@@ -51,8 +57,12 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
 
   const table = findItemTable(root);
   const labelled = labelReader(root, table);
+  // A label not in a ModernGov label span is looked for in every block of the page: on a page
+  // of a thousand items, a step of its own.
   const venue = labelled(/^(Venue|Lleoliad)\s*:?/i);
+  yield;
   const contact = labelled(/^(Contact|Cyswllt)\s*:?/i);
+  yield;
 
   const documents: DocumentLink[] = [];
   for (const anchor of Array.from(root.querySelectorAll('.mgActionList a[href], .mgLinks a[href]'))) {
@@ -60,8 +70,9 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
     const link = documentLink(anchor, base);
     if (link && !documents.some((d) => d.url === link.url)) documents.push(link);
   }
+  yield;
 
-  const items = table ? extractItems(table, base) : [];
+  const items = table ? yield* itemSteps(table, base) : [];
   if (!table) warnings.push('No items table was found on the page.');
   else if (items.length === 0) warnings.push('The items table lists no items.');
   const truncated = items.filter((item) => item.minutesTruncated).map((item) => item.number ?? item.title);
@@ -93,11 +104,18 @@ export function extractMeeting(doc: Document, href: string): MeetingRecord {
     attendance: [],
     warnings,
   };
-  return { ...body, contentHash: meetingHash(body) };
+  return { ...body, contentHash: yield* meetingHashSteps(body) };
 }
 
 /** The content hash leaves out the URL (session segments and parameters vary) and warnings. */
 export function meetingHash(record: Omit<MeetingRecord, 'contentHash'>): string {
+  return runToEnd(meetingHashSteps(record));
+}
+
+/** `contentHash([council, committee, meeting, items, attendance])` worked out in steps: an item's JSON at a time, then 64K characters at a time. */
+function* meetingHashSteps(record: Omit<MeetingRecord, 'contentHash'>): Steps<string> {
   const { url: _url, ...meeting } = record.meeting;
-  return contentHash([record.council, record.committee, meeting, record.items, record.attendance]);
+  const items = yield* jsonArrayPieces(record.items);
+  const json = (value: unknown) => JSON.stringify(value);
+  return yield* hashSteps(['[', json(record.council), ',', json(record.committee), ',', json(meeting), ',', ...items, ',', json(record.attendance), ']']);
 }

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { LibraryService } from '../library/service';
-import { CollectedMeetingSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
-import { ExtractionSchema } from '../moderngov/schema';
+import { CollectedMeetingSchema, ExtractionSentSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 import { browserSiteAccess } from './sitePermissions';
 
@@ -41,7 +40,7 @@ async function storedState(tabId: number): Promise<TabState | null> {
   const state = await readTabState(browser.storage.session, tabId);
   if (!state?.inPage) return state;
   const request: GetExtractionRequest = { type: 'get-extraction' };
-  const whole = ExtractionSchema.safeParse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
+  const whole = ExtractionSentSchema.safeParse(await browser.tabs.sendMessage(tabId, request).catch(() => null));
   return whole.success && whole.data.kind === state.extraction.kind ? { ...state, extraction: whole.data } : state;
 }
 

@@ -14,13 +14,18 @@ create function team.json_text(s text) returns text language sql immutable as $$
   select to_json(s)::text
 $$;
 
+-- [host, id] as JSON: a meeting's key (host, meetingId) and a committee's (host, committeeId).
+create function team.pair_key(host text, id text) returns text language sql immutable as $$
+  select '[' || team.json_text(host) || ',' || team.json_text(id) || ']'
+$$;
+
 -- The identity module's text key of a record of this kind (lib/library/identity.ts); a committee,
 -- which the identity module does not key, is [host, committeeId].
 create function team.record_key(kind text, r jsonb) returns text language sql immutable as $$
   select case kind
     when 'council' then r->>'host'
-    when 'committee' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'committeeId') || ']'
-    when 'meeting' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ']'
+    when 'committee' then team.pair_key(r->>'host', r->>'committeeId')
+    when 'meeting' then team.pair_key(r->>'host', r->>'meetingId')
     when 'item' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ',' || team.json_text(r->>'itemKey') || ']'
     when 'clause' then '[' || team.json_text(r->>'host') || ',' || team.json_text(r->>'meetingId') || ',' || team.json_text(r->>'itemKey') || ',' || (r->>'clauseIndex')::int::text || ']'
   end
@@ -99,6 +104,22 @@ create policy author_updates on team.annotations for update
 
 -- The API -----------------------------------------------------------------------------------------
 
+-- The signed-in member's team, checked against the members table at every call: a token outlives
+-- neither its member's removal nor a move to another team.
+create function team.signed_in_team(action text) returns uuid language plpgsql stable as $$
+declare
+  claimed uuid := team.current_team_id();
+begin
+  if team.current_member_id() is null or claimed is null then
+    raise exception 'Sign in to %', action using errcode = '28000';
+  end if;
+  if not exists (select 1 from team.members m where m.id = team.current_member_id() and m.team_id = claimed) then
+    raise exception 'This account is no longer a member of that team: sign in again' using errcode = '28000';
+  end if;
+  return claimed;
+end
+$$;
+
 create function team.token_lifetime() returns interval language sql immutable as $$ select interval '12 hours' $$;
 
 create function team_api.authenticate(email text, password text) returns team_api.jwt_token
@@ -133,7 +154,7 @@ comment on function team_api.current_member() is 'The signed-in member, or null.
 create function team_api.publish(rows jsonb) returns jsonb language plpgsql volatile as $$
 declare
   me uuid := team.current_member_id();
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('publish');
   stamp timestamptz;
   r jsonb;
   i int;
@@ -147,9 +168,6 @@ declare
   skipped int := 0;
   rejected jsonb := '[]';
 begin
-  if me is null or my_team is null then
-    raise exception 'Sign in to publish' using errcode = '28000';
-  end if;
   if coalesce(jsonb_typeof(rows), 'null') <> 'array' then
     raise exception 'rows must be an array' using errcode = '22023';
   end if;
@@ -262,7 +280,7 @@ create function team_api.pull(
   first int default 500
 ) returns jsonb language plpgsql stable as $$
 declare
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('pull');
   lim int := least(greatest(coalesce(pull.first, 500), 1), 2000);
   everything boolean := pull.hosts is null and pull.committees is null;
   followed_hosts text[] := coalesce(pull.hosts, '{}');
@@ -272,9 +290,6 @@ declare
   cursor_key text collate "C" := coalesce(pull.after_key, '');
   result jsonb;
 begin
-  if my_team is null then
-    raise exception 'Sign in to pull' using errcode = '28000';
-  end if;
   if pull.after_updated_at is not null and (pull.after_kind is null or pull.after_key is null) then
     raise exception 'afterUpdatedAt, afterKind and afterKey go together: the last row''s updatedAt, kind and key' using errcode = '22023';
   end if;
@@ -307,7 +322,7 @@ begin
       where m.team_id = my_team and m.updated_at >= since
         and (m.updated_at > since or 'meeting' > cursor_kind or ('meeting' = cursor_kind and m.key > cursor_key))
         and (everything or m.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by m.updated_at, m.key limit lim)
     union all
     (select 'item', i.key, i.updated_at, i.record, team.visible_annotations('item', i.key)
@@ -315,7 +330,7 @@ begin
       where i.team_id = my_team and i.updated_at >= since
         and (i.updated_at > since or 'item' > cursor_kind or ('item' = cursor_kind and i.key > cursor_key))
         and (everything or i.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by i.updated_at, i.key limit lim)
     union all
     (select 'clause', c.key, c.updated_at, c.record, team.visible_annotations('clause', c.key)
@@ -323,7 +338,7 @@ begin
       where c.team_id = my_team and c.updated_at >= since
         and (c.updated_at > since or 'clause' > cursor_kind or ('clause' = cursor_kind and c.key > cursor_key))
         and (everything or c.host = any(followed_hosts)
-             or team.json_text_key(m.host, m.committee_id) = any(followed_committees))
+             or team.pair_key(m.host, m.committee_id) = any(followed_committees))
       order by c.updated_at, c.key limit lim)
   ), first_rows as (
     select * from page order by updated_at, kind collate "C", key limit lim
@@ -338,20 +353,13 @@ $$;
 comment on function team_api.pull is
   'The team''s rows changed after a cursor, oldest first, ordered by (updatedAt, kind, key); page with the last row''s updatedAt, kind and key. hosts and committees (["host","committeeId"] keys) limit it to what the member follows; both null means everything.';
 
-create function team.json_text_key(host text, committee_id text) returns text language sql immutable as $$
-  select '[' || team.json_text(host) || ',' || team.json_text(committee_id) || ']'
-$$;
-
 create function team_api.search_team(q text, first int default 20) returns jsonb language plpgsql stable as $$
 declare
-  my_team uuid := team.current_team_id();
+  my_team uuid := team.signed_in_team('search');
   lim int := least(greatest(coalesce(search_team.first, 20), 1), 200);
   tsq tsquery;
   result jsonb;
 begin
-  if my_team is null then
-    raise exception 'Sign in to search' using errcode = '28000';
-  end if;
   tsq := websearch_to_tsquery('english', coalesce(search_team.q, ''));
   if numnode(tsq) = 0 then
     raise exception 'Type one or more words to search for (common words such as "the" are not searched)' using errcode = '22023';
@@ -365,7 +373,7 @@ begin
   )
   select coalesce(jsonb_agg(jsonb_build_object(
       'key', h.key, 'rank', h.rank, 'record', h.record,
-      'meeting', jsonb_build_object('key', team.json_text_key(h.host, h.meeting_id), 'title', m.record->'title',
+      'meeting', jsonb_build_object('key', team.pair_key(h.host, h.meeting_id), 'title', m.record->'title',
         'date', coalesce(m.record->'date', h.record->'date'), 'committeeName', h.record->'committeeName',
         'councilName', h.record->'councilName', 'url', m.record->'url'),
       'item', jsonb_build_object('key', '[' || team.json_text(h.host) || ',' || team.json_text(h.meeting_id) || ',' || team.json_text(h.item_key) || ']',

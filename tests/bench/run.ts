@@ -11,12 +11,15 @@ import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
 import { CHROMIUM, launchPlain, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
 import { measureContentScript } from './contentScriptSize';
-import { benchExtraction, largeMeetingPage } from './extraction';
+import { benchExtraction, HUGE_MEETING_ITEMS, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { benchCompareInPage, compareVocabulary } from './compare';
 import { benchLibrary } from './library';
-import { searchDetail, table, type BenchResults, type Machine } from './report';
+import { benchRows, searchDetail, table, type BenchResults, type Machine } from './report';
+import { BenchJsonSchema, type BenchJson } from './rows';
+import { benchPageTasks } from './pageTasks';
 import { benchSidePanel } from './sidePanel';
+import { benchStorage } from './storage';
 
 /** The bench stops within 5 minutes; BENCH_LIMIT_SECONDS sets another limit (a shared machine may not reach 100k clauses in 5). */
 const LIMIT_MS = (Number(process.env.BENCH_LIMIT_SECONDS) || 300) * 1000;
@@ -49,8 +52,16 @@ function machine(): Machine {
   };
 }
 
-/** BENCH_ONLY=extraction,size,panel,compare,library measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'compare', 'library'] as const;
+/** `npm run bench -- --json FILE`: every row as {name, value, unit, target, met} (tests/bench/rows.ts), to compare runs over time. */
+function jsonFileArg(args: string[]): string | null {
+  if (args.length === 0) return null;
+  if (args[0] === '--json' && args[1] && args.length === 2) return path.resolve(args[1]);
+  throw new Error(`bench: unknown arguments ${args.join(' ')}; the only one is --json FILE`);
+}
+const jsonFile = jsonFileArg(process.argv.slice(2));
+
+/** BENCH_ONLY=extraction,size,panel,page,storage,compare,library measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'library'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -78,15 +89,19 @@ async function main(): Promise<void> {
   let large;
   let library;
   let sidePanel;
+  let pageTasks;
+  let storage;
   let compare;
   try {
-    if (runs('extraction') || runs('panel')) {
+    let huge;
+    if (runs('extraction') || runs('panel') || runs('page')) {
       const { context, userDataDir } = await launchPlain();
       try {
         const page = await context.newPage();
         await page.goto(server.url('/'));
         await page.addScriptTag({ content: extractionBundle });
         large = await largeMeetingPage(page, base);
+        if (runs('page')) huge = await largeMeetingPage(page, base, HUGE_MEETING_ITEMS);
         if (runs('extraction')) {
           extraction = await benchExtraction(page, [...fixtures, large]);
           for (const p of extraction) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
@@ -98,6 +113,24 @@ async function main(): Promise<void> {
     }
 
     if (runs('panel') && large) sidePanel = await benchSidePanel({ base, large }, log);
+
+    if (runs('page') && large && huge) {
+      const count = (html: string) => (html.match(/class="mgItemNumberCell"/g) ?? []).length;
+      pageTasks = await benchPageTasks([base, large, huge].map((p) => ({ ...p, items: count(p.html) })), log);
+    }
+
+    if (runs('storage')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: libraryBundle });
+        storage = await benchStorage(page, fixtures, base.name, log);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
 
     if (runs('compare')) {
       const { context, userDataDir } = await launchPlain();
@@ -144,14 +177,21 @@ async function main(): Promise<void> {
     contentScript,
     library,
     sidePanel,
+    pageTasks,
+    storage,
     compare,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  const markdown = `${table(results)}\n${results.library ? `\nSearch queries:\n\n${searchDetail(results)}\n` : ''}`;
+  const rows = benchRows(results);
+  if (jsonFile) {
+    const json: BenchJson = BenchJsonSchema.parse({ date: results.date, machine: results.machine, seconds: results.seconds, rows });
+    writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
+  }
+  const markdown = `${table(rows)}\n${results.library ? `\nSearch queries:\n\n${searchDetail(results)}\n` : ''}`;
   writeFileSync(path.join(RESULTS_DIR, 'bench.md'), markdown);
   const m = results.machine;
-  process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  process.stdout.write(`\n${m.chromium}; Node ${m.node}; ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end; ${results.seconds.toFixed(0)} s\n\n${markdown}\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}${jsonFile ? ` and ${jsonFile}` : ''}\n`);
 }
 
 main().then(

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
   log(`generating ${MEETINGS} meetings × ${ITEMS} items × ${CLAUSES} clauses…`);
   const { rows, clauses, words } = syntheticRows();
-  const server = await startTeamServer();
+  const server = await startTeamServer({ durable: true });
   try {
     await server.createTeam('Bench group');
     await server.createMember('Bench group', 'publisher@bench.example', 'publisher-password', 'Publisher');

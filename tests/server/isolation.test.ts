@@ -104,3 +104,24 @@ describe('two members of one team and a member of another', () => {
     expect(await searchTeam(server.url, tokens.cat!, 'licensing')).toHaveLength(1);
   });
 });
+
+describe('a token after its member leaves', () => {
+  it('is refused once the member is moved to another team or removed, though still signed and unexpired', async () => {
+    await server.createMember('Housing group', 'dan@uni.example', 'dan-password', 'Dan');
+    await server.createMember('Housing group', 'eve@uni.example', 'eve-password', 'Eve');
+    const dan = await signIn(server.url, 'dan@uni.example', 'dan-password');
+    const eve = await signIn(server.url, 'eve@uni.example', 'eve-password');
+    expect((await pullAll(server.url, dan)).length).toBeGreaterThan(0);
+
+    await server.sql(`update team.members set team_id = $1 where email = 'dan@uni.example'`, [ids.teamB]);
+    await server.sql(`delete from team.members where email = 'eve@uni.example'`);
+    for (const token of [dan, eve]) {
+      await expect(pullAll(server.url, token)).rejects.toThrow('This account is no longer a member of that team: sign in again');
+      await expect(publish(server.url, token, m1)).rejects.toThrow('no longer a member');
+      await expect(searchTeam(server.url, token, 'licensing')).rejects.toThrow('no longer a member');
+    }
+    // Signing in again gives Dan his new team's view.
+    const again = await signIn(server.url, 'dan@uni.example', 'dan-password');
+    expect((await pullAll(server.url, again)).filter((r) => r.kind === 'meeting').map((r) => r.record.title)).toEqual(['Agenda, decisions and minutes']);
+  });
+});

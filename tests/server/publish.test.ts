@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { item, meeting } from '../support/records';
 import { rowsOfMeeting, type TeamRow } from '../support/teamRows';
-import { signIn, startTeamServer, type TeamServer } from '../support/teamServer';
+import { graphql, signIn, startTeamServer, type TeamServer } from '../support/teamServer';
 import { publish } from './api';
 
 let server: TeamServer;
@@ -122,7 +122,12 @@ describe('publish', () => {
     expect(await publish(server.url, token, batch)).toEqual({ inserted: 2001, updated: 0, skipped: 0, rejected: [] });
   });
 
-  it('refuses to publish when signed out', async () => {
+  it('refuses to publish when signed out, and a batch over 5,000 rows, with their Postgres codes', async () => {
     await expect(publish(server.url, '', rows)).rejects.toThrow(/permission denied for function publish/);
+    const mutation = 'mutation($rows: JSON!) { publish(input: { rows: $rows }) { result } }';
+    const signedOut = await graphql(server.url, mutation, { rows });
+    expect(signedOut.errors?.[0]).toMatchObject({ errcode: '42501' });
+    const tooMany = await graphql(server.url, mutation, { rows: Array.from({ length: 5001 }, () => rows[0]) }, token);
+    expect(tooMany.errors?.[0]).toMatchObject({ message: 'A batch holds at most 5000 rows; this one has 5001', errcode: '54000' });
   });
 });

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clauseKey, councilKey, itemKey, meetingKey } from '@/lib/library/identity';
 import { meeting } from '../support/records';
@@ -8,6 +9,8 @@ import { annotation, publish, pull, pullAll, type PulledRow } from './api';
 let server: TeamServer;
 let ann: string;
 let bob: string;
+let annId: string;
+let teamId: string;
 
 const h1 = 'democracy.southampton.gov.uk';
 const h2 = 'moderngov.portsmouth.gov.uk';
@@ -17,8 +20,8 @@ const m3 = rowsOfMeeting(meeting({ host: h2, id: '3', council: 'Portsmouth City 
 
 beforeAll(async () => {
   server = await startTeamServer();
-  await server.createTeam('Housing group');
-  await server.createMember('Housing group', 'ann@uni.example', 'ann-password', 'Ann');
+  teamId = await server.createTeam('Housing group');
+  annId = await server.createMember('Housing group', 'ann@uni.example', 'ann-password', 'Ann');
   await server.createMember('Housing group', 'bob@uni.example', 'bob-password', 'Bob');
   ann = await signIn(server.url, 'ann@uni.example', 'ann-password');
   bob = await signIn(server.url, 'bob@uni.example', 'bob-password');
@@ -92,6 +95,45 @@ describe('pull', () => {
     const panel = await pullAll(server.url, ann, { committees: [JSON.stringify([h1, '600'])] });
     expect(panel).toHaveLength(2 + 3 * 7);
     expect(new Set(panel.map((r) => (r.record as { host: string }).host))).toEqual(new Set([h1]));
+  });
+
+  it('never lets a cursor pass a publish still being written', async () => {
+    const start = await pullAll(server.url, bob);
+    const last = start.at(-1)!;
+    const cursor = { afterUpdatedAt: last.updatedAt, afterKind: last.kind, afterKey: last.key };
+    const slow = rowsOfMeeting(meeting({ host: h2, id: '5' })).slice(2);
+    const quick = rowsOfMeeting(meeting({ host: h2, id: '6' })).slice(2);
+
+    // Ann's publish, as the API runs it, held open before its commit.
+    const held = new pg.Client({ connectionString: server.pgUrl });
+    await held.connect();
+    try {
+      await held.query('begin');
+      await held.query('set local role team_member');
+      await held.query(`select set_config('jwt.claims.member_id', $1, true), set_config('jwt.claims.team_id', $2, true)`, [annId, teamId]);
+      await held.query('select team_api.publish($1)', [JSON.stringify(slow)]);
+
+      // Bob publishes meanwhile: his batch waits for Ann's (the team's publish lock) instead of committing first.
+      const bobs = publish(server.url, bob, quick);
+      for (;;) {
+        const [waiting] = await server.sql<{ n: string }>(`select count(*) as n from pg_locks where locktype = 'advisory' and not granted`);
+        if (waiting!.n === '1') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await pull(server.url, bob, cursor)).toEqual([]);
+
+      await held.query('commit');
+      expect(await bobs).toMatchObject({ inserted: 7 });
+    } finally {
+      await held.end();
+    }
+    const after = await pullAll(server.url, bob, cursor);
+    expect(after.map(id).sort()).toEqual([...slow, ...quick].map((r) => `${r.kind} ${keyOf(r)}`).sort());
+    // Ann's rows, committed first, are stamped before Bob's: a cursor taken between the two commits misses neither.
+    const annsLatest = Math.max(...after.filter((r) => r.key.includes('"5"')).map((r) => Date.parse(r.updatedAt)));
+    const bobsEarliest = Math.min(...after.filter((r) => r.key.includes('"6"')).map((r) => Date.parse(r.updatedAt)));
+    expect(annsLatest).toBeLessThanOrEqual(bobsEarliest);
+    expect(after.findIndex((r) => r.key.includes('"6"'))).toBeGreaterThan(after.findLastIndex((r) => r.key.includes('"5"')));
   });
 
   it('says what is wrong with a half cursor', async () => {

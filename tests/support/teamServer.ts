@@ -51,11 +51,12 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startTeamServer(): Promise<TeamServer> {
+/** `durable`: Postgres's own settings (fsync on), for the bench; tests run without fsync. */
+export async function startTeamServer(options: { durable?: boolean } = {}): Promise<TeamServer> {
   const jwtSecret = randomBytes(32).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev.ts'], {
     cwd: ROOT,
-    env: { ...process.env, TEAM_JWT_SECRET: jwtSecret },
+    env: { ...process.env, TEAM_JWT_SECRET: jwtSecret, TEAM_PG_FAST: options.durable ? '0' : '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -82,8 +83,16 @@ export async function startTeamServer(): Promise<TeamServer> {
     });
   });
 
-  const pool = new pg.Pool({ connectionString: ready.pgUrl, max: 2 });
-  const sql = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await pool.query<R>(text, params)).rows;
+  // One connection a call, closed before it returns: nothing is left open when the server stops.
+  const sql = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: ready.pgUrl });
+    await client.connect();
+    try {
+      return (await client.query<R>(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
   return {
     ...ready,
     jwtSecret,
@@ -97,7 +106,6 @@ export async function startTeamServer(): Promise<TeamServer> {
       return row!.id;
     },
     async stop() {
-      await pool.end().catch(() => undefined);
       child.kill('SIGTERM');
       if (await exited(child, 30_000)) return;
       // It did not stop in time: end it and its cluster by PID, and remove the cluster's folder.

@@ -3,7 +3,7 @@
  * browser's own HTML parser, on the same HTML, in the same run.
  */
 import { extractPage } from '@/lib/moderngov/extract';
-import { findItemTable, itemRows } from '@/lib/moderngov/extractItems';
+import { largeMeetingHtml } from '../../support/largeMeeting';
 import { median } from '../stats';
 
 export interface ExtractionInput {
@@ -91,25 +91,6 @@ function timeOne(page: ExtractionInput, samples: number, minSampleMs: number): E
   };
 }
 
-/** A meeting page of `count` items: the base page's item rows repeated, renumbered, with their own ids. */
-function largeMeeting(html: string, count: number): string {
-  const doc = parse(html);
-  const table = findItemTable(doc);
-  if (!table) throw new Error('the base page has no items table');
-  const rows = itemRows(table);
-  const parent = rows[0]?.parentElement;
-  if (!parent) throw new Error('the base page has no item rows');
-  rows.forEach((row) => row.remove());
-  for (let i = 0; i < count; i++) {
-    const row = rows[i % rows.length]!.cloneNode(true) as Element;
-    const number = row.querySelector('td.mgItemNumberCell .mgAiTitleTxt, td:first-child .mgAiTitleTxt');
-    if (number) number.textContent = `${i + 1}.`;
-    row.querySelectorAll('a[name^="AI"], a[id^="AI"]').forEach((a) => a.setAttribute(a.hasAttribute('name') ? 'name' : 'id', `AI${900000 + i}`));
-    parent.appendChild(row);
-  }
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
-}
-
 window.__extract = extractPage;
 window.__benchExtraction = (pages, samples, minSampleMs) => pages.map((page) => timeOne(page, samples, minSampleMs));
-window.__largeMeeting = largeMeeting;
+window.__largeMeeting = (html, count) => largeMeetingHtml(parse(html), count);

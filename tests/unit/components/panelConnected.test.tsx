@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConnectedPanel } from '@/components/panel/ConnectedPanel';
 import { dexieLibrary, type LibraryService } from '@/lib/library/service';
 import { saveSelection } from '@/lib/library/save';
+import type { EstimateSpace } from '@/lib/library/storageSpace';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
 import { mountedLibrary } from '../../support/mountedLibrary';
 import { meeting } from '../../support/records';
@@ -18,9 +19,9 @@ const page = (completing = false): ShownPage => ({
 });
 
 /** Services whose library answers only when `openLibrary` is called, and whose page the test sets. */
-function fakeServices() {
+function fakeServices(estimate: EstimateSpace = async () => ({ usage: 0, quota: 10 * 1024 ** 3 })) {
   let openLibrary = () => {};
-  const library = new Promise<LibraryService>((resolve) => (openLibrary = () => resolve(dexieLibrary(mounted.db))));
+  const library = new Promise<LibraryService>((resolve) => (openLibrary = () => resolve(dexieLibrary(mounted.db, estimate))));
   let showPage: (p: ShownPage) => void = () => {};
   const services: PanelServices = {
     library: vi.fn(() => library),
@@ -65,6 +66,21 @@ describe('the connected side panel', () => {
     await vi.waitFor(() => expect(status()).toBe('Saved item 5.'));
     expect((await mounted.db.items.toArray()).map((i) => i.number)).toEqual(['5']);
     await vi.waitFor(() => expect(mounted.root.querySelectorAll('.item')[0]?.querySelector('.saved-mark')).not.toBeNull());
+  });
+
+  it('saves on a nearly full disk and says so, with what is kept', async () => {
+    // 30 MiB left of a 10 GiB quota: under the 5 % share (512 MiB) and under 50 MiB.
+    const { services, openLibrary } = fakeServices(async () => ({ usage: 10 * 1024 ** 3 - 30 * 1024 ** 2, quota: 10 * 1024 ** 3 }));
+    act(() => render(<ConnectedPanel services={services} />, mounted.root));
+    openLibrary();
+    act(() => button('Save item 5')?.click());
+    await vi.waitFor(() => expect(status()).toContain('Space is running out'));
+    expect(status()).toBe(
+      'Saved item 5. Space is running out: about 30 MiB is left for the library. Everything already in the library is kept. ' +
+        'Free some disk space before saving more: a save the browser refuses for lack of space is not written at all.',
+    );
+    expect(mounted.root.querySelector('[role="status"]')?.classList.contains('status-error')).toBe(true);
+    expect((await mounted.db.items.toArray()).map((i) => i.number)).toEqual(['5']);
   });
 
   it('follows the page: a completed reading replaces the status', () => {
