@@ -36,11 +36,13 @@ export type Fetch = (url: string, init: { method: string; headers: Record<string
 
 const GraphQlAnswer = z.object({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
-  errors: z.array(z.object({ message: z.string() })).optional(),
+  errors: z.array(z.object({ message: z.string(), errcode: z.string().optional() })).optional(),
 });
 
-/** Messages PostGraphile gives for a token it refuses. */
-const AUTH_FAILURE = /jwt|token|permission denied|not authori[sz]ed/i;
+/** Postgres's invalid_authorization_specification: signed out, or no longer a member of the token's team (docs/team-api.md). */
+const SIGN_IN_AGAIN = '28000';
+/** PostGraphile's own messages for a token it cannot use. */
+const JWT_FAILURE = /jwt/i;
 
 export interface TeamApi {
   /** A JWT, or null for a wrong email or password. */
@@ -77,7 +79,8 @@ export function teamApi(endpoint: string, fetchImpl: Fetch, token: string | null
     const errors = answer.data.errors ?? [];
     if (errors.length > 0) {
       const message = errors.map((e) => e.message).join('; ');
-      throw new TeamApiError(AUTH_FAILURE.test(message) ? 'auth' : 'refused', `The team server refused it: ${message}`);
+      const auth = errors.some((e) => e.errcode === SIGN_IN_AGAIN || JWT_FAILURE.test(e.message));
+      throw new TeamApiError(auth ? 'auth' : 'refused', `The team server refused it: ${message}`);
     }
     if (response.status !== 200) throw new TeamApiError('refused', `The team server answered HTTP ${response.status}`);
     const value = schema.safeParse(answer.data.data?.[field]);

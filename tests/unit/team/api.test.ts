@@ -49,16 +49,18 @@ describe('the team API client', () => {
       { status: 200, body: { data: null, errors: [{ message: 'jwt expired' }] } },
       { status: 401, body: {} },
       { status: 200, body: { data: { publish: null }, errors: [{ message: 'new row violates check constraint' }] } },
+      { status: 200, body: { data: { publish: null }, errors: [{ message: 'This account is no longer a member of that team: sign in again', errcode: '28000' }] } },
     );
     const api = teamApi(ENDPOINT, server.fetch, 'tok');
     const failures: TeamApiError[] = [];
-    for (let i = 0; i < 5; i++) failures.push(await api.publish([]).then(() => Promise.reject(new Error('answered')), (e: TeamApiError) => e));
+    for (let i = 0; i < 6; i++) failures.push(await api.publish([]).then(() => Promise.reject(new Error('answered')), (e: TeamApiError) => e));
     expect(failures.map((e) => [e.kind, e.retryable])).toEqual([
       ['offline', true],
       ['server', true],
       ['auth', false],
       ['auth', false],
       ['refused', false],
+      ['auth', false],
     ]);
     expect(failures[4]?.message).toContain('new row violates check constraint');
   });
