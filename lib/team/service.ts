@@ -1,6 +1,6 @@
-import { liveQuery } from 'dexie';
 import type { LibraryDb } from '../library/db';
 import { meetingKey, type MeetingKey } from '../library/identity';
+import { watchLive } from '../library/service';
 import { teamApi, type Fetch, type TeamApi } from './api';
 import { dropRejected, outboxCounts, queueRows, rejectedRows, retryRejected, sendOutbox, type SendProgress, type SendReport } from './outbox';
 import { notesInScope, publishRows, type NoteInScope, type PublishScope } from './publishRows';
@@ -77,10 +77,7 @@ export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
   }
 
   return {
-    watch(read, next, error) {
-      const subscription = liveQuery(read).subscribe({ next, error });
-      return () => subscription.unsubscribe();
-    },
+    watch: watchLive,
     session: () => readSession(),
     async signIn(server, email, password) {
       // The permission prompt must come first: Firefox loses the click's gesture after any other await.
