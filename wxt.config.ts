@@ -30,9 +30,10 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'unlimitedStorage'],
     // Asked for one site at a time, from the panel, never up front.
     optional_host_permissions: ['*://*/*'],
-    // The e2e build has one test site allowed already: the browser's permission prompt cannot be
-    // clicked in automation. Council domains and the toolbar click are tested without it.
-    ...(mode === 'e2e' ? { host_permissions: ['http://committees.example.org/*'] } : {}),
+    // The e2e build has one test site and the test team server's host allowed already: the browser's
+    // permission prompt cannot be clicked in automation (sign-in still asks; the browser answers yes at
+    // once for a site already allowed). Council domains and the toolbar click are tested without it.
+    ...(mode === 'e2e' ? { host_permissions: ['http://committees.example.org/*', 'http://team.example.org/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
 import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
@@ -20,9 +20,11 @@ interface Props {
   download(filename: string, text: string, type?: string): void;
   /** Asks before deleting; the browser's confirm() in the page. */
   confirm(question: string): boolean;
+  /** Told the ticked rows whenever they change (the team section publishes them). */
+  onSelection?(rows: (SavedClause | SavedItem)[]): void;
 }
 
-export function LibraryApp({ library, download, confirm }: Props) {
+export function LibraryApp({ library, download, confirm, onSelection }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
@@ -61,6 +63,7 @@ export function LibraryApp({ library, download, confirm }: Props) {
   const [citeStyle, setCiteStyle] = useCitationStyle();
   // Ticked rows of the view shown, kept across searches; emptied when the view changes.
   const [selected, setSelected] = useState<Map<ClauseKey | ItemKey, SavedClause | SavedItem>>(new Map());
+  useEffect(() => onSelection?.([...selected.values()]), [selected]);
   const selection: RowSelection = {
     has: (key) => selected.has(key),
     toggle: (key, row, on) =>

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
+import type { OutboxEntry, TeamRow } from '../team/schema';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
@@ -15,6 +16,11 @@ export class LibraryDb extends Dexie {
   items!: Dexie.Table<SavedItem, ItemPk>;
   clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
+  /** Since version 6, the team corpus (lib/team/): rows waiting to be published, the team's records pulled (never the researcher's own), the pull's cursor. */
+  outbox!: EntityTable<OutboxEntry, 'key'>;
+  /** Keyed by kind and key: a committee's key and a meeting's can be the same text. */
+  teamRows!: Dexie.Table<TeamRow, [string, string]>;
+  teamState!: EntityTable<{ name: string; value: unknown }, 'name'>;
 
   constructor(name = 'council-minutes') {
     super(name);

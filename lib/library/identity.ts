@@ -32,6 +32,8 @@ export interface ClauseRef extends ItemRef {
 }
 
 export const councilKey = (host: string): CouncilKey => host as CouncilKey;
+/** A committee within its council (ModernGov's CId). */
+export const committeeKey = (r: { host: string; committeeId: string }): string => JSON.stringify([r.host, r.committeeId]);
 export const meetingKey = (r: MeetingRef): MeetingKey => JSON.stringify([r.host, r.meetingId]) as MeetingKey;
 export const itemKey = (r: ItemRef): ItemKey => JSON.stringify([r.host, r.meetingId, r.itemKey]) as ItemKey;
 export const clauseKey = (r: ClauseRef): ClauseKey => JSON.stringify([r.host, r.meetingId, r.itemKey, r.clauseIndex]) as ClauseKey;

@@ -54,6 +54,12 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
   return new Map(meetings.map((m) => [meetingKey(m), m]));
 }
 
+/** `watch` over the browser's database: Dexie's liveQuery, read again on every change in any context (the team service's too). */
+export function watchLive<T>(read: () => Promise<T>, next: (value: T) => void, error: (error: unknown) => void): () => void {
+  const subscription = liveQuery(read).subscribe({ next, error });
+  return () => subscription.unsubscribe();
+}
+
 /**
  * The service over the browser's library. CSV, references and backups are loaded when first asked for: the
  * side panel, which loads this after its first paint, never needs them. `estimate` is the
@@ -61,10 +67,7 @@ async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<
  */
 export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEstimate): LibraryService {
   return {
-    watch(read, next, error) {
-      const subscription = liveQuery(read).subscribe({ next, error });
-      return () => subscription.unsubscribe();
-    },
+    watch: watchLive,
     savedState: (record) => savedState(db, record),
     async save(record, selection, options) {
       // Asked before writing: once the browser refuses a write for lack of space, it is too late to warn.

@@ -11,7 +11,7 @@ import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClaus
  * A new version declares only the tables it changes and upgrades the records it stores,
  * checking each with its zod schema.
  */
-export const LIBRARY_VERSION = 4;
+export const LIBRARY_VERSION = 6;
 
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
@@ -45,6 +45,10 @@ export function declareVersions(db: Dexie): void {
   // Version 4: agenda-item and decision pages are saved as items; every meeting and item says
   // which kind of page it was saved from (all before were meeting pages). No index changes.
   db.version(4).stores({}).upgrade(upgradeTo4);
+  // Version 6 (issue 16, the team corpus): rows waiting to be published (the outbox), the team's
+  // records pulled from the server (read-only, apart from the researcher's own tables) and the
+  // pull's cursor. New tables only: nothing stored is upgraded.
+  db.version(6).stores({ outbox: 'key, [state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
 }
 
 async function upgradeTo4(tx: Transaction): Promise<void> {

@@ -1,0 +1,200 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseMeetingKey, type ClauseRef, type ItemRef } from '@/lib/library/identity';
+import type { SendProgress, SendReport } from '@/lib/team/outbox';
+import type { NoteInScope, PublishScope } from '@/lib/team/publishRows';
+import type { TeamService } from '@/lib/team/service';
+import { useLiveQuery } from '../useLiveQuery';
+import { TeamNotice, type Notice } from './TeamNotice';
+
+type ScopeKind = PublishScope['kind'];
+
+interface Props {
+  team: TeamService;
+  /** The rows ticked in the library's table. */
+  selection: { items: ItemRef[]; clauses: ClauseRef[] };
+  signedIn: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+export function progressMessage({ sent, total, retrying }: SendProgress): string {
+  const line = `${count(sent)} of ${count(total)} sent`;
+  return retrying ? `${line}. ${retrying.reason}: trying again in ${Math.round(retrying.inMs / 1000)} s.` : `${line}…`;
+}
+
+export function reportNotice(report: SendReport): Notice {
+  const taken = `${plural(report.sent - report.rejected.length, 'row')} taken (${count(report.inserted)} new, ${count(report.updated)} fuller copies, ${count(report.skipped)} already there)`;
+  const rejected = report.rejected.length > 0 ? ` ${plural(report.rejected.length, 'row')} rejected, kept in the outbox:` : '';
+  return {
+    message: report.stopped ? `Publishing stopped: ${report.stopped} ${taken} before that.${rejected}` : `Published to the team: ${taken}.${rejected}`,
+    tone: report.stopped || report.rejected.length > 0 ? 'error' : 'info',
+    details: report.rejected.map((r) => `${r.what}: ${r.reason}`),
+    detailsLabel: 'Rows the server rejected',
+  };
+}
+
+/** "Publish to team": what to publish, which notes to share, the outbox's progress and what it could not send. */
+export function TeamPublish({ team, selection, signedIn }: Props) {
+  const [kind, setKind] = useState<ScopeKind>('library');
+  const [host, setHost] = useState('');
+  const [meeting, setMeeting] = useState('');
+  const [shareByDefault, setShareByDefault] = useState(false);
+  const [choices, setChoices] = useState<Map<string, boolean>>(new Map());
+  const [notes, setNotes] = useState<NoteInScope[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const library = useLiveQuery(team, () => team.choices(), []);
+  const outbox = useLiveQuery(team, () => team.outbox(), []);
+
+  const councils = library.value?.councils ?? [];
+  const meetings = library.value?.meetings ?? [];
+  const picked = selection.items.length + selection.clauses.length;
+  const scope: PublishScope | null =
+    kind === 'library'
+      ? { kind }
+      : kind === 'council'
+        ? (host || councils[0]?.host) ? { kind, host: host || (councils[0]?.host ?? '') } : null
+        : kind === 'meeting'
+          ? (meeting || meetings[0]?.key) ? { kind, meeting: parseMeetingKey(meeting || (meetings[0]?.key ?? '')) } : null
+          : picked > 0 ? { kind, ...selection } : null;
+  const scopeKey = JSON.stringify(scope);
+
+  useEffect(() => {
+    team.shareNotes().then(setShareByDefault, () => {});
+  }, [team]);
+  useEffect(() => {
+    if (!scope) return setNotes([]);
+    team.notesInScope(scope).then(setNotes, (error: unknown) => setNotice({ message: String(error), tone: 'error' }));
+  }, [team, scopeKey]);
+
+  const shared = (target: string) => choices.get(target) ?? shareByDefault;
+  const send = () => {
+    setBusy(true);
+    return team
+      .send((progress) => setNotice({ message: progressMessage(progress), tone: 'info' }))
+      .then(
+        (report) => setNotice(reportNotice(report)),
+        (error: unknown) => setNotice({ message: `${error instanceof Error ? error.message : String(error)} Nothing was lost: the rows wait in the outbox.`, tone: 'error' }),
+      )
+      .finally(() => setBusy(false));
+  };
+  const publish = () => {
+    if (!scope) return;
+    setBusy(true);
+    team.queue(scope, shared).then(send, (error: unknown) => {
+      setBusy(false);
+      setNotice({ message: `Nothing was queued: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+    });
+  };
+  const waiting = outbox.value?.queued ?? 0;
+  const rejected = outbox.value?.rejected ?? [];
+  const redo = (work: () => Promise<number>, done: (n: number) => string) =>
+    work().then(
+      (n) => setNotice({ message: done(n), tone: 'info' }),
+      (error: unknown) => setNotice({ message: String(error), tone: 'error' }),
+    );
+
+  return (
+    <div class="team-publish">
+      <fieldset>
+        <legend>Publish to team</legend>
+        <label>
+          <input type="radio" name="publish-scope" checked={kind === 'library'} onChange={() => setKind('library')} /> The whole library
+        </label>
+        <label>
+          <input type="radio" name="publish-scope" checked={kind === 'council'} onChange={() => setKind('council')} disabled={councils.length === 0} /> A council{' '}
+          <select aria-label="Authority to publish" value={host} onChange={(e) => (setHost(e.currentTarget.value), setKind('council'))}>
+            {councils.map((c) => (
+              <option key={c.host} value={c.host}>
+                {c.name ?? c.host}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="radio" name="publish-scope" checked={kind === 'meeting'} onChange={() => setKind('meeting')} disabled={meetings.length === 0} /> A meeting{' '}
+          <select aria-label="Meeting to publish" value={meeting} onChange={(e) => (setMeeting(e.currentTarget.value), setKind('meeting'))}>
+            {meetings.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="radio" name="publish-scope" checked={kind === 'selection'} onChange={() => setKind('selection')} disabled={picked === 0} />{' '}
+          {picked === 0 ? 'The rows ticked in the table (none is ticked)' : `The ${plural(picked, 'row')} ticked in the table`}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Notes</legend>
+        <p class="hint">Records are shared with your team. Notes and tags go to the server too, but only you see them unless you share them.</p>
+        <label>
+          <input
+            type="checkbox"
+            checked={shareByDefault}
+            onChange={(e) => {
+              const share = e.currentTarget.checked;
+              setShareByDefault(share);
+              setChoices(new Map());
+              void team.setShareNotes(share);
+            }}
+          />{' '}
+          Share my notes with the team
+        </label>
+        {notes.length > 0 && (
+          <ul class="team-notes" aria-label="Notes in what you publish">
+            {notes.map((n) => (
+              <li key={n.target}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={shared(n.target)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setChoices((before) => new Map(before).set(n.target, on));
+                    }}
+                  />{' '}
+                  Share the note on {n.what}
+                </label>
+                : {n.note}
+                {n.tags.length > 0 && ` [${n.tags.join(', ')}]`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <button type="button" disabled={!signedIn || !scope || busy} onClick={publish}>
+        Publish to team
+      </button>
+      {waiting > 0 && !busy && (
+        <p>
+          {plural(waiting, 'row')} waiting in the outbox.{' '}
+          <button type="button" disabled={!signedIn} onClick={() => void send()}>
+            Send waiting rows
+          </button>
+        </p>
+      )}
+      {rejected.length > 0 && !busy && (
+        <div class="team-rejected">
+          <p>{plural(rejected.length, 'row')} the server rejected (kept here; your library is unchanged):</p>
+          <ul aria-label="Rows kept after the server rejected them">
+            {rejected.map((r) => (
+              <li key={`${r.what}${r.reason}`}>
+                {r.what}: {r.reason}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => redo(() => team.retryRejected(), (n) => `${plural(n, 'row')} put back in the outbox: press Send waiting rows.`)}>
+            Send rejected rows again
+          </button>{' '}
+          <button type="button" onClick={() => redo(() => team.dropRejected(), (n) => `${plural(n, 'rejected row')} forgotten; your library is unchanged.`)}>
+            Forget rejected rows
+          </button>
+        </div>
+      )}
+      <TeamNotice notice={notice} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { LibraryDb } from '../library/db';
+import { meetingKey, type MeetingKey } from '../library/identity';
+import { watchLive } from '../library/service';
+import { teamApi, type Fetch, type TeamApi } from './api';
+import { dropRejected, outboxCounts, queueRows, rejectedRows, retryRejected, sendOutbox, type SendProgress, type SendReport } from './outbox';
+import { notesInScope, publishRows, type NoteInScope, type PublishScope } from './publishRows';
+import { clearTeamRows, pullTeam, type PullReport } from './pull';
+import type { Follows, TeamRow, TeamSearchHit, TeamSession } from './schema';
+import { clearSession, readFollows, readSession, readShareNotes, tokenExpiry, writeFollows, writeSession, writeShareNotes, type SessionState } from './session';
+
+/** What the library's own records offer to publish and to follow. */
+export interface TeamChoices {
+  councils: { host: string; name: string | null }[];
+  committees: { host: string; committeeId: string; name: string | null }[];
+  meetings: { key: MeetingKey; host: string; meetingId: string; label: string }[];
+}
+
+/**
+ * Everything the team views do, and the only way they reach the team server and the team's
+ * tables (as LibraryService is for the library). Component tests pass plain objects.
+ */
+export interface TeamService {
+  watch<T>(read: () => Promise<T>, next: (value: T) => void, error: (error: unknown) => void): () => void;
+  session(): Promise<SessionState>;
+  /** Asks for access to the server's site first (a browser prompt: call it straight from the click), then signs in. */
+  signIn(server: string, email: string, password: string): Promise<TeamSession>;
+  signOut(): Promise<void>;
+  follows(): Promise<Follows>;
+  setFollows(follows: Follows): Promise<void>;
+  shareNotes(): Promise<boolean>;
+  setShareNotes(share: boolean): Promise<void>;
+  choices(): Promise<TeamChoices>;
+  notesInScope(scope: PublishScope): Promise<NoteInScope[]>;
+  /** Puts a scope's rows in the outbox; returns how many rows wait. */
+  queue(scope: PublishScope, shared: (target: string) => boolean): Promise<number>;
+  send(onProgress: (progress: SendProgress) => void): Promise<SendReport>;
+  outbox(): Promise<{ queued: number; rejected: { what: string; reason: string }[] }>;
+  retryRejected(): Promise<number>;
+  dropRejected(): Promise<number>;
+  pull(onProgress: (pulled: number) => void): Promise<PullReport>;
+  /** The team's items and clauses pulled, of one council or all, newest meeting first. */
+  teamRows(host: string | null, limit: number): Promise<{ rows: TeamRow[]; total: number }>;
+  search(q: string): Promise<TeamSearchHit[]>;
+}
+
+export interface TeamPlatform {
+  fetch: Fetch;
+  /** Asks the browser for access to the server's site; false when the researcher refuses. */
+  requestOrigin(url: string): Promise<boolean>;
+}
+
+/** Search hits asked of the server per search. */
+const SEARCH_HITS = 100;
+
+const text = (row: TeamRow, field: string) => (typeof row.record[field] === 'string' ? (row.record[field] as string) : '');
+const num = (row: TeamRow, field: string) => (typeof row.record[field] === 'number' ? (row.record[field] as number) : -1);
+
+/** Newest meeting first; in a meeting, items in page order, each followed by its clauses. */
+function byPlacement(a: TeamRow, b: TeamRow): number {
+  return (
+    text(b, 'date').localeCompare(text(a, 'date')) ||
+    text(a, 'host').localeCompare(text(b, 'host')) ||
+    text(a, 'meetingId').localeCompare(text(b, 'meetingId')) ||
+    Math.max(num(a, 'order'), num(a, 'itemOrder')) - Math.max(num(b, 'order'), num(b, 'itemOrder')) ||
+    text(a, 'itemKey').localeCompare(text(b, 'itemKey')) ||
+    num(a, 'clauseIndex') - num(b, 'clauseIndex')
+  );
+}
+
+export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
+  /** The API as the signed-in member; an expired or missing sign-in is said plainly. */
+  async function signedIn(): Promise<TeamApi> {
+    const state = await readSession();
+    if (state.kind === 'signed-out') throw new Error(state.problem ?? 'Sign in to the team server first (Team settings).');
+    if (state.kind === 'expired') throw new Error(`Your sign-in to the team server expired on ${state.session.expiresAt.slice(0, 10)}: sign in again.`);
+    return teamApi(state.session.server, platform.fetch, state.session.token);
+  }
+
+  return {
+    watch: watchLive,
+    session: () => readSession(),
+    async signIn(server, email, password) {
+      // The permission prompt must come first: Firefox loses the click's gesture after any other await.
+      if (!(await platform.requestOrigin(server))) throw new Error(`Council Minutes was not allowed to reach ${new URL(server).host}, so you are not signed in.`);
+      const token = await teamApi(server, platform.fetch).authenticate(email, password);
+      if (!token) throw new Error('The team server did not accept that email and password.');
+      const member = await teamApi(server, platform.fetch, token).currentMember();
+      if (!member) throw new Error('The team server accepted the sign-in but does not know the member.');
+      const session = { server, token, expiresAt: tokenExpiry(token).toISOString(), member };
+      const before = await readSession();
+      // Another member's or another server's pulled rows are not this one's to see.
+      if (before.kind === 'signed-out' || before.session.server !== server || before.session.member.id !== member.id) await clearTeamRows(db);
+      await writeSession(session);
+      return session;
+    },
+    async signOut() {
+      await clearSession();
+      await clearTeamRows(db);
+    },
+    follows: () => readFollows(),
+    setFollows: (follows) => writeFollows(follows),
+    shareNotes: () => readShareNotes(),
+    setShareNotes: (share) => writeShareNotes(share),
+    async choices() {
+      const [councils, committees, meetings] = await Promise.all([db.councils.toArray(), db.committees.toArray(), db.meetings.toArray()]);
+      const byName = <T extends { host: string; name: string | null }>(a: T, b: T) => (a.name ?? a.host).localeCompare(b.name ?? b.host);
+      return {
+        councils: councils.sort(byName),
+        committees: committees.sort(byName),
+        meetings: meetings
+          .sort((a, b) => b.date.localeCompare(a.date))
+          .map((m) => ({ key: meetingKey(m), host: m.host, meetingId: m.meetingId, label: `${m.councilName ?? m.host}: ${m.committeeName}, ${m.date || 'undated'}` })),
+      };
+    },
+    notesInScope: (scope) => notesInScope(db, scope),
+    queue: async (scope, shared) => queueRows(db, await publishRows(db, scope, shared)),
+    send: async (onProgress) => sendOutbox(db, await signedIn(), { onProgress }),
+    async outbox() {
+      const [{ queued }, rejected] = await Promise.all([outboxCounts(db), rejectedRows(db)]);
+      return { queued, rejected };
+    },
+    retryRejected: () => retryRejected(db),
+    dropRejected: () => dropRejected(db),
+    pull: async (onProgress) => pullTeam(db, await signedIn(), await readFollows(), { onProgress }),
+    async teamRows(host, limit) {
+      const kinds = ['item', 'clause'];
+      const rows = host === null ? await db.teamRows.where('kind').anyOf(kinds).toArray() : await db.teamRows.where('[kind+host]').anyOf(kinds.map((k) => [k, host])).toArray();
+      rows.sort(byPlacement);
+      return { rows: rows.slice(0, limit), total: rows.length };
+    },
+    search: async (q) => (await signedIn()).searchTeam(q, SEARCH_HITS),
+  };
+}

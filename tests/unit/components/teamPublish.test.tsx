@@ -1,0 +1,91 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { TeamPublish } from '@/components/team/TeamPublish';
+import type { SendProgress, SendReport } from '@/lib/team/outbox';
+import type { TeamService } from '@/lib/team/service';
+import { mountPoint } from '../../support/mountPoint';
+
+const mounted = mountPoint();
+
+const NOTE_TARGET = JSON.stringify(['www.southampton.gov.uk', '7105', '12841', 0]);
+
+/** A team service as a plain object: one council and meeting in the library, one note; `send` is driven by the test. */
+function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendReport>): TeamService {
+  const fail = () => Promise.reject(new Error('not used here'));
+  return {
+    watch: (read, next, error) => {
+      read().then(next, error);
+      return () => {};
+    },
+    session: fail,
+    signIn: fail,
+    signOut: fail,
+    follows: fail,
+    setFollows: fail,
+    shareNotes: async () => false,
+    setShareNotes: vi.fn(async () => {}),
+    choices: async () => ({ councils: [{ host: 'www.southampton.gov.uk', name: 'Southampton City Council' }], committees: [], meetings: [] }),
+    notesInScope: async () => [{ target: NOTE_TARGET, targetKind: 'clause', what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] }],
+    queue: vi.fn(async () => 5000),
+    send: vi.fn(send),
+    outbox: async () => ({ queued: 0, rejected: [] }),
+    retryRejected: fail,
+    dropRejected: fail,
+    pull: fail,
+    teamRows: fail,
+    search: fail,
+  };
+}
+
+const text = () => mounted.root.textContent?.replace(/\s+/g, ' ') ?? '';
+const button = (name: string) => [...mounted.root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+
+describe('Publish to team', () => {
+  it('queues the scope with the notes chosen to share, shows progress as rows are sent, then lists each rejected row with its reason', async () => {
+    let progress!: (p: SendProgress) => void;
+    let finish!: (r: SendReport) => void;
+    const team = fakeTeam((onProgress) => {
+      progress = onProgress;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn />, mounted.root));
+    await vi.waitFor(() => expect(text()).toContain('Share the note on Clause (i) of item 5: taxi licences'));
+    const share = mounted.root.querySelector('ul[aria-label="Notes in what you publish"] input') as HTMLInputElement;
+    expect(share.checked).toBe(false);
+    await act(() => share.click());
+    await act(() => button('Publish to team').click());
+    await vi.waitFor(() => expect(team.send).toHaveBeenCalled());
+    const [scope, shared] = vi.mocked(team.queue).mock.calls[0] ?? [];
+    expect(scope).toEqual({ kind: 'library' });
+    expect(shared?.(NOTE_TARGET)).toBe(true);
+    expect(shared?.('["another","note"]')).toBe(false);
+
+    await act(() => progress({ sent: 1200, total: 5000, rejected: 0, retrying: null }));
+    expect(text()).toContain('1,200 of 5,000 sent…');
+    await act(() => progress({ sent: 2000, total: 5000, rejected: 0, retrying: { reason: 'The team server failed (HTTP 503)', inMs: 4000 } }));
+    expect(text()).toContain('2,000 of 5,000 sent. The team server failed (HTTP 503): trying again in 4 s.');
+    await act(() =>
+      finish({ sent: 5000, inserted: 4990, updated: 2, skipped: 6, rejected: [{ what: 'clause (ii) of item 5, Cabinet, 2016-11-03', reason: 'clauseIndex is not an integer' }], stopped: null, left: 0 }),
+    );
+    await vi.waitFor(() => expect(text()).toContain('Published to the team: 4,999 rows taken (4,990 new, 2 fuller copies, 6 already there). 1 row rejected, kept in the outbox:'));
+    const rejected = [...mounted.root.querySelectorAll('ul[aria-label="Rows the server rejected"] li')].map((li) => li.textContent);
+    expect(rejected).toEqual(['clause (ii) of item 5, Cabinet, 2016-11-03: clauseIndex is not an integer']);
+  });
+
+  it('says what stopped a publish and that the rows are kept', async () => {
+    const team = fakeTeam(async () => ({ sent: 2000, inserted: 2000, updated: 0, skipped: 0, rejected: [], stopped: 'The team server did not answer (Failed to fetch). 3,000 rows kept in the outbox to send later.', left: 3000 }));
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn />, mounted.root));
+    await act(() => button('Publish to team').click());
+    await vi.waitFor(() =>
+      expect(text()).toContain(
+        'Publishing stopped: The team server did not answer (Failed to fetch). 3,000 rows kept in the outbox to send later. 2,000 rows taken (2,000 new, 0 fuller copies, 0 already there) before that.',
+      ),
+    );
+  });
+
+  it('cannot publish signed out', async () => {
+    act(() => render(<TeamPublish team={fakeTeam(async () => Promise.reject(new Error('no')))} selection={{ items: [], clauses: [] }} signedIn={false} />, mounted.root));
+    expect(button('Publish to team').disabled).toBe(true);
+  });
+});

@@ -1,0 +1,159 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryDb } from '@/lib/library/db';
+import { saveSelection } from '@/lib/library/save';
+import { teamApi } from '@/lib/team/api';
+import { outboxCounts, queueRows, rejectedRows, retryRejected, sendOutbox, type SendProgress } from '@/lib/team/outbox';
+import { publishRows } from '@/lib/team/publishRows';
+import { fakeTeamServer, published } from '../../support/fakeTeamServer';
+import { meeting } from '../../support/records';
+
+let db: LibraryDb;
+let n = 0;
+beforeEach(async () => {
+  db = new LibraryDb(`outbox-${++n}-${Date.now()}`);
+  await db.open();
+  // One meeting saved whole: 1 council, 1 committee, 1 meeting, 3 items, 3 clauses (tests/support/records.ts).
+  await saveSelection(db, meeting(), { scope: 'meeting' });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const noWait = { sleep: async () => {}, backoffMs: (retry: number) => 1000 * 2 ** (retry - 1) };
+const queueLibrary = async () => queueRows(db, await publishRows(db, { kind: 'library' }, () => false));
+
+describe('the outbox', () => {
+  it('sends its rows in batches, parents first, reports progress and empties', async () => {
+    expect(await queueLibrary()).toBe(9);
+    const server = fakeTeamServer();
+    server.answer(published({ inserted: 4 }), published({ inserted: 4 }), published({ inserted: 1 }));
+    const progress: SendProgress[] = [];
+    const report = await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), { ...noWait, batchRows: 4, onProgress: (p) => progress.push(p) });
+    expect(server.published().map((batch) => batch.map((r) => r.kind))).toEqual([
+      ['council', 'committee', 'meeting', 'item'],
+      ['item', 'item', 'clause', 'clause'],
+      ['clause'],
+    ]);
+    expect(progress.map((p) => `${p.sent} of ${p.total}`)).toEqual(['0 of 9', '4 of 9', '8 of 9', '9 of 9']);
+    expect(report).toMatchObject({ sent: 9, inserted: 9, rejected: [], stopped: null, left: 0 });
+    expect(await outboxCounts(db)).toEqual({ queued: 0, rejected: 0 });
+  });
+
+  it('queuing the same records again replaces their waiting copies rather than doubling them', async () => {
+    await queueLibrary();
+    expect(await queueLibrary()).toBe(9);
+  });
+
+  it('retries with growing waits while the server fails or cannot be reached, then sends', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    server.answer(new TypeError('Failed to fetch'), { status: 503, body: 'unavailable' }, published({ inserted: 9 }));
+    const waits: number[] = [];
+    const progress: SendProgress[] = [];
+    const report = await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), {
+      ...noWait,
+      sleep: async (ms) => void waits.push(ms),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(waits).toEqual([1000, 2000]);
+    expect(progress.filter((p) => p.retrying).map((p) => p.retrying?.reason)).toEqual([
+      expect.stringContaining('did not answer (Failed to fetch)'),
+      'The team server failed (HTTP 503)',
+    ]);
+    expect(server.published()).toHaveLength(3);
+    expect(report).toMatchObject({ sent: 9, stopped: null, left: 0 });
+  });
+
+  it('gives up for now after its tries, keeping every row to send later', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    server.answer(new TypeError('Failed to fetch'), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'));
+    const report = await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), { ...noWait, attempts: 3 });
+    expect(report.stopped).toMatch(/did not answer \(Failed to fetch\)\. 9 rows kept in the outbox to send later\.$/);
+    expect(report.left).toBe(9);
+    expect(await outboxCounts(db)).toEqual({ queued: 9, rejected: 0 });
+  });
+
+  it('keeps rows the server rejects, each listed with its reason, and sends the rest', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    // Rows 6 and 7 of the batch are the first two clauses.
+    server.answer(published({ inserted: 7, rejected: [{ index: 6, reason: 'clause text too long' }, { index: 7, reason: 'unknown item' }] }));
+    const report = await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), noWait);
+    const expected = [
+      { what: 'clause (i) of item 5, Children and Families Scrutiny Panel, 2016-11-03', reason: 'clause text too long' },
+      { what: 'clause (ii) of item 5, Children and Families Scrutiny Panel, 2016-11-03', reason: 'unknown item' },
+    ];
+    expect(report.rejected).toEqual(expected);
+    expect(report.left).toBe(0);
+    expect((await rejectedRows(db)).map(({ what, reason }) => ({ what, reason }))).toEqual(expected);
+    expect(await outboxCounts(db)).toEqual({ queued: 0, rejected: 2 });
+    // Sent again when the researcher asks: the same two rows, nothing else.
+    expect(await retryRejected(db)).toBe(2);
+    server.answer(published({ inserted: 2 }));
+    await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), noWait);
+    expect(server.published()[1]?.map((r) => (r.kind === 'clause' ? r.record.label : r.kind))).toEqual(['(i)', '(ii)']);
+    expect(await outboxCounts(db)).toEqual({ queued: 0, rejected: 0 });
+  });
+
+  it('a refusal of the whole batch stops sending with every row kept', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    server.answer({ status: 200, body: { data: null, errors: [{ message: 'jwt expired' }] } });
+    const report = await sendOutbox(db, teamApi('http://t/graphql', server.fetch, 'tok'), noWait);
+    expect(report.stopped).toBe('The team server refused it: jwt expired. 9 rows kept in the outbox.');
+    expect(server.requests).toHaveLength(1);
+    expect(await outboxCounts(db)).toEqual({ queued: 9, rejected: 0 });
+  });
+
+  it('a row queued again while its batch is out stays to be sent: the copy answered for was the older one', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    const api = teamApi('http://t/graphql', server.fetch, 'tok');
+    let calls = 0;
+    const report = await sendOutbox(
+      db,
+      {
+        async publish(rows) {
+          // The researcher publishes the meeting again (from another tab) while the first batch is out.
+          if (++calls === 1) await queueRows(db, (await publishRows(db, { kind: 'library' }, () => false)).filter((r) => r.kind === 'meeting'));
+          server.answer(published({ inserted: rows.length }));
+          return api.publish(rows);
+        },
+      },
+      { ...noWait, batchRows: 9 },
+    );
+    expect(server.published().map((batch) => batch.map((r) => r.kind))).toEqual([
+      ['council', 'committee', 'meeting', 'item', 'item', 'item', 'clause', 'clause', 'clause'],
+      ['meeting'],
+    ]);
+    expect(report.left).toBe(0);
+  });
+
+  it('resumes after the browser closed mid-way: what was answered is not sent again, nothing is lost', async () => {
+    await queueLibrary();
+    const server = fakeTeamServer();
+    // The first batch is answered; the browser closes while the second is out (its request never returns).
+    server.answer(published({ inserted: 4 }));
+    const never = new Promise<never>(() => {});
+    const api = teamApi('http://t/graphql', server.fetch, 'tok');
+    let calls = 0;
+    void sendOutbox(db, { publish: (rows) => (++calls === 1 ? api.publish(rows) : never) }, { ...noWait, batchRows: 4 });
+    await expect.poll(() => calls).toBe(2);
+    db.close();
+
+    // The next session opens the same database: the five rows not answered for are waiting, in order.
+    const reopened = new LibraryDb(db.name);
+    await reopened.open();
+    expect(await outboxCounts(reopened)).toEqual({ queued: 5, rejected: 0 });
+    server.answer(published({ inserted: 5 }));
+    const report = await sendOutbox(reopened, api, noWait);
+    expect(report).toMatchObject({ sent: 5, left: 0 });
+    const sent = server.published().flat().map((r) => (r.kind === 'annotation' ? r.target : `${r.kind}`));
+    expect(sent).toEqual(['council', 'committee', 'meeting', 'item', 'item', 'item', 'clause', 'clause', 'clause']);
+    reopened.close();
+    db = reopened;
+  });
+});
