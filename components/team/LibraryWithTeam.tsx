@@ -18,7 +18,7 @@ export function LibraryWithTeam({ library, team, download, confirm }: Props) {
   return (
     <>
       <LibraryApp library={library} download={download} confirm={confirm} onSelection={setSelected} />
-      <TeamSection team={team} selected={selected} />
+      <TeamSection team={team} selected={selected} confirm={confirm} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseMeetingKey, type ClauseRef, type ItemRef } from '@/lib/library/identity';
-import type { SendProgress, SendReport } from '@/lib/team/outbox';
+import type { OthersRows, SendProgress, SendReport } from '@/lib/team/outbox';
 import type { NoteInScope, PublishScope } from '@/lib/team/publishRows';
 import type { TeamService } from '@/lib/team/service';
 import { useLiveQuery } from '../useLiveQuery';
@@ -13,6 +13,10 @@ interface Props {
   /** The rows ticked in the library's table. */
   selection: { items: ItemRef[]; clauses: ClauseRef[] };
   signedIn: boolean;
+  /** Who is signed in (any text that changes with the sign-in): the outbox is read again for them. */
+  who: string | null;
+  /** Asks before forgetting another sign-in's rows. */
+  confirm(question: string): boolean;
 }
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -21,6 +25,24 @@ const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? '' :
 export function progressMessage({ sent, total, retrying }: SendProgress): string {
   const line = `${count(sent)} of ${count(total)} sent`;
   return retrying ? `${line}. ${retrying.reason}: trying again in ${Math.round(retrying.inMs / 1000)} s.` : `${line}…`;
+}
+
+const rowsOf = (o: OthersRows) => o.queued + o.rejected;
+
+/** Another sign-in's rows, kept for them: whose, and that they wait. */
+export function othersMessage(o: OthersRows): string {
+  const n = rowsOf(o);
+  const rejected = o.rejected > 0 ? ` (${count(o.rejected)} of them rejected by the server)` : '';
+  return `${plural(n, 'row')} queued by another sign-in (${o.owner.email} / ${o.owner.server})${rejected} ${n === 1 ? 'waits' : 'wait'} until they sign in again.`;
+}
+
+/** The question asked before forgetting another sign-in's rows: what is lost, and what is not. */
+export function forgetQuestion(o: OthersRows): string {
+  const n = rowsOf(o);
+  return (
+    `Forget the ${plural(n, 'row')} ${o.owner.email} queued for ${o.owner.server}? ${n === 1 ? 'It has' : 'They have'} not reached the team server and will never be sent: ` +
+    `the records and notes in ${n === 1 ? 'it' : 'them'} are lost from the outbox. The library on this computer is unchanged.`
+  );
 }
 
 export function reportNotice(report: SendReport): Notice {
@@ -35,7 +57,7 @@ export function reportNotice(report: SendReport): Notice {
 }
 
 /** "Publish to team": what to publish, which notes to share, the outbox's progress and what it could not send. */
-export function TeamPublish({ team, selection, signedIn }: Props) {
+export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) {
   const [kind, setKind] = useState<ScopeKind>('library');
   const [host, setHost] = useState('');
   const [meeting, setMeeting] = useState('');
@@ -45,7 +67,7 @@ export function TeamPublish({ team, selection, signedIn }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const library = useLiveQuery(team, () => team.choices(), []);
-  const outbox = useLiveQuery(team, () => team.outbox(), []);
+  const outbox = useLiveQuery(team, () => team.outbox(), [who]);
 
   const councils = library.value?.councils ?? [];
   const meetings = library.value?.meetings ?? [];
@@ -89,6 +111,7 @@ export function TeamPublish({ team, selection, signedIn }: Props) {
   };
   const waiting = outbox.value?.queued ?? 0;
   const rejected = outbox.value?.rejected ?? [];
+  const others = outbox.value?.others ?? [];
   const redo = (work: () => Promise<number>, done: (n: number) => string) =>
     work().then(
       (n) => setNotice({ message: done(n), tone: 'info' }),
@@ -194,6 +217,19 @@ export function TeamPublish({ team, selection, signedIn }: Props) {
           </button>
         </div>
       )}
+      {others.map((o) => (
+        <p key={o.by} class="team-others">
+          {othersMessage(o)}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              if (confirm(forgetQuestion(o))) redo(() => team.forgetOthers(o.by), (n) => `${plural(n, 'row')} queued by ${o.owner.email} forgotten; the library is unchanged.`);
+            }}
+          >
+            Forget {o.owner.email}'s rows
+          </button>
+        </p>
+      ))}
       <TeamNotice notice={notice} />
     </div>
   );

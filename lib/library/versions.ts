@@ -47,8 +47,9 @@ export function declareVersions(db: Dexie): void {
   db.version(4).stores({}).upgrade(upgradeTo4);
   // Version 6 (issue 16, the team corpus): rows waiting to be published (the outbox), the team's
   // records pulled from the server (read-only, apart from the researcher's own tables) and the
-  // pull's cursor. New tables only: nothing stored is upgraded.
-  db.version(6).stores({ outbox: 'key, [state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
+  // pull's cursor. New tables only: nothing stored is upgraded. Outbox rows are kept per sign-in
+  // (server and member, `by`) and read in queue order per sign-in and state.
+  db.version(6).stores({ outbox: '[by+key], [by+state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
 }
 
 async function upgradeTo4(tx: Transaction): Promise<void> {

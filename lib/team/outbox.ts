@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { LibraryDb } from '../library/db';
 import { clauseKey, committeeKey, itemKey, meetingKey } from '../library/identity';
 import { TeamApiError, type TeamApi } from './api';
-import { OutboxEntrySchema, PublishRowSchema, type OutboxEntry, type PublishRow } from './schema';
+import { OutboxEntrySchema, OutboxOwnerSchema, PublishRowSchema, type OutboxEntry, type OutboxOwner, type PublishRow, type TeamSession } from './schema';
 
 /** Rows per publish request: the server advises ~2,000 (at most 5,000) in one transaction. */
 export const BATCH_ROWS = 2000;
@@ -43,46 +43,89 @@ export function describeRow(row: PublishRow): string {
   }
 }
 
-/** The outbox's rows in one state, in queue order. */
-const inState = (db: LibraryDb, state: OutboxEntry['state']) => db.outbox.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]);
+/** The sign-in a session queues and sends as. */
+export const ownerOf = (session: TeamSession): OutboxOwner => OutboxOwnerSchema.parse({ server: session.server, memberId: session.member.id, email: session.member.email });
 
-/** Puts rows in the outbox, in the order given, replacing waiting or rejected copies of the same things. Returns how many wait now. */
-export async function queueRows(db: LibraryDb, rows: PublishRow[]): Promise<number> {
+/** The owner as the outbox indexes it: the server and member id (not the email, which a member may change). */
+export const ownerKey = (owner: Pick<OutboxOwner, 'server' | 'memberId'>): string => JSON.stringify([owner.server, owner.memberId]);
+
+/** One owner's rows in one state, in queue order. */
+const inState = (db: LibraryDb, by: string, state: OutboxEntry['state']) =>
+  db.outbox.where('[by+state+seq]').between([by, state, Dexie.minKey], [by, state, Dexie.maxKey]);
+
+/** A key above all of one owner's and below the next owner's ([by] is below them all). Two elements: IndexedDB refuses a key holding the same array (maxKey) twice. */
+const afterOwner = (by: string) => [by, Dexie.maxKey];
+
+/** Puts rows in the owner's outbox, in the order given, replacing their waiting or rejected copies of the same things. Returns how many of theirs wait now. */
+export async function queueRows(db: LibraryDb, owner: OutboxOwner, rows: PublishRow[]): Promise<number> {
   const checked = rows.map((row) => PublishRowSchema.parse(row));
+  const who = OutboxOwnerSchema.parse(owner);
+  const by = ownerKey(who);
   return db.transaction('rw', db.outbox, async () => {
-    const lasts = await Promise.all([inState(db, 'queued').last(), inState(db, 'rejected').last()]);
+    const lasts = await Promise.all([inState(db, by, 'queued').last(), inState(db, by, 'rejected').last()]);
     const maxSeq = Math.max(0, ...lasts.map((e) => e?.seq ?? 0));
-    await db.outbox.bulkPut(checked.map((row, i) => ({ key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
-    return inState(db, 'queued').count();
+    await db.outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
+    return inState(db, by, 'queued').count();
   });
 }
 
-export async function outboxCounts(db: LibraryDb): Promise<{ queued: number; rejected: number }> {
-  const [queued, rejected] = await Promise.all([
-    inState(db, 'queued').count(),
-    inState(db, 'rejected').count(),
-  ]);
+export async function outboxCounts(db: LibraryDb, owner: OutboxOwner): Promise<{ queued: number; rejected: number }> {
+  const by = ownerKey(owner);
+  const [queued, rejected] = await Promise.all([inState(db, by, 'queued').count(), inState(db, by, 'rejected').count()]);
   return { queued, rejected };
 }
 
-/** The rows the server refused, each with its reason, oldest first. */
-export async function rejectedRows(db: LibraryDb): Promise<{ key: string; what: string; reason: string }[]> {
-  const entries = await inState(db, 'rejected').toArray();
+/** Rows other sign-ins queued (or had rejected): kept for them, one line per owner. */
+export interface OthersRows {
+  by: string;
+  owner: OutboxOwner;
+  queued: number;
+  rejected: number;
+}
+
+/** Every owner's rows but one's (null: everyone's, as when nobody is signed in), owner by owner: one index seek per owner, not a scan. */
+export async function othersRows(db: LibraryDb, except: OutboxOwner | null): Promise<OthersRows[]> {
+  const mine = except && ownerKey(except);
+  const others: OthersRows[] = [];
+  let first = await db.outbox.orderBy('[by+state+seq]').first();
+  while (first) {
+    const { by, owner } = first;
+    if (by !== mine) {
+      const [queued, rejected] = await Promise.all([inState(db, by, 'queued').count(), inState(db, by, 'rejected').count()]);
+      const parsed = OutboxOwnerSchema.safeParse(owner);
+      others.push({ by, owner: parsed.success ? parsed.data : unknownOwner(by), queued, rejected });
+    }
+    first = await db.outbox.where('[by+state+seq]').above(afterOwner(by)).first();
+  }
+  return others;
+}
+
+/** An owner whose stored record is damaged is still listed (its rows are kept), named by its index key. */
+const unknownOwner = (by: string): OutboxOwner => ({ server: 'an unknown server', memberId: by, email: `an unknown member (${by})` });
+
+/** Forgets every row another sign-in queued, at the researcher's request (the library is untouched: they are copies). Returns how many. */
+export async function forgetOwnerRows(db: LibraryDb, by: string): Promise<number> {
+  return db.outbox.where('[by+state+seq]').between([by], afterOwner(by)).delete();
+}
+
+/** The owner's rows the server refused, each with its reason, oldest first. */
+export async function rejectedRows(db: LibraryDb, owner: OutboxOwner): Promise<{ key: string; what: string; reason: string }[]> {
+  const entries = await inState(db, ownerKey(owner), 'rejected').toArray();
   return entries.map((e) => ({ key: e.key, what: describeRow(e.row), reason: e.reason ?? 'no reason given' }));
 }
 
-/** Puts the rejected rows back in the queue (after the researcher fixed what the server refused, or the server was fixed). */
-export async function retryRejected(db: LibraryDb): Promise<number> {
+/** Puts the owner's rejected rows back in the queue (after the researcher fixed what the server refused, or the server was fixed). */
+export async function retryRejected(db: LibraryDb, owner: OutboxOwner): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
-    const rejected = await inState(db, 'rejected').toArray();
+    const rejected = await inState(db, ownerKey(owner), 'rejected').toArray();
     await db.outbox.bulkPut(rejected.map((e) => ({ ...e, state: 'queued' as const, reason: null })));
     return rejected.length;
   });
 }
 
-/** Forgets the rejected rows (the researcher's library is untouched: they are copies). */
-export async function dropRejected(db: LibraryDb): Promise<number> {
-  return inState(db, 'rejected').delete();
+/** Forgets the owner's rejected rows (the researcher's library is untouched: they are copies). */
+export async function dropRejected(db: LibraryDb, owner: OutboxOwner): Promise<number> {
+  return inState(db, ownerKey(owner), 'rejected').delete();
 }
 
 export interface SendProgress {
@@ -122,20 +165,23 @@ const defaultBackoff = (retry: number) => Math.min(30_000, 1000 * 2 ** (retry - 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends the outbox in batches, oldest first. A batch leaves the outbox only once the server has
+ * Sends the owner's rows in batches, oldest first (`api` must be signed in as that owner; other
+ * owners' rows are neither read nor touched). A batch leaves the outbox only once the server has
  * answered for it (the server's publish is idempotent, so a batch answered but not yet removed
  * when the browser closed is simply sent again); rows the server refuses stay, marked with its
  * reason. No answer or a server failure is retried with back-off; a refusal of the whole batch,
  * or a sign-in the server no longer accepts, stops the run with every row kept.
  */
-export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, options: SendOptions = {}): Promise<SendReport> {
+export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<TeamApi, 'publish'>, options: SendOptions = {}): Promise<SendReport> {
   const { batchRows = BATCH_ROWS, attempts = 6, backoffMs = defaultBackoff, sleep = defaultSleep, onProgress } = options;
-  const total = (await outboxCounts(db)).queued;
+  const by = ownerKey(owner);
+  const total = (await outboxCounts(db, owner)).queued;
   const report: SendReport = { sent: 0, inserted: 0, updated: 0, skipped: 0, rejected: [], stopped: null, left: total };
   const progress = (retrying: SendProgress['retrying'] = null) => onProgress?.({ sent: report.sent, total: Math.max(total, report.sent), rejected: report.rejected.length, retrying });
   progress();
   // Queue order from just after a seq: the next batch is read while the one before is out.
-  const readAfter = (seq: number | typeof Dexie.minKey) => db.outbox.where('[state+seq]').between(['queued', seq], ['queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
+  const readAfter = (seq: number | typeof Dexie.minKey) =>
+    db.outbox.where('[by+state+seq]').between([by, 'queued', seq], [by, 'queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
   let after: number | typeof Dexie.minKey = Dexie.minKey;
   let next = readAfter(after);
   for (;;) {
@@ -164,7 +210,7 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
         const retryable = error instanceof TeamApiError && error.retryable;
         const reason = error instanceof Error ? error.message : String(error);
         if (!retryable || attempt >= attempts) {
-          report.left = (await outboxCounts(db)).queued;
+          report.left = (await outboxCounts(db, owner)).queued;
           report.stopped = `${reason}. ${report.left.toLocaleString('en-GB')} row${report.left === 1 ? '' : 's'} kept in the outbox${retryable ? ' to send later' : ''}.`;
           return report;
         }
@@ -176,8 +222,8 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
     const refused = new Map(result.rejected.map((r) => [r.index, r.reason]));
     await db.transaction('rw', db.outbox, async () => {
       // A row queued again while this batch was out (a newer copy, same key) stays to be sent.
-      const now = await db.outbox.bulkGet(batch.map((e) => e.key));
-      await db.outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e) => e.key));
+      const now = await db.outbox.bulkGet(batch.map((e): [string, string] => [e.by, e.key]));
+      await db.outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e): [string, string] => [e.by, e.key]));
       await db.outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
     });
     report.sent += batch.length;
@@ -187,6 +233,6 @@ export async function sendOutbox(db: LibraryDb, api: Pick<TeamApi, 'publish'>, o
     report.rejected.push(...batch.flatMap((e, i) => (refused.has(i) ? [{ what: describeRow(e.row), reason: refused.get(i) ?? '' }] : [])));
     progress();
   }
-  report.left = (await outboxCounts(db)).queued;
+  report.left = (await outboxCounts(db, owner)).queued;
   return report;
 }

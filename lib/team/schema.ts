@@ -39,8 +39,17 @@ export const PublishResultSchema = z.object({
   rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
 });
 
-/** A row of the outbox: kept until the server has taken it, or listed as rejected (with the server's reason) until resent or dropped. */
+/** Who queued an outbox row: the sign-in's server and member (the email only to name them to whoever is signed in later). */
+export const OutboxOwnerSchema = z.object({ server: z.url(), memberId: z.string(), email: z.string() });
+
+/**
+ * A row of the outbox: kept until the server has taken it, or listed as rejected (with the server's reason) until resent or dropped.
+ * Only the sign-in that queued it sends it: another member on the same browser, or the same one on another server, never does.
+ */
 export const OutboxEntrySchema = z.object({
+  /** The owner as indexed (lib/team/outbox.ts ownerKey): its server and member id. */
+  by: z.string(),
+  owner: OutboxOwnerSchema,
   /** What the row is about (`item:` and its text key…): queuing it again replaces the waiting copy. */
   key: z.string(),
   /** Queue order: parents (council, committee, meeting) before what they hold. */
@@ -121,6 +130,7 @@ export type PublishRow = z.infer<typeof PublishRowSchema>;
 export type AnnotationRow = z.infer<typeof AnnotationRowSchema>;
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+export type OutboxOwner = z.infer<typeof OutboxOwnerSchema>;
 export type TeamAnnotation = z.infer<typeof TeamAnnotationSchema>;
 export type PullRow = z.infer<typeof PullRowSchema>;
 export type TeamRow = z.infer<typeof TeamRowSchema>;

@@ -2,7 +2,7 @@ import type { LibraryDb } from '../library/db';
 import { meetingKey, type MeetingKey } from '../library/identity';
 import { watchLive } from '../library/service';
 import { teamApi, type Fetch, type TeamApi } from './api';
-import { dropRejected, outboxCounts, queueRows, rejectedRows, retryRejected, sendOutbox, type SendProgress, type SendReport } from './outbox';
+import { dropRejected, forgetOwnerRows, outboxCounts, othersRows, ownerKey, ownerOf, queueRows, rejectedRows, retryRejected, sendOutbox, type OthersRows, type SendProgress, type SendReport } from './outbox';
 import { notesInScope, publishRows, type NoteInScope, type PublishScope } from './publishRows';
 import { clearTeamRows, pullTeam, type PullReport } from './pull';
 import type { Follows, TeamRow, TeamSearchHit, TeamSession } from './schema';
@@ -31,12 +31,16 @@ export interface TeamService {
   setShareNotes(share: boolean): Promise<void>;
   choices(): Promise<TeamChoices>;
   notesInScope(scope: PublishScope): Promise<NoteInScope[]>;
-  /** Puts a scope's rows in the outbox; returns how many rows wait. */
+  /** Puts a scope's rows in the signed-in member's outbox; returns how many of theirs wait. */
   queue(scope: PublishScope, shared: (target: string) => boolean): Promise<number>;
+  /** Sends the signed-in member's rows only (those queued on this server). */
   send(onProgress: (progress: SendProgress) => void): Promise<SendReport>;
-  outbox(): Promise<{ queued: number; rejected: { what: string; reason: string }[] }>;
+  /** The signed-in (or expired) member's waiting and rejected rows, and the rows other sign-ins left, kept for them. */
+  outbox(): Promise<{ queued: number; rejected: { what: string; reason: string }[]; others: OthersRows[] }>;
   retryRejected(): Promise<number>;
   dropRejected(): Promise<number>;
+  /** Forgets the rows another sign-in queued (`by` from `outbox().others`), at the researcher's request; returns how many. */
+  forgetOthers(by: string): Promise<number>;
   pull(onProgress: (pulled: number) => void): Promise<PullReport>;
   /** The team's items and clauses pulled, of one council or all, newest meeting first. */
   teamRows(host: string | null, limit: number): Promise<{ rows: TeamRow[]; total: number }>;
@@ -68,13 +72,29 @@ function byPlacement(a: TeamRow, b: TeamRow): number {
 }
 
 export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
-  /** The API as the signed-in member; an expired or missing sign-in is said plainly. */
-  async function signedIn(): Promise<TeamApi> {
+  /** The signed-in session; an expired or missing sign-in is said plainly. */
+  async function session(): Promise<TeamSession> {
     const state = await readSession();
     if (state.kind === 'signed-out') throw new Error(state.problem ?? 'Sign in to the team server first (Team settings).');
     if (state.kind === 'expired') throw new Error(`Your sign-in to the team server expired on ${state.session.expiresAt.slice(0, 10)}: sign in again.`);
-    return teamApi(state.session.server, platform.fetch, state.session.token);
+    return state.session;
   }
+  /** The API as the signed-in member. */
+  const signedIn = async (): Promise<TeamApi> => {
+    const { server, token } = await session();
+    return teamApi(server, platform.fetch, token);
+  };
+  /** Whose outbox rows the views show as the researcher's own: the member of the sign-in kept, even expired (they are still theirs); nobody's signed out. */
+  const outboxOwner = async () => {
+    const state = await readSession();
+    return state.kind === 'signed-out' ? null : ownerOf(state.session);
+  };
+  /** The owner for changing rows: a sign-in is needed to say whose rows they are. */
+  const ownOutbox = async () => {
+    const owner = await outboxOwner();
+    if (!owner) throw new Error('Sign in to the team server first (Team settings): the outbox keeps each sign-in\'s rows apart.');
+    return owner;
+  };
 
   return {
     watch: watchLive,
@@ -113,14 +133,31 @@ export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
       };
     },
     notesInScope: (scope) => notesInScope(db, scope),
-    queue: async (scope, shared) => queueRows(db, await publishRows(db, scope, shared)),
-    send: async (onProgress) => sendOutbox(db, await signedIn(), { onProgress }),
-    async outbox() {
-      const [{ queued }, rejected] = await Promise.all([outboxCounts(db), rejectedRows(db)]);
-      return { queued, rejected };
+    async queue(scope, shared) {
+      const owner = ownerOf(await session());
+      return queueRows(db, owner, await publishRows(db, scope, shared));
     },
-    retryRejected: () => retryRejected(db),
-    dropRejected: () => dropRejected(db),
+    async send(onProgress) {
+      const current = await session();
+      return sendOutbox(db, ownerOf(current), teamApi(current.server, platform.fetch, current.token), { onProgress });
+    },
+    async outbox() {
+      const owner = await outboxOwner();
+      const [{ queued }, rejected, others] = await Promise.all([
+        owner ? outboxCounts(db, owner) : { queued: 0 },
+        owner ? rejectedRows(db, owner) : [],
+        othersRows(db, owner),
+      ]);
+      return { queued, rejected, others };
+    },
+    retryRejected: async () => retryRejected(db, await ownOutbox()),
+    dropRejected: async () => dropRejected(db, await ownOutbox()),
+    async forgetOthers(by) {
+      const owner = await outboxOwner();
+      // The researcher's own rows are forgotten only as rejected rows (dropRejected), never through this.
+      if (owner && ownerKey(owner) === by) throw new Error('These rows are yours: they are sent, not forgotten, from here.');
+      return forgetOwnerRows(db, by);
+    },
     pull: async (onProgress) => pullTeam(db, await signedIn(), await readFollows(), { onProgress }),
     async teamRows(host, limit) {
       const kinds = ['item', 'clause'];

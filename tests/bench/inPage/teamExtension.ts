@@ -92,14 +92,18 @@ window.__teamBench = async (endpoint, token, meetings) => {
     });
   }
   const api = teamApi(endpoint, (url, init) => fetch(url, init), token);
+  // The outbox keeps rows per sign-in: the bench's token's member queues and sends them (read before the clock starts).
+  const member = await api.currentMember();
+  if (!member) throw new Error('the bench token names no member');
+  const owner = { server: endpoint, memberId: member.id, email: member.email };
   let t = performance.now();
   const built = await publishRows(db, { kind: 'library' }, () => false);
   const buildMs = performance.now() - t;
   t = performance.now();
-  const rows = await queueRows(db, built);
+  const rows = await queueRows(db, owner, built);
   const queueMs = performance.now() - t;
   t = performance.now();
-  const report = await sendOutbox(db, api);
+  const report = await sendOutbox(db, owner, api);
   const sendMs = performance.now() - t;
   if (report.stopped || report.rejected.length > 0) throw new Error(`publish stopped: ${report.stopped ?? JSON.stringify(report.rejected.slice(0, 3))}`);
   const clauseCount = await db.clauses.count();

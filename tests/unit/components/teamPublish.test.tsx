@@ -11,7 +11,7 @@ const mounted = mountPoint();
 const NOTE_TARGET = JSON.stringify(['www.southampton.gov.uk', '7105', '12841', 0]);
 
 /** A team service as a plain object: one council and meeting in the library, one note; `send` is driven by the test. */
-function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendReport>): TeamService {
+function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendReport>, outbox: Awaited<ReturnType<TeamService['outbox']>> = { queued: 0, rejected: [], others: [] }): TeamService {
   const fail = () => Promise.reject(new Error('not used here'));
   return {
     watch: (read, next, error) => {
@@ -29,9 +29,10 @@ function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendR
     notesInScope: async () => [{ target: NOTE_TARGET, targetKind: 'clause', what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] }],
     queue: vi.fn(async () => 5000),
     send: vi.fn(send),
-    outbox: async () => ({ queued: 0, rejected: [] }),
+    outbox: async () => outbox,
     retryRejected: fail,
     dropRejected: fail,
+    forgetOthers: vi.fn(async () => 1234),
     pull: fail,
     teamRows: fail,
     search: fail,
@@ -49,7 +50,7 @@ describe('Publish to team', () => {
       progress = onProgress;
       return new Promise((resolve) => (finish = resolve));
     });
-    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn />, mounted.root));
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
     await vi.waitFor(() => expect(text()).toContain('Share the note on Clause (i) of item 5: taxi licences'));
     const share = mounted.root.querySelector('ul[aria-label="Notes in what you publish"] input') as HTMLInputElement;
     expect(share.checked).toBe(false);
@@ -75,7 +76,7 @@ describe('Publish to team', () => {
 
   it('says what stopped a publish and that the rows are kept', async () => {
     const team = fakeTeam(async () => ({ sent: 2000, inserted: 2000, updated: 0, skipped: 0, rejected: [], stopped: 'The team server did not answer (Failed to fetch). 3,000 rows kept in the outbox to send later.', left: 3000 }));
-    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn />, mounted.root));
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
     await act(() => button('Publish to team').click());
     await vi.waitFor(() =>
       expect(text()).toContain(
@@ -85,7 +86,32 @@ describe('Publish to team', () => {
   });
 
   it('cannot publish signed out', async () => {
-    act(() => render(<TeamPublish team={fakeTeam(async () => Promise.reject(new Error('no')))} selection={{ items: [], clauses: [] }} signedIn={false} />, mounted.root));
+    act(() => render(<TeamPublish team={fakeTeam(async () => Promise.reject(new Error('no')))} selection={{ items: [], clauses: [] }} signedIn={false} who={null} confirm={() => false} />, mounted.root));
     expect(button('Publish to team').disabled).toBe(true);
+  });
+
+  it("says whose rows another sign-in left, sends none of them, and forgets them only once the researcher confirms what is lost", async () => {
+    const ana = { by: '["https://team.example.org/graphql","a1"]', owner: { server: 'https://team.example.org/graphql', memberId: 'a1', email: 'ana@example.org' }, queued: 1230, rejected: 4 };
+    const team = fakeTeam(async () => Promise.reject(new Error('not sent here')), { queued: 0, rejected: [], others: [ana] });
+    const questions: string[] = [];
+    let answer = false;
+    const confirm = (q: string) => (questions.push(q), answer);
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={confirm} />, mounted.root));
+    await vi.waitFor(() =>
+      expect(text()).toContain('1,234 rows queued by another sign-in (ana@example.org / https://team.example.org/graphql) (4 of them rejected by the server) wait until they sign in again.'),
+    );
+    // None of them is the signed-in member's: nothing offers to send them.
+    expect(button('Send waiting rows')).toBeUndefined();
+
+    await act(() => button("Forget ana@example.org's rows").click());
+    expect(questions).toEqual([
+      'Forget the 1,234 rows ana@example.org queued for https://team.example.org/graphql? They have not reached the team server and will never be sent: the records and notes in them are lost from the outbox. The library on this computer is unchanged.',
+    ]);
+    expect(team.forgetOthers).not.toHaveBeenCalled();
+
+    answer = true;
+    await act(() => button("Forget ana@example.org's rows").click());
+    expect(team.forgetOthers).toHaveBeenCalledWith(ana.by);
+    await vi.waitFor(() => expect(text()).toContain('1,234 rows queued by ana@example.org forgotten; the library is unchanged.'));
   });
 });

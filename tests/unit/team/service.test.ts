@@ -4,7 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryDb } from '@/lib/library/db';
 import { dexieTeam } from '@/lib/team/service';
 import { readSession } from '@/lib/team/session';
-import { data, fakeTeamServer } from '../../support/fakeTeamServer';
+import { saveSelection } from '@/lib/library/save';
+import { ownerKey } from '@/lib/team/outbox';
+import { data, fakeTeamServer, published } from '../../support/fakeTeamServer';
+import { meeting } from '../../support/records';
 
 let db: LibraryDb;
 let n = 0;
@@ -59,5 +62,75 @@ describe('signing in to the team server', () => {
     await expect(team.send(() => {})).rejects.toThrow('Sign in to the team server first');
     await expect(team.pull(() => {})).rejects.toThrow('Sign in to the team server first');
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe("the outbox per sign-in on a shared browser profile", () => {
+  /** Tokens that do not expire while the tests run. */
+  const token = (who: string) => `eyJhbGciOiJIUzI1NiJ9.${btoa(JSON.stringify({ who, exp: Date.parse('2099-01-01T00:00:00Z') / 1000 })).replace(/=+$/, '')}.c2ln`;
+  const BEN = { id: 'b2', email: 'ben@example.org', displayName: 'Ben', teamName: 'Housing' };
+  const signIn = async (team: ReturnType<typeof dexieTeam>, server: ReturnType<typeof fakeTeamServer>, member: typeof ANA) => {
+    server.answer(data('authenticate', { jwtToken: token(member.id) }), data('currentMember', member));
+    await team.signIn(SERVER, member.email, 'secret');
+  };
+
+  it("Ana's queued rows and private note are not sent when Ben signs in on the same browser; they wait for her and go when she signs in again", async () => {
+    await saveSelection(db, meeting(), { scope: 'meeting' });
+    await db.clauses.toCollection().limit(1).modify({ note: 'Ana private: ask the clerk' });
+    const server = fakeTeamServer();
+    const team = dexieTeam(db, { fetch: server.fetch, requestOrigin: async () => true });
+
+    await signIn(team, server, ANA);
+    // Ana queues her 9 records and her private note, and signs out before sending (signing out keeps the outbox).
+    expect(await team.queue({ kind: 'library' }, () => false)).toBe(10);
+    await team.signOut();
+
+    await signIn(team, server, BEN);
+    const before = server.requests.length;
+    expect(await team.outbox()).toEqual({ queued: 0, rejected: [], others: [{ by: ownerKey({ server: SERVER, memberId: 'a1' }), owner: { server: SERVER, memberId: 'a1', email: ANA.email }, queued: 10, rejected: 0 }] });
+    // Ben sends: there is nothing of his, so nothing goes, and Ana's rows are untouched.
+    expect(await team.send(() => {})).toMatchObject({ sent: 0, left: 0, stopped: null });
+    expect(server.published()).toEqual([]);
+    expect(server.requests.length).toBe(before);
+    // Ben publishes his own, one item (no note on it): only his rows go, under his token.
+    const item = await db.items.toCollection().first();
+    if (!item) throw new Error('the meeting saved no item');
+    server.answer(published({ updated: 4 }));
+    expect(await team.queue({ kind: 'selection', items: [item], clauses: [] }, () => false)).toBe(4);
+    expect(await team.send(() => {})).toMatchObject({ sent: 4, left: 0 });
+    expect(server.published().flat().map((r) => r.kind)).toEqual(['council', 'committee', 'meeting', 'item']);
+    expect(JSON.stringify(server.requests)).not.toContain('Ana private');
+    expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${token('b2')}`);
+    expect((await team.outbox()).others.map((o) => [o.owner.email, o.queued])).toEqual([[ANA.email, 10]]);
+    await team.signOut();
+
+    // Signed out, Ana's rows are still listed as another sign-in's, and nobody can queue.
+    expect((await team.outbox()).others.map((o) => [o.owner.email, o.queued])).toEqual([[ANA.email, 10]]);
+    await expect(team.queue({ kind: 'library' }, () => false)).rejects.toThrow('Sign in to the team server first');
+
+    await signIn(team, server, ANA);
+    expect(await team.outbox()).toEqual({ queued: 10, rejected: [], others: [] });
+    server.answer(published({ inserted: 10 }));
+    expect(await team.send(() => {})).toMatchObject({ sent: 10, left: 0 });
+    const anas = server.published().at(-1) ?? [];
+    expect(anas).toHaveLength(10);
+    expect(anas.at(-1)).toMatchObject({ kind: 'annotation', note: 'Ana private: ask the clerk', shared: false });
+    expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${token('a1')}`);
+  });
+
+  it("forgets another sign-in's rows only when asked, and never the signed-in member's own through that", async () => {
+    await saveSelection(db, meeting(), { scope: 'meeting' });
+    const server = fakeTeamServer();
+    const team = dexieTeam(db, { fetch: server.fetch, requestOrigin: async () => true });
+    await signIn(team, server, ANA);
+    await team.queue({ kind: 'library' }, () => false);
+    await team.signOut();
+    await signIn(team, server, BEN);
+    await team.queue({ kind: 'library' }, () => false);
+    const anaKey = ownerKey({ server: SERVER, memberId: 'a1' });
+    await expect(team.forgetOthers(ownerKey({ server: SERVER, memberId: 'b2' }))).rejects.toThrow('These rows are yours');
+    expect((await team.outbox()).queued).toBe(9);
+    expect(await team.forgetOthers(anaKey)).toBe(9);
+    expect(await team.outbox()).toEqual({ queued: 9, rejected: [], others: [] });
   });
 });
