@@ -17,7 +17,7 @@ export class LibraryDb extends Dexie {
   clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
   /** Since version 6, the team corpus (lib/team/): rows waiting to be published, the team's records pulled (never the researcher's own), the pull's cursor. */
-  /** Keyed by who queued a row and what it is about: another sign-in's copy of the same record is its own row. */
+  // Keyed by who queued a row and what it is about: another sign-in's copy of the same record is its own row.
   outbox!: Dexie.Table<OutboxEntry, [string, string]>;
   /** Keyed by kind and key: a committee's key and a meeting's can be the same text. */
   teamRows!: Dexie.Table<TeamRow, [string, string]>;

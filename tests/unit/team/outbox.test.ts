@@ -242,4 +242,16 @@ describe("whose rows: the outbox keeps each sign-in's rows apart", () => {
     expect(await othersRows(db, BEN)).toEqual([]);
     expect(await outboxCounts(db, BEN)).toEqual({ queued: 1, rejected: 0 });
   });
+
+  it('a row whose stored owner is damaged is still listed under its index key, kept, and forgotten only on request', async () => {
+    await queueBen();
+    const [entry] = await db.outbox.toArray();
+    if (!entry) throw new Error('nothing queued');
+    await db.outbox.put({ ...entry, by: 'damaged-owner', owner: { email: 42 } as never });
+    expect(await othersRows(db, BEN)).toEqual([
+      { by: 'damaged-owner', owner: { server: 'an unknown server', memberId: 'damaged-owner', email: 'an unknown member (damaged-owner)' }, queued: 1, rejected: 0 },
+    ]);
+    expect(await forgetOwnerRows(db, 'damaged-owner')).toBe(1);
+    expect(await outboxCounts(db, BEN)).toEqual({ queued: 1, rejected: 0 });
+  });
 });
