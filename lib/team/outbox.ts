@@ -3,6 +3,7 @@ import type { LibraryDb } from '../library/db';
 import { clauseKey, committeeKey, itemKey, meetingKey } from '../library/identity';
 import { TeamApiError, type TeamApi } from './api';
 import { OutboxEntrySchema, OutboxOwnerSchema, PublishRowSchema, type OutboxEntry, type OutboxOwner, type PublishRow, type TeamSession } from './schema';
+import { teamTables } from './tables';
 
 /** Rows per publish request: the server advises ~2,000 (at most 5,000) in one transaction. */
 export const BATCH_ROWS = 2000;
@@ -51,7 +52,7 @@ export const ownerKey = (owner: Pick<OutboxOwner, 'server' | 'memberId'>): strin
 
 /** One owner's rows in one state, in queue order. */
 const inState = (db: LibraryDb, by: string, state: OutboxEntry['state']) =>
-  db.outbox.where('[by+state+seq]').between([by, state, Dexie.minKey], [by, state, Dexie.maxKey]);
+  teamTables(db).outbox.where('[by+state+seq]').between([by, state, Dexie.minKey], [by, state, Dexie.maxKey]);
 
 /** A key above all of one owner's and below the next owner's ([by] is below them all). Two elements: IndexedDB refuses a key holding the same array (maxKey) twice. */
 const afterOwner = (by: string) => [by, Dexie.maxKey];
@@ -61,10 +62,10 @@ export async function queueRows(db: LibraryDb, owner: OutboxOwner, rows: Publish
   const checked = rows.map((row) => PublishRowSchema.parse(row));
   const who = OutboxOwnerSchema.parse(owner);
   const by = ownerKey(who);
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', teamTables(db).outbox, async () => {
     const lasts = await Promise.all([inState(db, by, 'queued').last(), inState(db, by, 'rejected').last()]);
     const maxSeq = Math.max(0, ...lasts.map((e) => e?.seq ?? 0));
-    await db.outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
+    await teamTables(db).outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
     return inState(db, by, 'queued').count();
   });
 }
@@ -87,7 +88,7 @@ export interface OthersRows {
 export async function othersRows(db: LibraryDb, except: OutboxOwner | null): Promise<OthersRows[]> {
   const mine = except && ownerKey(except);
   const others: OthersRows[] = [];
-  let first = await db.outbox.orderBy('[by+state+seq]').first();
+  let first = await teamTables(db).outbox.orderBy('[by+state+seq]').first();
   while (first) {
     const { by, owner } = first;
     if (by !== mine) {
@@ -95,7 +96,7 @@ export async function othersRows(db: LibraryDb, except: OutboxOwner | null): Pro
       const parsed = OutboxOwnerSchema.safeParse(owner);
       others.push({ by, owner: parsed.success ? parsed.data : unknownOwner(by), queued, rejected });
     }
-    first = await db.outbox.where('[by+state+seq]').above(afterOwner(by)).first();
+    first = await teamTables(db).outbox.where('[by+state+seq]').above(afterOwner(by)).first();
   }
   return others;
 }
@@ -105,7 +106,7 @@ const unknownOwner = (by: string): OutboxOwner => ({ server: 'an unknown server'
 
 /** Forgets every row another sign-in queued, at the researcher's request (the library is untouched: they are copies). Returns how many. */
 export async function forgetOwnerRows(db: LibraryDb, by: string): Promise<number> {
-  return db.outbox.where('[by+state+seq]').between([by], afterOwner(by)).delete();
+  return teamTables(db).outbox.where('[by+state+seq]').between([by], afterOwner(by)).delete();
 }
 
 /** The owner's rows the server refused, each with its reason, oldest first. */
@@ -116,9 +117,9 @@ export async function rejectedRows(db: LibraryDb, owner: OutboxOwner): Promise<{
 
 /** Puts the owner's rejected rows back in the queue (after the researcher fixed what the server refused, or the server was fixed). */
 export async function retryRejected(db: LibraryDb, owner: OutboxOwner): Promise<number> {
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', teamTables(db).outbox, async () => {
     const rejected = await inState(db, ownerKey(owner), 'rejected').toArray();
-    await db.outbox.bulkPut(rejected.map((e) => ({ ...e, state: 'queued' as const, reason: null })));
+    await teamTables(db).outbox.bulkPut(rejected.map((e) => ({ ...e, state: 'queued' as const, reason: null })));
     return rejected.length;
   });
 }
@@ -181,7 +182,7 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
   progress();
   // Queue order from just after a seq: the next batch is read while the one before is out.
   const readAfter = (seq: number | typeof Dexie.minKey) =>
-    db.outbox.where('[by+state+seq]').between([by, 'queued', seq], [by, 'queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
+    teamTables(db).outbox.where('[by+state+seq]').between([by, 'queued', seq], [by, 'queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
   let after: number | typeof Dexie.minKey = Dexie.minKey;
   let next = readAfter(after);
   for (;;) {
@@ -197,7 +198,7 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
     const damaged: OutboxEntry[] = [];
     for (const entry of stored) (OutboxEntrySchema.safeParse(entry).success ? batch : damaged).push(entry);
     if (damaged.length > 0) {
-      await db.outbox.bulkPut(damaged.map((e) => ({ ...e, state: 'rejected' as const, reason: 'The stored row is damaged and was not sent.' })));
+      await teamTables(db).outbox.bulkPut(damaged.map((e) => ({ ...e, state: 'rejected' as const, reason: 'The stored row is damaged and was not sent.' })));
       report.rejected.push(...damaged.map((e) => ({ what: e.key, reason: 'The stored row is damaged and was not sent.' })));
       if (batch.length === 0) continue;
     }
@@ -220,11 +221,11 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
       }
     }
     const refused = new Map(result.rejected.map((r) => [r.index, r.reason]));
-    await db.transaction('rw', db.outbox, async () => {
+    await db.transaction('rw', teamTables(db).outbox, async () => {
       // A row queued again while this batch was out (a newer copy, same key) stays to be sent.
-      const now = await db.outbox.bulkGet(batch.map((e): [string, string] => [e.by, e.key]));
-      await db.outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e): [string, string] => [e.by, e.key]));
-      await db.outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
+      const now = await teamTables(db).outbox.bulkGet(batch.map((e): [string, string] => [e.by, e.key]));
+      await teamTables(db).outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e): [string, string] => [e.by, e.key]));
+      await teamTables(db).outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
     });
     report.sent += batch.length;
     report.inserted += result.inserted;

@@ -2,6 +2,7 @@ import type { LibraryDb } from '../library/db';
 import { committeeKey } from '../library/identity';
 import type { TeamApi } from './api';
 import { PullCursorSchema, type Follows, type PullCursor, type PullRow, type TeamRow } from './schema';
+import { teamTables } from './tables';
 
 /** Rows per pull request (the server's most). */
 export const PULL_PAGE = 2000;
@@ -17,7 +18,7 @@ export function pullFilter(follows: Follows): { hosts: string[]; committees: str
 
 /** The stored cursor, or none when it is damaged or was for other follows (the pull then starts again). */
 async function readCursor(db: LibraryDb, signature: string): Promise<PullCursor | null> {
-  const parsed = PullCursorSchema.safeParse((await db.teamState.get(CURSOR))?.value);
+  const parsed = PullCursorSchema.safeParse((await teamTables(db).teamState.get(CURSOR))?.value);
   return parsed.success && parsed.data.follows === signature ? parsed.data : null;
 }
 
@@ -47,9 +48,9 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   const cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKind: null, afterKey: null };
   if (restarted) {
     // Other follows: what was pulled for the old ones goes, and the new ones are fetched from the start.
-    await db.transaction('rw', db.teamRows, db.teamState, async () => {
-      await db.teamRows.clear();
-      await db.teamState.put({ name: CURSOR, value: cursor });
+    await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
+      await teamTables(db).teamRows.clear();
+      await teamTables(db).teamState.put({ name: CURSOR, value: cursor });
     });
   }
   let pulled = 0;
@@ -68,9 +69,9 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
     const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKind: last.kind, afterKey: last.key };
     // The next page is asked for while this one is written: the cursor after it is known already.
     pending = rows.length < pageRows ? null : page(next);
-    await db.transaction('rw', db.teamRows, db.teamState, async () => {
-      await db.teamRows.bulkPut(rows.map(asTeamRow));
-      await db.teamState.put({ name: CURSOR, value: next });
+    await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
+      await teamTables(db).teamRows.bulkPut(rows.map(asTeamRow));
+      await teamTables(db).teamState.put({ name: CURSOR, value: next });
     });
     pulled += rows.length;
     onProgress?.(pulled);
@@ -80,8 +81,8 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
 
 /** Forgets the team's rows and the cursor (on sign-out: the next member's team is not this one's). */
 export async function clearTeamRows(db: LibraryDb): Promise<void> {
-  await db.transaction('rw', db.teamRows, db.teamState, async () => {
-    await db.teamRows.clear();
-    await db.teamState.delete(CURSOR);
+  await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
+    await teamTables(db).teamRows.clear();
+    await teamTables(db).teamState.delete(CURSOR);
   });
 }

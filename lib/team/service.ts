@@ -7,6 +7,7 @@ import { notesInScope, publishRows, type NoteInScope, type PublishScope } from '
 import { clearTeamRows, pullTeam, type PullReport } from './pull';
 import type { Follows, TeamRow, TeamSearchHit, TeamSession } from './schema';
 import { clearSession, readFollows, readSession, readShareNotes, tokenExpiry, writeFollows, writeSession, writeShareNotes, type SessionState } from './session';
+import { teamTables } from './tables';
 
 /** What the library's own records offer to publish and to follow. */
 export interface TeamChoices {
@@ -161,7 +162,7 @@ export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
     pull: async (onProgress) => pullTeam(db, await signedIn(), await readFollows(), { onProgress }),
     async teamRows(host, limit) {
       const kinds = ['item', 'clause'];
-      const rows = host === null ? await db.teamRows.where('kind').anyOf(kinds).toArray() : await db.teamRows.where('[kind+host]').anyOf(kinds.map((k) => [k, host])).toArray();
+      const rows = host === null ? await teamTables(db).teamRows.where('kind').anyOf(kinds).toArray() : await teamTables(db).teamRows.where('[kind+host]').anyOf(kinds.map((k) => [k, host])).toArray();
       rows.sort(byPlacement);
       return { rows: rows.slice(0, limit), total: rows.length };
     },

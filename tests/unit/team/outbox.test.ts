@@ -7,6 +7,7 @@ import { dropRejected, forgetOwnerRows, outboxCounts, othersRows, ownerKey, queu
 import { publishRows } from '@/lib/team/publishRows';
 import { fakeTeamServer, published } from '../../support/fakeTeamServer';
 import { meeting } from '../../support/records';
+import { teamTables } from '@/lib/team/tables';
 
 let db: LibraryDb;
 let n = 0;
@@ -214,7 +215,7 @@ describe("whose rows: the outbox keeps each sign-in's rows apart", () => {
     await queueLibrary();
     expect(await outboxCounts(db, ANA)).toEqual({ queued: 9, rejected: 0 });
     expect(await outboxCounts(db, BEN)).toEqual({ queued: 1, rejected: 0 });
-    expect(await db.outbox.count()).toBe(10);
+    expect(await teamTables(db).outbox.count()).toBe(10);
   });
 
   it("counts, lists, retries and drops rejected rows per member; another's are forgotten only on request", async () => {
@@ -245,9 +246,9 @@ describe("whose rows: the outbox keeps each sign-in's rows apart", () => {
 
   it('a row whose stored owner is damaged is still listed under its index key, kept, and forgotten only on request', async () => {
     await queueBen();
-    const [entry] = await db.outbox.toArray();
+    const [entry] = await teamTables(db).outbox.toArray();
     if (!entry) throw new Error('nothing queued');
-    await db.outbox.put({ ...entry, by: 'damaged-owner', owner: { email: 42 } as never });
+    await teamTables(db).outbox.put({ ...entry, by: 'damaged-owner', owner: { email: 42 } as never });
     expect(await othersRows(db, BEN)).toEqual([
       { by: 'damaged-owner', owner: { server: 'an unknown server', memberId: 'damaged-owner', email: 'an unknown member (damaged-owner)' }, queued: 1, rejected: 0 },
     ]);

@@ -8,6 +8,7 @@ import type { Follows } from '@/lib/team/schema';
 import { annotate } from '../../support/annotate';
 import { data, fakeTeamServer } from '../../support/fakeTeamServer';
 import { meeting } from '../../support/records';
+import { teamTables } from '@/lib/team/tables';
 
 let db: LibraryDb;
 let n = 0;
@@ -45,14 +46,14 @@ describe('pulling the team corpus', () => {
       { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: null, afterKind: null, afterKey: null, first: 2 },
       { hosts: [HOST], committees: ['["democracy.leeds.gov.uk","102"]'], afterUpdatedAt: '2026-11-30T10:00:00Z', afterKind: 'clause', afterKey: JSON.stringify([HOST, '7105', '15', 1]), first: 2 },
     ]);
-    expect(await db.teamRows.count()).toBe(3);
+    expect(await teamTables(db).teamRows.count()).toBe(3);
 
     // Later: one clause changed (a colleague's note on it); the pull asks only after the last row it has.
     server.answer(data('pull', [clauseRow(0, '2026-11-30T11:00:00Z', 'worth comparing')]));
     expect(await pullTeam(db, api, follows, { pageRows: 2 })).toEqual({ pulled: 1, restarted: false });
     expect(server.requests[2]?.variables).toMatchObject({ afterUpdatedAt: '2026-11-30T10:05:00Z', afterKey: JSON.stringify([HOST, '7105', '15', 2]) });
-    expect(await db.teamRows.count()).toBe(3);
-    expect((await db.teamRows.get(['clause', JSON.stringify([HOST, '7105', '15', 0])]))?.annotations).toEqual([
+    expect(await teamTables(db).teamRows.count()).toBe(3);
+    expect((await teamTables(db).teamRows.get(['clause', JSON.stringify([HOST, '7105', '15', 0])]))?.annotations).toEqual([
       { author: '7', displayName: 'Bea', note: 'worth comparing', tags: [], shared: true, mine: false },
     ]);
   });
@@ -65,7 +66,7 @@ describe('pulling the team corpus', () => {
     server.answer(data('pull', [clauseRow(2, '2026-11-30T10:02:00Z')]));
     expect(await pullTeam(db, api, follows, { pageRows: 2 })).toEqual({ pulled: 1, restarted: false });
     expect(server.requests[2]?.variables).toMatchObject({ afterUpdatedAt: '2026-11-30T10:01:00Z' });
-    expect(await db.teamRows.count()).toBe(3);
+    expect(await teamTables(db).teamRows.count()).toBe(3);
   });
 
   it('never touches the researcher’s own records and notes, even for the same clause', async () => {
@@ -77,7 +78,7 @@ describe('pulling the team corpus', () => {
     await pullTeam(db, teamApi('http://t/graphql', server.fetch, 'tok'), follows);
     expect(await db.clauses.toArray()).toEqual(own);
     expect((await db.clauses.get([HOST, '7105', '15', 0]))?.note).toBe('my own note');
-    expect(await db.teamRows.count()).toBe(1);
+    expect(await teamTables(db).teamRows.count()).toBe(1);
   });
 
   it('other follows start again from the beginning, without the rows of the old ones; no follows, no request', async () => {
@@ -88,7 +89,7 @@ describe('pulling the team corpus', () => {
     server.answer(data('pull', []));
     expect(await pullTeam(db, api, { councils: ['democracy.leeds.gov.uk'], committees: [] })).toEqual({ pulled: 0, restarted: true });
     expect(server.requests[1]?.variables).toMatchObject({ hosts: ['democracy.leeds.gov.uk'], committees: [], afterUpdatedAt: null, afterKey: null });
-    expect(await db.teamRows.count()).toBe(0);
+    expect(await teamTables(db).teamRows.count()).toBe(0);
     expect(await pullTeam(db, api, { councils: [], committees: [] })).toEqual({ pulled: 0, restarted: true });
     expect(server.requests).toHaveLength(2);
   });
