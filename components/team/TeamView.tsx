@@ -147,16 +147,7 @@ export function TeamView({ team, signedIn }: Props) {
       {hits && (
         <table class="results team-hits" aria-label="Team search results">
           <caption>{hits.length === 0 ? 'Nothing in the team corpus matches.' : `${hits.length === 1 ? '1 clause' : `${hits.length} clauses`} in the team corpus match${hits.length === 1 ? 'es' : ''}, best first.`}</caption>
-          <thead>
-            <tr>
-              <th>Council</th>
-              <th>Committee</th>
-              <th>Date</th>
-              <th>Item</th>
-              <th>Clause</th>
-              <th>Notes</th>
-            </tr>
-          </thead>
+          <TeamTableHead />
           <tbody>
             {hits.map((h) => (
               <tr key={h.key}>
@@ -192,16 +183,7 @@ export function TeamView({ team, signedIn }: Props) {
               ? 'No team records here yet: follow a council or committee, then fetch.'
               : `${rows.value.total.toLocaleString('en-GB')} team items and clauses${rows.value.total > rows.value.rows.length ? `; the first ${rows.value.rows.length} shown` : ''}.`}
           </caption>
-          <thead>
-            <tr>
-              <th>Council</th>
-              <th>Committee</th>
-              <th>Date</th>
-              <th>Item</th>
-              <th>Clause</th>
-              <th>Notes</th>
-            </tr>
-          </thead>
+          <TeamTableHead />
           <tbody>
             {rows.value.rows.map((row) => (
               <TeamRecord key={`${row.kind}${row.key}`} row={row} />
@@ -210,5 +192,21 @@ export function TeamView({ team, signedIn }: Props) {
         </table>
       )}
     </div>
+  );
+}
+
+/** The columns of both team tables: search hits and pulled records. */
+function TeamTableHead() {
+  return (
+    <thead>
+      <tr>
+        <th>Council</th>
+        <th>Committee</th>
+        <th>Date</th>
+        <th>Item</th>
+        <th>Clause</th>
+        <th>Notes</th>
+      </tr>
+    </thead>
   );
 }
