@@ -18,8 +18,9 @@ interface Seen {
 
 /**
  * The library's topic groups, kept current while the Compare view is open: the first `update`
- * indexes and groups every saved item (average linkage, as `groupDocs`); each later one reads
- * only the items saved, changed or deleted since and places them in the groups (TopicGroups).
+ * indexes and groups every saved item (average linkage, as `groupDocs`); each later one is given
+ * the whole library again (the view re-reads it from IndexedDB on every change), compares stamps,
+ * and indexes and places only the items saved, changed or deleted since (TopicGroups).
  *
  * Each distinct text is indexed once: the same item saved from several meetings of a council (a
  * standing report republished) would otherwise count its words as common and make the topic look
@@ -64,6 +65,8 @@ export class LibraryGroups {
       this.drop(id);
       gone++;
     }
+    // By meeting id alone (no string built per clause): another council's meeting of the same id
+    // only adds clauses that docsFromLibrary, joining by the whole item key, leaves out.
     const meetings = new Set(changed.map((item) => item.meetingId));
     const theirClauses = changed.length === items.length ? clauses : clauses.filter((clause) => meetings.has(clause.meetingId));
     const fresh: CompareDoc[] = [];
