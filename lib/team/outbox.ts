@@ -59,13 +59,14 @@ const afterOwner = (by: string) => [by, Dexie.maxKey];
 
 /** Puts rows in the owner's outbox, in the order given, replacing their waiting or rejected copies of the same things. Returns how many of theirs wait now. */
 export async function queueRows(db: LibraryDb, owner: OutboxOwner, rows: PublishRow[]): Promise<number> {
+  const { outbox } = teamTables(db);
   const checked = rows.map((row) => PublishRowSchema.parse(row));
   const who = OutboxOwnerSchema.parse(owner);
   const by = ownerKey(who);
-  return db.transaction('rw', teamTables(db).outbox, async () => {
+  return db.transaction('rw', outbox, async () => {
     const lasts = await Promise.all([inState(db, by, 'queued').last(), inState(db, by, 'rejected').last()]);
     const maxSeq = Math.max(0, ...lasts.map((e) => e?.seq ?? 0));
-    await teamTables(db).outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
+    await outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
     return inState(db, by, 'queued').count();
   });
 }
@@ -86,9 +87,10 @@ export interface OthersRows {
 
 /** Every owner's rows but one's (null: everyone's, as when nobody is signed in), owner by owner: one index seek per owner, not a scan. */
 export async function othersRows(db: LibraryDb, except: OutboxOwner | null): Promise<OthersRows[]> {
+  const { outbox } = teamTables(db);
   const mine = except && ownerKey(except);
   const others: OthersRows[] = [];
-  let first = await teamTables(db).outbox.orderBy('[by+state+seq]').first();
+  let first = await outbox.orderBy('[by+state+seq]').first();
   while (first) {
     const { by, owner } = first;
     if (by !== mine) {
@@ -96,7 +98,7 @@ export async function othersRows(db: LibraryDb, except: OutboxOwner | null): Pro
       const parsed = OutboxOwnerSchema.safeParse(owner);
       others.push({ by, owner: parsed.success ? parsed.data : unknownOwner(by), queued, rejected });
     }
-    first = await teamTables(db).outbox.where('[by+state+seq]').above(afterOwner(by)).first();
+    first = await outbox.where('[by+state+seq]').above(afterOwner(by)).first();
   }
   return others;
 }
@@ -117,9 +119,10 @@ export async function rejectedRows(db: LibraryDb, owner: OutboxOwner): Promise<{
 
 /** Puts the owner's rejected rows back in the queue (after the researcher fixed what the server refused, or the server was fixed). */
 export async function retryRejected(db: LibraryDb, owner: OutboxOwner): Promise<number> {
-  return db.transaction('rw', teamTables(db).outbox, async () => {
+  const { outbox } = teamTables(db);
+  return db.transaction('rw', outbox, async () => {
     const rejected = await inState(db, ownerKey(owner), 'rejected').toArray();
-    await teamTables(db).outbox.bulkPut(rejected.map((e) => ({ ...e, state: 'queued' as const, reason: null })));
+    await outbox.bulkPut(rejected.map((e) => ({ ...e, state: 'queued' as const, reason: null })));
     return rejected.length;
   });
 }
@@ -174,6 +177,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * or a sign-in the server no longer accepts, stops the run with every row kept.
  */
 export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<TeamApi, 'publish'>, options: SendOptions = {}): Promise<SendReport> {
+  const { outbox } = teamTables(db);
   const { batchRows = BATCH_ROWS, attempts = 6, backoffMs = defaultBackoff, sleep = defaultSleep, onProgress } = options;
   const by = ownerKey(owner);
   const total = (await outboxCounts(db, owner)).queued;
@@ -182,7 +186,7 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
   progress();
   // Queue order from just after a seq: the next batch is read while the one before is out.
   const readAfter = (seq: number | typeof Dexie.minKey) =>
-    teamTables(db).outbox.where('[by+state+seq]').between([by, 'queued', seq], [by, 'queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
+    outbox.where('[by+state+seq]').between([by, 'queued', seq], [by, 'queued', Dexie.maxKey], false, true).limit(batchRows).toArray();
   let after: number | typeof Dexie.minKey = Dexie.minKey;
   let next = readAfter(after);
   for (;;) {
@@ -198,7 +202,7 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
     const damaged: OutboxEntry[] = [];
     for (const entry of stored) (OutboxEntrySchema.safeParse(entry).success ? batch : damaged).push(entry);
     if (damaged.length > 0) {
-      await teamTables(db).outbox.bulkPut(damaged.map((e) => ({ ...e, state: 'rejected' as const, reason: 'The stored row is damaged and was not sent.' })));
+      await outbox.bulkPut(damaged.map((e) => ({ ...e, state: 'rejected' as const, reason: 'The stored row is damaged and was not sent.' })));
       report.rejected.push(...damaged.map((e) => ({ what: e.key, reason: 'The stored row is damaged and was not sent.' })));
       if (batch.length === 0) continue;
     }
@@ -221,11 +225,11 @@ export async function sendOutbox(db: LibraryDb, owner: OutboxOwner, api: Pick<Te
       }
     }
     const refused = new Map(result.rejected.map((r) => [r.index, r.reason]));
-    await db.transaction('rw', teamTables(db).outbox, async () => {
+    await db.transaction('rw', outbox, async () => {
       // A row queued again while this batch was out (a newer copy, same key) stays to be sent.
-      const now = await teamTables(db).outbox.bulkGet(batch.map((e): [string, string] => [e.by, e.key]));
-      await teamTables(db).outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e): [string, string] => [e.by, e.key]));
-      await teamTables(db).outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
+      const now = await outbox.bulkGet(batch.map((e): [string, string] => [e.by, e.key]));
+      await outbox.bulkDelete(batch.filter((e, i) => !refused.has(i) && now[i]?.seq === e.seq).map((e): [string, string] => [e.by, e.key]));
+      await outbox.bulkPut(batch.flatMap((e, i) => (refused.has(i) && now[i]?.seq === e.seq ? [{ ...e, state: 'rejected' as const, reason: refused.get(i) ?? null }] : [])));
     });
     report.sent += batch.length;
     report.inserted += result.inserted;

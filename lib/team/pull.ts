@@ -41,6 +41,7 @@ export interface PullReport {
  * where it was. Only team tables are written: the researcher's own records and notes are never touched.
  */
 export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follows: Follows, options: { pageRows?: number; onProgress?: (pulled: number) => void } = {}): Promise<PullReport> {
+  const { teamRows, teamState } = teamTables(db);
   const { pageRows = PULL_PAGE, onProgress } = options;
   const { hosts, committees, signature } = pullFilter(follows);
   const stored = await readCursor(db, signature);
@@ -48,9 +49,9 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
   const cursor: PullCursor = stored ?? { follows: signature, afterUpdatedAt: null, afterKind: null, afterKey: null };
   if (restarted) {
     // Other follows: what was pulled for the old ones goes, and the new ones are fetched from the start.
-    await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
-      await teamTables(db).teamRows.clear();
-      await teamTables(db).teamState.put({ name: CURSOR, value: cursor });
+    await db.transaction('rw', teamRows, teamState, async () => {
+      await teamRows.clear();
+      await teamState.put({ name: CURSOR, value: cursor });
     });
   }
   let pulled = 0;
@@ -69,9 +70,9 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
     const next: PullCursor = { follows: signature, afterUpdatedAt: last.updatedAt, afterKind: last.kind, afterKey: last.key };
     // The next page is asked for while this one is written: the cursor after it is known already.
     pending = rows.length < pageRows ? null : page(next);
-    await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
-      await teamTables(db).teamRows.bulkPut(rows.map(asTeamRow));
-      await teamTables(db).teamState.put({ name: CURSOR, value: next });
+    await db.transaction('rw', teamRows, teamState, async () => {
+      await teamRows.bulkPut(rows.map(asTeamRow));
+      await teamState.put({ name: CURSOR, value: next });
     });
     pulled += rows.length;
     onProgress?.(pulled);
@@ -81,8 +82,9 @@ export async function pullTeam(db: LibraryDb, api: Pick<TeamApi, 'pull'>, follow
 
 /** Forgets the team's rows and the cursor (on sign-out: the next member's team is not this one's). */
 export async function clearTeamRows(db: LibraryDb): Promise<void> {
-  await db.transaction('rw', teamTables(db).teamRows, teamTables(db).teamState, async () => {
-    await teamTables(db).teamRows.clear();
-    await teamTables(db).teamState.delete(CURSOR);
+  const { teamRows, teamState } = teamTables(db);
+  await db.transaction('rw', teamRows, teamState, async () => {
+    await teamRows.clear();
+    await teamState.delete(CURSOR);
   });
 }
