@@ -1,3 +1,5 @@
+import { Heap } from './heap';
+
 /** A similarity between two docs, by their place in the list clustered. */
 export interface Edge {
   a: number;
@@ -14,6 +16,10 @@ interface Candidate {
   stampB: number;
 }
 
+/** Best average first; ties by position, so the result never depends on edge order. */
+const before = (x: Candidate, y: Candidate): boolean =>
+  x.average > y.average || (x.average === y.average && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+
 /**
  * Average-linkage (UPGMA) clustering on a sparse similarity graph: the two clusters whose
  * members are on average most alike merge first, while that average is at least `threshold`.
@@ -27,7 +33,7 @@ export function averageLinkage(count: number, edges: Edge[], threshold: number):
   const stamp = new Array<number>(count).fill(0);
   const members: number[][] = Array.from({ length: count }, (_, i) => [i]);
   const alive = new Array<boolean>(count).fill(true);
-  const heap = new MaxHeap();
+  const heap = new Heap<Candidate>(before);
   for (const { a, b, score } of edges) {
     if (a === b) continue;
     const sum = (sums[a]?.get(b) ?? 0) + score;
@@ -64,45 +70,4 @@ export function averageLinkage(count: number, edges: Edge[], threshold: number):
     }
   }
   return members.filter((list, i) => alive[i] && list.length > 1);
-}
-
-/** Candidates, best average first; ties by position, so the result never depends on edge order. */
-class MaxHeap {
-  private readonly items: Candidate[] = [];
-
-  private static before(x: Candidate, y: Candidate): boolean {
-    return x.average > y.average || (x.average === y.average && (x.a < y.a || (x.a === y.a && x.b < y.b)));
-  }
-
-  push(item: Candidate): void {
-    const items = this.items;
-    items.push(item);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!MaxHeap.before(items[i] as Candidate, items[parent] as Candidate)) break;
-      [items[parent], items[i]] = [items[i] as Candidate, items[parent] as Candidate];
-      i = parent;
-    }
-  }
-
-  pop(): Candidate | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        let best = i;
-        for (const child of [2 * i + 1, 2 * i + 2]) {
-          if (child < items.length && MaxHeap.before(items[child] as Candidate, items[best] as Candidate)) best = child;
-        }
-        if (best === i) break;
-        [items[best], items[i]] = [items[i] as Candidate, items[best] as Candidate];
-        i = best;
-      }
-    }
-    return top;
-  }
 }
