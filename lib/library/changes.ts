@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, itemKey, itemPk, type ClauseKey, type ClausePk, type ClauseRef, type ItemKey, type ItemPk, type ItemRef } from './identity';
@@ -68,11 +69,12 @@ export async function readEverything(db: LibraryDb): Promise<Everything> {
 
 export async function changesSince(db: LibraryDb, stamp: number): Promise<LibraryChanges> {
   return db.transaction('r', [db.items, db.clauses, db.changes], async () => {
-    const rows = (await db.changes.where('seq').above(stamp).toArray()).map((row) => ChangeSchema.parse(row));
+    // From the row at `stamp` itself: if it was pruned, so may the rows after it have been.
+    const read = (await db.changes.where('seq').aboveOrEqual(stamp).toArray()).map((row) => ChangeSchema.parse(row));
+    const behind = stamp > 0 ? read[0]?.seq !== stamp : (read[0]?.seq ?? 1) > 1;
+    const rows = read.filter((row) => row.seq > stamp);
     const last = rows.at(-1);
     if (!last) return { stamp, items: [], clauses: [], goneItemKeys: [], goneClauseKeys: [] };
-    // Rows since `stamp` pruned: the row at `stamp` is gone (or, from an empty log, the first is not seq 1).
-    const behind = stamp > 0 ? (await db.changes.get(stamp)) === undefined : (rows[0] as Change).seq > 1;
     if (behind || rows.some((row) => row.all === 1)) {
       const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
       return { stamp: last.seq, items, clauses, goneItemKeys: [], goneClauseKeys: [], all: true };
@@ -86,8 +88,7 @@ export async function changesSince(db: LibraryDb, stamp: number): Promise<Librar
       for (const pk of row.goneClauses) goneClauses.set(clauseKey({ host: pk[0], meetingId: pk[1], itemKey: pk[2], clauseIndex: pk[3] }), pk);
     }
     const pks = [...touched.values()].filter((pk): pk is ItemPk => pk !== null);
-    const [found, clauses] = await Promise.all([db.items.bulkGet(pks), db.clauses.where('[host+meetingId+itemKey]').anyOf(pks).toArray()]);
-    const items = found.filter((item): item is SavedItem => item !== undefined);
+    const [items, clauses] = await Promise.all([ofItems(db.items, pks), ofItems(db.clauses, pks)]);
     const present = new Set(items.map(itemKey));
     return {
       stamp: last.seq,
@@ -98,4 +99,24 @@ export async function changesSince(db: LibraryDb, stamp: number): Promise<Librar
       goneClauseKeys: [...goneClauses.keys()],
     };
   });
+}
+
+/** The records of these items (the items, or their clauses): one index range a meeting (a saved meeting's items are read at once), or an item's own. */
+async function ofItems<T extends SavedItem | SavedClause>(table: Table<T>, pks: ItemPk[]): Promise<T[]> {
+  const byMeeting = new Map<string, ItemPk[]>();
+  for (const pk of pks) {
+    const key = JSON.stringify([pk[0], pk[1]]);
+    const list = byMeeting.get(key);
+    if (list) list.push(pk);
+    else byMeeting.set(key, [pk]);
+  }
+  const lists = await Promise.all(
+    [...byMeeting.values()].map(async (items) => {
+      const [first] = items as [ItemPk];
+      if (items.length === 1) return table.where('[host+meetingId+itemKey]').equals(first).toArray();
+      const wanted = new Set(items.map((pk) => pk[2]));
+      return (await table.where('[host+meetingId]').equals([first[0], first[1]]).toArray()).filter((record) => wanted.has(record.itemKey));
+    }),
+  );
+  return lists.flat();
 }
