@@ -9,12 +9,12 @@ import { useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
-import { useCompareLibrary } from './useCompareLibrary';
 import { BackupControls } from './BackupControls';
 import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
+import { useCompareLibrary } from './useCompareLibrary';
 
 interface Props {
   library: LibraryService;
