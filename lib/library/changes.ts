@@ -29,7 +29,8 @@ export async function logChange(
   db: LibraryDb,
   change: { items?: ItemRef[]; goneItems?: ItemRef[]; goneClauses?: ClauseRef[] | ClausePk[]; all?: true },
 ): Promise<void> {
-  const items = (change.items ?? []).map(itemPk);
+  // Once each: a save lists every clause's item too.
+  const items = [...new Map((change.items ?? []).map((ref) => [itemKey(ref), itemPk(ref)])).values()];
   const goneItems = (change.goneItems ?? []).map(itemPk);
   const goneClauses = (change.goneClauses ?? []).map((c) => (Array.isArray(c) ? c : clausePk(c)));
   if (!change.all && items.length + goneItems.length + goneClauses.length === 0) return;
