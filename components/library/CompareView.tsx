@@ -1,20 +1,21 @@
 import { useMemo, useState } from 'preact/hooks';
 import { buildComparison, highlightShared, type Comparison } from '@/lib/compare/comparison';
-import { LibraryGroups } from '@/lib/compare/libraryGroups';
+import type { CompareLibrary } from '@/lib/compare/compareLibrary';
 import { councilHistory, topicTimeline, type Timeline, type TimelineEntry } from '@/lib/compare/timeline';
 import { topicSearch } from '@/lib/compare/topic';
 import { comparisonCsv } from '@/lib/export/comparisonCsv';
-import { itemKey, type ItemKey } from '@/lib/library/identity';
+import type { ItemKey } from '@/lib/library/identity';
 import { timelineCsv } from '@/lib/export/timelineCsv';
 import type { CompareGroup } from '@/lib/compare/schema';
-import type { SavedClause, SavedItem } from '@/lib/library/schema';
+import type { SavedItem } from '@/lib/library/schema';
 
 /** Neighbours of a chosen item below this cosine share words but not the topic. */
 const SIMILAR_ENOUGH = 0.15;
 
 interface Props {
-  items: SavedItem[];
-  clauses: SavedClause[];
+  /** The library as the view keeps it (useCompareLibrary); `version` counts its changes. */
+  live: CompareLibrary;
+  version: number;
   /** "Compare with other councils" from an item: its key. */
   startItem: ItemKey | null;
   download(filename: string, text: string): void;
@@ -110,22 +111,18 @@ function OverTime({ timeline, label, download }: { timeline: Timeline; label: st
 const groupChoice = (group: CompareGroup) => `group:${group.members[0]?.id ?? ''}`;
 
 /** Items on one topic from every council, side by side: a group found for you, a topic you type, or an item's neighbours. */
-export function CompareView({ items, clauses, startItem, download }: Props) {
+export function CompareView({ live, version, startItem, download }: Props) {
   // Grouped once when the view opens; then each change of the library (a meeting saved in the
   // panel, an item deleted) is placed into the groups without grouping everything again.
-  const [live] = useState(() => new LibraryGroups());
-  const groups = useMemo(() => {
-    live.update(items, clauses);
-    return live.groups();
-  }, [live, items, clauses]);
-  const { index } = live;
-  const copiesOf = (id: string) => live.copiesOf(id);
+  const groups = useMemo(() => live.groups.groups(), [live, version]);
+  const { index } = live.groups;
+  const copiesOf = (id: string) => live.groups.copiesOf(id);
   const startGroup = startItem ? groups.find((g) => g.members.some((m) => copiesOf(m.id).includes(startItem))) : undefined;
   const [choice, setChoice] = useState<string>(startGroup ? groupChoice(startGroup) : startItem ? `item:${startItem}` : groups[0] ? groupChoice(groups[0]) : '');
   const [topic, setTopic] = useState('');
   const [showProcedural, setShowProcedural] = useState(false);
   // Procedure (apologies, minutes, declarations) is never compared: counted, and listed on request.
-  const procedural = useMemo(() => items.filter((item) => item.procedural), [items]);
+  const procedural = useMemo(() => [...live.items.values()].filter((item) => item.procedural), [live, version]);
 
   let label = '';
   let ids: string[] = [];
@@ -140,13 +137,14 @@ export function CompareView({ items, clauses, startItem, download }: Props) {
     ids = chosen?.members.flatMap((m) => copiesOf(m.id)) ?? [];
   } else if (choice.startsWith('item:')) {
     const id = choice.slice(5);
-    const item = items.find((i) => itemKey(i) === id);
+    const item = live.items.get(id as ItemKey);
     label = item?.title ?? '';
     // Only neighbours that share the topic, not every item with a word in common.
     const indexed = index.get(id) ? id : ([...index.docs()].find((d) => copiesOf(d.id).includes(id))?.id ?? id);
     ids = [...copiesOf(indexed), ...index.similar(indexed, 20, SIMILAR_ENOUGH).flatMap((n) => copiesOf(n.doc.id))];
   }
-  const comparison = buildComparison(ids, items, clauses);
+  const picked = live.pick(ids);
+  const comparison = buildComparison(ids, picked.items, picked.clauses);
   const councils = (members: { host: string }[]) => new Set(members.map((m) => m.host)).size;
 
   return (

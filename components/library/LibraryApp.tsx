@@ -14,6 +14,7 @@ import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
+import { useCompareLibrary } from './useCompareLibrary';
 
 interface Props {
   library: LibraryService;
@@ -29,12 +30,8 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
   const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
-  // The comparison reads the whole library, whatever the filters; only while it is shown.
-  const everything = useLiveQuery(
-    library,
-    () => (view === 'compare' ? library.everything() : Promise.resolve(null)),
-    [view],
-  );
+  // The comparison keeps its own copy of the whole library, whatever the filters; only while it is shown.
+  const compared = useCompareLibrary(library, view === 'compare');
   const key = JSON.stringify(filter);
   // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
   const [shown, setShown] = useState(PAGE_ROWS);
@@ -43,7 +40,7 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
   const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
   const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
   const page = view === 'clauses' ? clauses.value : items.value;
-  const error = view === 'clauses' ? clauses.error : items.error;
+  const error = view === 'clauses' ? clauses.error : view === 'items' ? items.error : compared.error;
   const noun = view === 'clauses' ? 'clause' : 'item';
   const count = page
     ? `${page.total} ${noun}${page.total === 1 ? '' : 's'} match${page.total === 1 ? 'es' : ''}.${page.total > page.rows.length ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}`
@@ -201,8 +198,8 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
           Show {Math.min(PAGE_ROWS, page.total - page.rows.length)} more
         </button>
       )}
-      {view === 'compare' && everything.value && (
-        <CompareView key={compareFrom ?? ''} items={everything.value.items} clauses={everything.value.clauses} startItem={compareFrom} download={download} />
+      {view === 'compare' && compared.value && (
+        <CompareView key={compareFrom ?? ''} live={compared.value.live} version={compared.value.version} startItem={compareFrom} download={download} />
       )}
     </main>
   );

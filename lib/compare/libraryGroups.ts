@@ -5,22 +5,12 @@ import { CompareIndex } from './compareIndex';
 import type { CompareDoc, CompareGroup } from './schema';
 import { TopicGroups } from './topicGroups';
 
-/** What the view last read of a saved item: when it was written (every save that writes an item or
- * any of its clauses rewrites the item's `savedAt`; deleting one clause does not, and the item keeps
- * that clause's words until the view opens again), and the id of its compare doc. */
-interface Seen {
-  savedAt: string;
-  procedural: boolean;
-  id: string;
-  /** The update that last found the item in the library. */
-  update: number;
-}
-
 /**
- * The library's topic groups, kept current while the Compare view is open: the first `update`
+ * The library's topic groups, kept current while the Compare view is open: the first `apply`
  * indexes and groups every saved item (average linkage, as `groupDocs`); each later one is given
- * the whole library again (the view re-reads it from IndexedDB on every change), compares stamps,
- * and indexes and places only the items saved, changed or deleted since (TopicGroups).
+ * only what changed since (the library's record of changes, `changesSince`): it indexes and places
+ * the items saved or changed, with their clauses (TopicGroups), and drops those gone. An item whose
+ * clause was deleted comes back changed, so the clause's words leave its scores.
  *
  * Each distinct text is indexed once: the same item saved from several meetings of a council (a
  * standing report republished) would otherwise count its words as common and make the topic look
@@ -29,10 +19,6 @@ interface Seen {
 export class LibraryGroups {
   readonly index = new CompareIndex();
   private readonly topics = new TopicGroups(this.index);
-  /** Each saved item's stamp and id (its compare doc's), by its fields joined: cheaper to build than the id for every item on every change. */
-  /** By the item's fields joined: cheaper to build than its id for every item on every change. */
-  private readonly seen = new Map<string, Seen>();
-  private updates = 0;
   /** Items with one text (host, title and text), the indexed one first. */
   private readonly copies = new Map<string, string[]>();
   private readonly textOf = new Map<string, string>();
@@ -40,37 +26,33 @@ export class LibraryGroups {
   private readonly spare = new Map<string, CompareDoc>();
   private started = false;
 
-  /** Takes the library as it is now; returns how many items were new, changed or gone since the last update. */
-  update(items: SavedItem[], clauses: SavedClause[]): number {
-    // Read on every change of the library: only the items' keys and stamps are looked at, and the
-    // clauses only of the meetings whose items changed.
-    const update = ++this.updates;
-    const changed: SavedItem[] = [];
-    for (const item of items) {
-      const key = `${item.host}\u0000${item.meetingId}\u0000${item.itemKey}`;
-      const before = this.seen.get(key);
-      if (before?.savedAt === item.savedAt && before.procedural === item.procedural) {
-        before.update = update;
-        continue;
-      }
-      const id = before?.id ?? itemKey(item);
-      this.seen.set(key, { savedAt: item.savedAt, procedural: item.procedural, id, update });
-      changed.push(item);
+  /**
+   * Takes items saved or changed (each with every clause it has: `clauses`) and the keys of items
+   * gone; the first call takes the whole library. Returns how many items were placed again or dropped.
+   */
+  apply(changed: SavedItem[], clauses: SavedClause[], gone: Iterable<string> = []): number {
+    let count = 0;
+    for (const id of gone) {
+      if (!this.textOf.has(id)) continue;
       this.drop(id);
+      count++;
     }
-    let gone = 0;
-    for (const [key, { id, update: last }] of this.seen) {
-      if (last === update) continue;
-      this.seen.delete(key);
+    const docs = docsFromLibrary(changed, clauses);
+    // An item now procedural has no doc: its old one goes.
+    const withDoc = new Set(docs.map((doc) => doc.id));
+    for (const item of changed) {
+      const id = itemKey(item);
+      if (withDoc.has(id) || !this.textOf.has(id)) continue;
       this.drop(id);
-      gone++;
+      count++;
     }
-    // By meeting id alone (no string built per clause): another council's meeting of the same id
-    // only adds clauses that docsFromLibrary, joining by the whole item key, leaves out.
-    const meetings = new Set(changed.map((item) => item.meetingId));
-    const theirClauses = changed.length === items.length ? clauses : clauses.filter((clause) => meetings.has(clause.meetingId));
     const fresh: CompareDoc[] = [];
-    for (const doc of docsFromLibrary(changed, theirClauses)) {
+    for (const doc of docs) {
+      // Tags and notes are not compared: an annotated item stays where it is.
+      const before = this.index.get(doc.id) ?? this.spare.get(doc.id);
+      if (before && JSON.stringify(before) === JSON.stringify(doc)) continue;
+      this.drop(doc.id);
+      count++;
       const text = `${doc.host}\u0000${doc.title}\u0000${doc.text}`;
       this.textOf.set(doc.id, text);
       const list = this.copies.get(text);
@@ -88,7 +70,7 @@ export class LibraryGroups {
       this.topics.regroup();
       this.started = true;
     }
-    return changed.length + gone;
+    return count;
   }
 
   groups(): CompareGroup[] {

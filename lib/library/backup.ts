@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
+import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { clauseDerived, itemWords } from './derived';
 import { clausePk, itemPk, meetingPk } from './identity';
@@ -93,12 +94,14 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
   const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
   // No try/catch in here: any rejection aborts the transaction and rolls every table back.
-  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
+  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.changes], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
     await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
     await upsert(db.items, items, itemPk, mergeItem);
     await upsert(db.clauses, clauses, clausePk, mergeClause);
+    // Too many to list: a reader of the changes reads everything again.
+    await logChange(db, { all: true });
   });
   return {
     counts: { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length },

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Change } from './changes';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
@@ -15,6 +16,8 @@ export class LibraryDb extends Dexie {
   items!: Dexie.Table<SavedItem, ItemPk>;
   clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
+  /** Since version 8: one row per write of items or clauses (changes.ts). */
+  changes!: EntityTable<Change, 'seq'>;
   // Since version 6 the database also holds the team corpus's tables, typed in lib/team/tables.ts.
 
   constructor(name = 'council-minutes') {

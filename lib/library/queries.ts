@@ -1,4 +1,5 @@
 import type { MeetingRecord } from '../moderngov/schema';
+import { logChange } from './changes';
 import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, meetingPk, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef, type MeetingRef } from './identity';
@@ -70,24 +71,28 @@ export async function facets(db: LibraryDb): Promise<{ councils: { host: string;
 
 /** Deletes an item and its clauses, remembered so a batch collection does not bring it back; a meeting left with nothing saved goes too. */
 export async function deleteItem(db: LibraryDb, ref: ItemRef, now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions], async () => {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
     await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).delete();
     await db.items.delete(itemPk(ref));
     await db.deletions.put({ key: deletionKey(ref, null), ...ref, clause: null, deletedAt: now.toISOString() });
+    await logChange(db, { goneItems: [ref] });
     await dropEmptyMeeting(db, ref);
   });
 }
 
 /** Deletes one clause (remembered by its label and text); its item stays only if the researcher saved it or another clause of it. */
 export async function deleteClause(db: LibraryDb, ref: ClauseRef, now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions], async () => {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
     const clause = await db.clauses.get(clausePk(ref));
     await db.clauses.delete(clausePk(ref));
     const { host, meetingId, itemKey: key } = ref;
     if (clause) await db.deletions.put({ key: deletionKey(ref, clause), host, meetingId, itemKey: key, clause: { label: clause.label, text: clause.text }, deletedAt: now.toISOString() });
     const item = await db.items.get(itemPk(ref));
     const left = await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).count();
-    if (item && item.picked === 0 && left === 0) await db.items.delete(itemPk(ref));
+    const dropped = item !== undefined && item.picked === 0 && left === 0;
+    if (dropped) await db.items.delete(itemPk(ref));
+    // The item kept is read again without the clause (its words leave the Compare view's groups).
+    if (clause) await logChange(db, dropped ? { goneItems: [ref], goneClauses: [ref] } : { items: item ? [ref] : [], goneClauses: [ref] });
     await dropEmptyMeeting(db, ref);
   });
 }
@@ -111,8 +116,11 @@ export class NotInLibraryError extends Error {
 }
 
 export async function annotateItem(db: LibraryDb, ref: ItemRef, annotation: Annotation, name = 'This item'): Promise<void> {
-  const updated = await db.items.update(itemPk(ref), { tags: annotation.tags, note: annotation.note });
-  if (updated === 0) throw new NotInLibraryError(name);
+  await db.transaction('rw', db.items, db.changes, async () => {
+    const updated = await db.items.update(itemPk(ref), { tags: annotation.tags, note: annotation.note });
+    if (updated === 0) throw new NotInLibraryError(name);
+    await logChange(db, { items: [ref] });
+  });
 }
 
 /**
@@ -120,11 +128,12 @@ export async function annotateItem(db: LibraryDb, ref: ItemRef, annotation: Anno
  * wherever an update in another tab has moved it in its item.
  */
 export async function annotateClause(db: LibraryDb, ref: ClauseRef, clause: { label: string | null; text: string }, annotation: Annotation, name = 'This clause'): Promise<void> {
-  await db.transaction('rw', db.clauses, async () => {
+  await db.transaction('rw', db.clauses, db.changes, async () => {
     const same = (c: { label: string | null; text: string }) => c.label === clause.label && clauseTextKey(c.text) === clauseTextKey(clause.text);
     const atRef = await db.clauses.get(clausePk(ref));
     const target = atRef && same(atRef) ? atRef : (await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).toArray()).find(same);
     if (!target) throw new NotInLibraryError(name);
     await db.clauses.update(clausePk(target), { tags: annotation.tags, note: annotation.note });
+    await logChange(db, { items: [target] });
   });
 }

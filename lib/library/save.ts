@@ -1,4 +1,5 @@
 import type { MeetingRecord } from '../moderngov/schema';
+import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { meetingIdOf, meetingPk, type MeetingRef } from './identity';
 import { planSave, type SaveOptions, type SavedCopy, type SaveReport, type Selection } from './savePlan';
@@ -23,7 +24,7 @@ async function savedCopy(db: LibraryDb, ref: MeetingRef): Promise<SavedCopy> {
 export async function saveSelection(db: LibraryDb, record: MeetingRecord, selection: Selection, now = new Date(), options: SaveOptions = {}): Promise<SaveReport> {
   const host = record.council.host;
   const meetingId = meetingIdOf(record);
-  return db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.deletions], async () => {
+  return db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
     const plan = planSave(record, selection, options, await savedCopy(db, { host, meetingId }), now.toISOString());
     if (plan.meeting) {
       const { meeting } = plan;
@@ -35,6 +36,8 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
     await db.items.bulkPut(plan.items);
     await db.clauses.bulkPut(plan.clauses);
     await db.deletions.bulkDelete(plan.clearDeletions);
+    // A clause written without its item still changes what its item says.
+    await logChange(db, { items: [...plan.items, ...plan.clauses], goneClauses: plan.deleteClauses });
     return plan.report;
   });
 }

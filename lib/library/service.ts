@@ -3,6 +3,7 @@ import type { Reference } from '../cite/reference';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { CiteRows } from './citeRows';
 import type { RestoreReport } from './backup';
+import { changesSince, lastChange, readEverything, type Everything, type LibraryChanges } from './changes';
 import type { LibraryDb } from './db';
 import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, type MeetingRef } from './identity';
 import { annotateClause, annotateItem, deleteClause, deleteItem, facets, savedState, type Annotation, type SavedState } from './queries';
@@ -42,8 +43,12 @@ export interface LibraryService {
   /** References to cite or export: of rows picked (those still in the library) or of every row matching a filter. */
   citeClauses(which: CiteRows<ClauseRef>): Promise<Reference[]>;
   citeItems(which: CiteRows<ItemRef>): Promise<Reference[]>;
-  /** Every item and clause, for comparing councils. */
-  everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
+  /** Every item and clause, for comparing councils, and the stamp of the last change they include. */
+  everything(): Promise<Everything>;
+  /** The stamp of the last change of items or clauses: cheap to watch. */
+  lastChange(): Promise<number>;
+  /** What changed since a stamp (of `everything` or an earlier `changesSince`). */
+  changesSince(stamp: number): Promise<LibraryChanges>;
   backUp(): Promise<string>;
   /** `spaceWarning` as for `save`. */
   restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
@@ -103,10 +108,9 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
     },
     citeClauses: async (which) => (await import('./citeRows')).referencesOfClauses(db, which),
     citeItems: async (which) => (await import('./citeRows')).referencesOfItems(db, which),
-    async everything() {
-      const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
-      return { items, clauses };
-    },
+    everything: () => readEverything(db),
+    lastChange: () => lastChange(db),
+    changesSince: (stamp) => changesSince(db, stamp),
     backUp: async () => (await import('./backup')).exportLibrary(db),
     async restore(text) {
       const warning = spaceWarning(await estimate(), text.length);

@@ -11,7 +11,7 @@ import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClaus
  * A new version declares only the tables it changes and upgrades the records it stores,
  * checking each with its zod schema.
  */
-export const LIBRARY_VERSION = 6;
+export const LIBRARY_VERSION = 8;
 
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
@@ -50,6 +50,10 @@ export function declareVersions(db: Dexie): void {
   // pull's cursor. New tables only: nothing stored is upgraded. Outbox rows are kept per sign-in
   // (server and member, `by`) and read in queue order per sign-in and state.
   db.version(6).stores({ outbox: '[by+key], [by+state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
+  // Version 8 (issue 11): the record of changes (changes.ts), written by every write of items or
+  // clauses, so the Compare view reads only what changed. A new table only; a later upgrade that
+  // rewrites items or clauses logs `{ all: 1 }` (an open view has closed by then: it is a versionchange).
+  db.version(8).stores({ changes: '++seq' });
 }
 
 async function upgradeTo4(tx: Transaction): Promise<void> {

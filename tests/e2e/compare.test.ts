@@ -95,6 +95,20 @@ describe('comparing what researchers save: agenda-item, decision and meeting pag
     expect(await texts(library, '.compare-title')).toContain('68. LOCAL COUNCIL TAX REDUCTION SCHEME 2020/21');
     expect(await texts(library, 'table.over-time thead th')).toEqual(['Council', '2018', '2019', '2023', '2024']);
     expect(await texts(library, '.compare-procedural summary')).toEqual(['7 procedural items not compared']);
+
+    // Still open while Bath's item 68 is deleted in another library tab: it leaves the group.
+    const other = await browser.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+    other.on('dialog', (dialog) => void dialog.accept());
+    await other.getByRole('radio', { name: 'Items' }).check();
+    await other.getByRole('status').filter({ hasText: '11 items match.' }).waitFor();
+    await other.getByRole('button', { name: 'Delete item 68' }).click();
+    await other.getByRole('status').filter({ hasText: 'Deleted the item and its clauses.' }).waitFor();
+    await other.close();
+    // A bound on the wait, not on speed: the other tab's write reaches this one through the browser.
+    await expect.poll(() => texts(library, '.compare select option'), { timeout: 10_000 }).toEqual([expect.stringMatching(/ — 3 items, 3 councils$/)]);
+    expect(await texts(library, '.compare-column h3')).not.toContain('Bath and North East Somerset Council');
+    expect(await texts(library, '.compare-title')).not.toContain('68. LOCAL COUNCIL TAX REDUCTION SCHEME 2020/21');
+    expect(await texts(library, 'table.over-time thead th')).toEqual(['Council', '2018', '2023', '2024']);
     await library.close();
   });
 });

@@ -32,23 +32,24 @@ const id = (item: SavedItem) => itemKey(item);
 describe('LibraryGroups', () => {
   it('groups the library as groupDocs does when first read', () => {
     const live = new LibraryGroups();
-    expect(live.update(library, [])).toBe(5);
+    expect(live.apply(library, [])).toBe(5);
     const index = new CompareIndex();
     for (const doc of docsFromLibrary(library, [])) index.add(doc);
     expect(members(live)).toEqual(groupDocs(index).map((g) => g.members.map((m) => m.id).sort()).sort());
     expect(members(live)).toEqual([[id(library[0]!), id(library[1]!)].sort(), [id(library[2]!), id(library[3]!)].sort()]);
   });
 
-  it('then reads only what was saved, changed or deleted since, and keeps the groups current', () => {
+  it('then takes only what was saved, changed or deleted since, and keeps the groups current', () => {
     const live = new LibraryGroups();
-    live.update(library, []);
-    // Nothing changed: nothing read.
-    expect(live.update([...library], [])).toBe(0);
+    live.apply(library, []);
+    // Nothing changed: nothing placed. An item annotated only (tags and notes are not compared) stays put.
+    expect(live.apply([], [])).toBe(0);
+    expect(live.apply([{ ...library[0]!, tags: ['cts'], note: 'ask the clerk' }], [])).toBe(0);
 
     // A meeting of another council is saved: its council tax item joins that group, its play areas item pairs with Westshire's.
     const cts = saved('Southshire', 's1', 'Local Council Tax Support Scheme 2025', CTS, '2025-02-01T00:00:00.000Z');
     const parks = saved('Southshire', 's1', 'Parks: play area improvements', PARKS, '2025-02-01T00:00:00.000Z');
-    expect(live.update([...library, cts, parks], [])).toBe(2);
+    expect(live.apply([cts, parks], [])).toBe(2);
     expect(members(live)).toEqual(
       [
         [id(library[0]!), id(library[1]!), id(cts)].sort(),
@@ -58,18 +59,18 @@ describe('LibraryGroups', () => {
     );
 
     // Deleted in the library: gone from its group; a group left with one member is no group.
-    expect(live.update([library[0]!, library[1]!, library[2]!, library[4]!, cts, parks], [])).toBe(1);
+    expect(live.apply([], [], [id(library[3]!)])).toBe(1);
     expect(members(live)).toEqual([[id(library[0]!), id(library[1]!), id(cts)].sort(), [id(library[4]!), id(parks)].sort()].sort());
   });
 
   it('indexes one copy of a text saved from several meetings; the others follow it, and one takes its place when it is deleted', () => {
     const again = saved('Northshire', 'n2', 'Council Tax Support Scheme', CTS);
     const live = new LibraryGroups();
-    live.update([...library, again], []);
+    live.apply([...library, again], []);
     expect(live.index.size).toBe(5);
     expect(live.copiesOf(id(library[0]!))).toEqual([id(library[0]!), id(again)]);
     // The first copy deleted: the second is indexed and grouped in its place.
-    live.update([library[1]!, library[2]!, library[3]!, library[4]!, again], []);
+    live.apply([], [], [id(library[0]!)]);
     expect(live.copiesOf(id(again))).toEqual([id(again)]);
     expect(members(live)).toContainEqual([id(library[1]!), id(again)].sort());
   });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CompareView } from '@/components/library/CompareView';
+import { CompareLibrary } from '@/lib/compare/compareLibrary';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 function saved(host: string, council: string, meetingId: string, date: string, title: string, minutes: string, procedural = false): SavedItem {
@@ -30,7 +31,7 @@ const text = (selector: string) => Array.from(root.querySelectorAll(selector)).m
 
 describe('Compare view', () => {
   it('groups the topic across councils, keeps procedure apart and lists it on request', () => {
-    act(() => render(<CompareView items={items} clauses={clauses} startItem={null} download={vi.fn()} />, root));
+    act(() => render(<CompareView live={CompareLibrary.open({ stamp: 0, items, clauses })} version={1} startItem={null} download={vi.fn()} />, root));
     expect(text('select option')).toEqual(['tax support scheme — 3 items, 2 councils']);
     expect(text('.compare-procedural summary')).toEqual(['2 procedural items not compared']);
     expect(text('.compare-procedural li')).toEqual(['Kirklees Council · 2023-11-21 · 7. Apologies for absence', 'Darlington Borough Council · 2024-01-25 · 7. Minutes']);
@@ -39,7 +40,7 @@ describe('Compare view', () => {
 
   it('shows the topic by council and year, each cell linking its items, and one council meeting by meeting', () => {
     const download = vi.fn();
-    act(() => render(<CompareView items={items} clauses={clauses} startItem={null} download={download} />, root));
+    act(() => render(<CompareView live={CompareLibrary.open({ stamp: 0, items, clauses })} version={1} startItem={null} download={download} />, root));
     expect(text('table.over-time thead th')).toEqual(['Council', '2023', '2024']);
     expect(text('table.over-time tbody th')).toEqual(['Darlington Borough Council', 'Kirklees Council']);
     const darlington = root.querySelectorAll('table.over-time tbody tr')[0] as HTMLTableRowElement;
@@ -58,9 +59,11 @@ describe('Compare view', () => {
   });
 
   it('keeps the chosen group current as items are saved, without reopening', () => {
-    act(() => render(<CompareView items={items} clauses={clauses} startItem={null} download={vi.fn()} />, root));
+    const live = CompareLibrary.open({ stamp: 0, items, clauses });
+    act(() => render(<CompareView live={live} version={1} startItem={null} download={vi.fn()} />, root));
     const medway = saved('democracy.medway.gov.uk', 'Medway Council', 'm1', '2024-02-29', 'Council Tax Reduction Scheme 2024/2025', CTS);
-    act(() => render(<CompareView items={[...items, medway]} clauses={clauses} startItem={null} download={vi.fn()} />, root));
+    live.apply({ stamp: 1, items: [medway], clauses: [], goneItemKeys: [], goneClauseKeys: [] });
+    act(() => render(<CompareView live={live} version={2} startItem={null} download={vi.fn()} />, root));
     // The same group, one member more; its label is printed in the titles' commonest words, now two "Support" and two "Reduction" (the first in the alphabet wins a tie).
     expect(text('select option')).toEqual(['tax reduction scheme — 4 items, 3 councils']);
     expect(text('.compare-column h3')).toEqual(['Darlington Borough Council', 'Kirklees Council', 'Medway Council']);
