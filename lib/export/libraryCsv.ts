@@ -1,7 +1,7 @@
 import { meetingKey, type MeetingKey } from '../library/identity';
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
 import { CLAUSE_COLUMNS, originCells, outcomeCells, type ClauseRow } from './clauseRows';
-import { toCsv } from './csv';
+import { csvChunk } from './csv';
 
 /** The items CSV's columns, in order. Documented in README.md ("CSV columns"). */
 export const ITEM_COLUMNS = [
@@ -11,7 +11,7 @@ export const ITEM_COLUMNS = [
 ] as const;
 
 type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
-type Meetings = Map<MeetingKey, SavedMeeting>;
+export type Meetings = Map<MeetingKey, SavedMeeting>;
 
 function meetingOf(meetings: Meetings, row: { host: string; meetingId: string }): SavedMeeting | undefined {
   return meetings.get(meetingKey(row));
@@ -34,6 +34,11 @@ function common(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined)
 
 /** One row per saved clause. */
 export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
+  return clausesCsvChunk(clauses, meetings, true);
+}
+
+/** Clauses as one chunk of a CSV written in chunks (csv.ts: `csvChunk`); the first has the header. */
+export function clausesCsvChunk(clauses: SavedClause[], meetings: Meetings, first: boolean): string {
   const rows: ClauseRow[] = clauses.map((c) => ({
     ...common(c, meetingOf(meetings, c)),
     item_number: c.itemNumber ?? '',
@@ -43,11 +48,16 @@ export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
     ...outcomeCells(c.outcome, c.votes),
     ...originCells(c),
   }));
-  return toCsv(rows, [...CLAUSE_COLUMNS]);
+  return csvChunk(rows, [...CLAUSE_COLUMNS], first);
 }
 
 /** One row per saved item; noted points and documents one a line within their cell. */
 export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
+  return itemsCsvChunk(items, meetings, true);
+}
+
+/** Items as one chunk of a CSV written in chunks; the first has the header. */
+export function itemsCsvChunk(items: SavedItem[], meetings: Meetings, first: boolean): string {
   const rows: ItemRow[] = items.map((i) => ({
     ...common(i, meetingOf(meetings, i)),
     item_number: i.number ?? '',
@@ -58,5 +68,5 @@ export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
     documents: i.documents.map((d) => (d.url ? `${d.title} <${d.url}>` : `${d.title} (restricted)`)).join('\n'),
     procedural: i.procedural ? 'yes' : 'no',
   }));
-  return toCsv(rows, [...ITEM_COLUMNS]);
+  return csvChunk(rows, [...ITEM_COLUMNS], first);
 }

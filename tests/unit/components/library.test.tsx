@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { saveSelection } from '@/lib/library/save';
 import { fakeLibrary } from '../../support/fakeLibrary';
+import { memorySink } from '../../support/memorySink';
 import { mountedLibrary } from '../../support/mountedLibrary';
 import { item, meeting } from '../../support/records';
 
@@ -25,8 +26,9 @@ const button = (text: string) => Array.from(mounted.root.querySelectorAll('butto
 describe('library page', () => {
   it('shows the newest page of results with the count of all, a page more on "Show more", and exports every row', async () => {
     await fill();
-    const download = vi.fn();
-    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
+    const sink = memorySink();
+    const saveFile = vi.fn(async () => sink);
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
     expect(rows()).toHaveLength(200);
     expect(rows()[0]?.textContent).toContain('2022-03-10');
@@ -37,17 +39,19 @@ describe('library page', () => {
     expect(button('Show')).toBeUndefined();
 
     await act(() => button('Export clauses as CSV')?.click());
-    await vi.waitFor(() => expect(download).toHaveBeenCalledOnce());
-    const [filename, csv] = download.mock.calls[0] as [string, string];
-    expect(filename).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
-    // A header and every clause, not only those shown.
-    expect(csv.trim().split('\r\n')).toHaveLength(241);
+    await vi.waitFor(() => expect(status()).toBe('Exported 240 clauses as CSV.'));
+    expect(saveFile).toHaveBeenCalledOnce();
+    expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    // A header and every clause, not only those shown; the file closed, complete.
+    expect(sink.chunks.join('').trim().split('\r\n')).toHaveLength(241);
+    expect(sink.state).toBe('closed');
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
   });
 
   it('goes back to one page when the search changes, and says when there is nothing to export', async () => {
     await fill();
-    const download = vi.fn();
-    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
+    const saveFile = vi.fn(async () => memorySink());
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));
@@ -69,7 +73,8 @@ describe('library page', () => {
     await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
     await act(() => button('Export clauses as CSV')?.click());
     await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
-    expect(download).not.toHaveBeenCalled();
+    // No file picker opened for nothing.
+    expect(saveFile).not.toHaveBeenCalled();
   });
 });
 
