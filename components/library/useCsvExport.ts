@@ -30,7 +30,7 @@ export function useCsvExport(library: LibraryService, saveFile: (filename: strin
       else if (done.outcome === 'cancelled') say({ message: `Export cancelled after ${rows}: no file was saved.`, tone: 'info' });
       else say({ message: `Exported ${rows} as CSV.`, tone: 'info' });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       say({ message: `The export stopped after ${written.toLocaleString('en-GB')} ${what}: ${reason}. No file was saved; the library is untouched.`, tone: 'error' });
     } finally {
       setExporting(null);

@@ -27,7 +27,7 @@ export const CHUNK_ROWS = 10_000;
 
 /**
  * Formats each batch of rows as it is read (`format`: the first batch's text carries what opens
- * the file, a CSV's header) and writes the text of about `chunkRows` rows at a time, so the page
+ * the file, a CSV's header) and writes the text of `chunkRows` rows at a time, so the page
  * holds a chunk of text and a batch or two of rows, never the file. Cancelled (the signal) or
  * failed part way, the sink is aborted: no file is left looking complete. Nothing matched, the
  * sink is aborted too: no empty file.
@@ -51,11 +51,15 @@ export async function writeChunks<T>(
   };
   try {
     for await (const batch of batches) {
+      // A batch is cut where a chunk ends: every chunk but the last has `chunkRows` rows.
+      for (let at = 0; at < batch.length && !options.signal?.aborted; ) {
+        const take = Math.min(batch.length - at, chunkRows - pendingRows);
+        pending.push(format(take === batch.length ? batch : batch.slice(at, at + take), written + pendingRows === 0));
+        pendingRows += take;
+        at += take;
+        if (pendingRows >= chunkRows) await flush();
+      }
       if (options.signal?.aborted) break;
-      if (batch.length === 0) continue;
-      pending.push(format(batch, written + pendingRows === 0));
-      pendingRows += batch.length;
-      if (pendingRows >= chunkRows) await flush();
     }
     if (!options.signal?.aborted && pendingRows > 0) await flush();
   } catch (error) {

@@ -83,8 +83,9 @@ async function* meetingByMeeting<T extends Row>(table: Table<T>, order: SavedMee
   // Meetings a read takes: as many as hold about `readRows` rows, by the rows a meeting has had so far.
   const readGroup = (): Promise<T[][]> | null => {
     if (next >= order.length) return null;
-    const perMeeting = next === 0 ? 100 : Math.max(1, read / next);
-    const group = order.slice(next, next + Math.max(1, Math.min(500, Math.round(readRows / perMeeting))));
+    // The first read takes one meeting: a meeting may hold thousands of rows.
+    const size = next === 0 ? 1 : Math.max(1, Math.min(500, Math.round(readRows / Math.max(1, read / next))));
+    const group = order.slice(next, next + size);
     next += group.length;
     const reading = table.db.transaction('r', table, () => Promise.all(group.map((m) => rowsOf(table, m))));
     // Dropped unread when the export stops early: its failure is then nobody's.

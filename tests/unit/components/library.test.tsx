@@ -95,3 +95,46 @@ describe('library page with a plain fake library', () => {
     expect(Array.from(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).map((li) => li.textContent)).toEqual(conflicts);
   });
 });
+
+describe('library page: the streamed CSV export', () => {
+  /** A library of 240 matching clauses whose export writes 100 rows, then waits for Cancel (or fails, when told to). */
+  function exportingLibrary(fail?: Error) {
+    const sink = memorySink();
+    const library = fakeLibrary({
+      searchClauses: vi.fn(async () => ({ rows: [], total: 240 })),
+      exportCsv: vi.fn(async (_what, _filter, into, options) => {
+        await into.write('first chunk');
+        options?.onProgress?.(100);
+        if (fail) throw fail;
+        await new Promise<void>((resolve) => options?.signal?.addEventListener('abort', () => resolve()));
+        await into.abort();
+        return { rows: 100, outcome: 'cancelled' as const };
+      }),
+    });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} saveFile={async () => sink} confirm={() => true} />, mounted.root));
+    return sink;
+  }
+
+  it('shows how far it is, of about how many, and Cancel stops it without a file', async () => {
+    const sink = exportingLibrary();
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 0; exports have all.'));
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(mounted.root.querySelector('.export-progress label')?.textContent).toBe('Exporting clauses: 100 of about 240 clauses'));
+    const progress = mounted.root.querySelector('.export-progress progress');
+    expect([progress?.getAttribute('value'), progress?.getAttribute('max')]).toEqual(['100', '240']);
+    expect(button('Export clauses as CSV')?.disabled).toBe(true);
+    await act(() => button('Cancel export')?.click());
+    await vi.waitFor(() => expect(status()).toBe('Export cancelled after 100 clauses: no file was saved.'));
+    expect(sink.state).toBe('aborted');
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
+    expect(button('Export clauses as CSV')?.disabled).toBe(false);
+  });
+
+  it('says what happened when writing fails, and that the library is untouched', async () => {
+    exportingLibrary(new Error('The disk is full'));
+    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(status()).toBe('The export stopped after 100 clauses: The disk is full. No file was saved; the library is untouched.'));
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
+  });
+});

@@ -64,8 +64,8 @@ describe('CSV written in chunks', () => {
     expect(all).toHaveLength(8);
     const meetings = await meetingsMap();
     const whole = clausesCsv(all, meetings);
-    // Read a meeting at a time (readRows 1) or all at once; chunks of 1 row (a meeting a chunk) to all.
-    for (const [readRows, size, chunks] of [[1, 1, 3], [1, 4, 2], [1, 100, 1], [10_000, 1, 1], [10_000, 100, 1]] as const) {
+    // Read a meeting at a time (readRows 1), or one meeting then all the others; chunks of 1 row to all.
+    for (const [readRows, size, chunks] of [[1, 1, 8], [1, 3, 3], [1, 100, 1], [10_000, 1, 8], [10_000, 5, 2], [10_000, 100, 1]] as const) {
       const sink = memorySink();
       const { meetings: m, batches } = await clausesToExport(db, {}, readRows);
       const done = await writeChunks(batches, (rows, first) => clausesCsvChunk(rows, m, first), sink, {}, size);
