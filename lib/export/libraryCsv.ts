@@ -13,8 +13,14 @@ export const ITEM_COLUMNS = [
 type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
 export type Meetings = Map<MeetingKey, SavedMeeting>;
 
-function meetingOf(meetings: Meetings, row: { host: string; meetingId: string }): SavedMeeting | undefined {
-  return meetings.get(meetingKey(row));
+/** The meeting of each row; rows come meeting by meeting, so the last one found is asked first (no key built a row). */
+function meetingFinder(meetings: Meetings): (row: { host: string; meetingId: string }) => SavedMeeting | undefined {
+  let last: SavedMeeting | undefined;
+  return (row) => {
+    if (last && last.meetingId === row.meetingId && last.host === row.host) return last;
+    last = meetings.get(meetingKey(row));
+    return last;
+  };
 }
 
 function common(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined) {
@@ -39,8 +45,9 @@ export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
 
 /** Clauses as one chunk of a CSV written in chunks (csv.ts: `csvChunk`); the first has the header. */
 export function clausesCsvChunk(clauses: SavedClause[], meetings: Meetings, first: boolean): string {
+  const meetingOf = meetingFinder(meetings);
   const rows: ClauseRow[] = clauses.map((c) => ({
-    ...common(c, meetingOf(meetings, c)),
+    ...common(c, meetingOf(c)),
     item_number: c.itemNumber ?? '',
     item_title: c.itemTitle,
     clause_label: c.label ?? '',
@@ -58,8 +65,9 @@ export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
 
 /** Items as one chunk of a CSV written in chunks; the first has the header. */
 export function itemsCsvChunk(items: SavedItem[], meetings: Meetings, first: boolean): string {
+  const meetingOf = meetingFinder(meetings);
   const rows: ItemRow[] = items.map((i) => ({
-    ...common(i, meetingOf(meetings, i)),
+    ...common(i, meetingOf(i)),
     item_number: i.number ?? '',
     item_title: i.title,
     description: i.description,
