@@ -1,6 +1,7 @@
-/** A streamed export under way: rows written so far, of about how many (the count the page shows when it started). */
+/** A streamed export under way: rows written so far, of about how many (the count the page showed when it started). */
 export interface ExportState {
-  what: 'clauses' | 'items';
+  doing: string;
+  noun: string;
   rows: number;
   expected: number | null;
   cancel(): void;
@@ -9,17 +10,17 @@ export interface ExportState {
 const n = (x: number) => x.toLocaleString('en-GB');
 
 export function ExportProgress({ state }: { state: ExportState }) {
-  const { what, rows, expected } = state;
+  const { doing, noun, rows, expected } = state;
   // Rows saved meanwhile can make the export longer than the count it started from.
   const max = expected === null ? undefined : Math.max(expected, rows, 1);
   return (
     <div class="export-progress">
       <label>
-        {`Exporting ${what}: ${n(rows)}${max === undefined ? '' : ` of about ${n(max)}`} ${what}`}
+        {`${doing}: ${n(rows)}${max === undefined ? '' : ` of about ${n(max)}`} ${noun}`}
         <progress max={max} value={max === undefined ? undefined : rows} />
       </label>{' '}
       <button type="button" onClick={state.cancel}>
-        Cancel export
+        Cancel
       </button>
     </div>
   );

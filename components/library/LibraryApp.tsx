@@ -17,7 +17,7 @@ import { ExportProgress } from './ExportProgress';
 import { openFileSink } from './fileSink';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
-import { useCsvExport } from './useCsvExport';
+import { useStreamedFile } from './useStreamedFile';
 
 interface Props {
   library: LibraryService;
@@ -58,9 +58,19 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
   const status = notice ?? (error ? { message: errorMessage(error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
   const stamp = new Date().toISOString().slice(0, 10);
 
-  const csvExport = useCsvExport(library, saveFile, setNotice);
-  // The page's count of matches, when it shows the view exported, is the progress bar's "about".
-  const exportCsv = (what: 'clauses' | 'items') => csvExport.start(what, filter, (what === 'clauses' ? clauses.value : items.value)?.total ?? null);
+  const streamed = useStreamedFile(saveFile, setNotice);
+  const exportCsv = (what: 'clauses' | 'items') =>
+    streamed.start({
+      name: 'Export',
+      doing: `Exporting ${what}`,
+      noun: what,
+      filename: `council-minutes-${what}-${stamp}.csv`,
+      // The page's count of matches, when it shows the view exported.
+      expected: (what === 'clauses' ? clauses.value : items.value)?.total ?? null,
+      write: (sink, options) => library.exportCsv(what, filter, sink, options),
+      done: (rows) => `Exported ${rows} as CSV.`,
+      empty: `No ${what} match: there is nothing to export.`,
+    });
 
   const [citeStyle, setCiteStyle] = useCitationStyle();
   // Ticked rows of the view shown, kept across searches; emptied when the view changes.
@@ -122,12 +132,12 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
       />
       <div class="exports">
         {(['clauses', 'items'] as const).map((what) => (
-          <button key={what} type="button" disabled={csvExport.exporting !== null} onClick={() => exportCsv(what).catch((error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }))}>
+          <button key={what} type="button" disabled={streamed.writing !== null} onClick={() => exportCsv(what).catch((error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }))}>
             Export {what} as CSV
           </button>
         ))}
       </div>
-      {csvExport.exporting && <ExportProgress state={csvExport.exporting} />}
+      {streamed.writing && <ExportProgress state={streamed.writing} />}
       {view !== 'compare' && (
         <CitationControls
           noun={view}
@@ -139,11 +149,20 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
         />
       )}
       <BackupControls
+        busy={streamed.writing !== null}
         backUp={() =>
-          library.backUp().then(
-            (json) => download(`council-minutes-backup-${stamp}.json`, json, 'application/json'),
-            (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
-          )
+          streamed
+            .start({
+              name: 'Backup',
+              doing: 'Backing up the library',
+              noun: 'records',
+              filename: `council-minutes-backup-${stamp}.json`,
+              expected: null,
+              write: (sink, options) => library.backUp(sink, options),
+              done: (rows) => `Backed up the library: ${rows}.`,
+              empty: 'The library is empty: there is nothing to back up.',
+            })
+            .catch(failed)
         }
         restore={(file) =>
           file

@@ -7,18 +7,21 @@ type SavePicker = (options: { suggestedName: string; types: { description: strin
 type Removable = FileSystemFileHandle & { remove?: () => Promise<void> };
 
 /**
- * Where a streamed export goes. Chromium: a file the researcher picks (showSaveFilePicker, so it
+ * Where a streamed export or backup goes (a `.json` name is a backup, else CSV). Chromium: a file the researcher picks (showSaveFilePicker, so it
  * must be the first await of the click), written chunk by chunk through its writable stream,
  * which Chromium writes to a swap file and moves into place only on close; cancelled or failed,
  * the stream is aborted and the empty file the picker made removed. Elsewhere (Firefox): Blob
  * parts, downloaded as one file at the end. Null when the researcher closes the picker.
  */
-export async function openFileSink(filename: string, type = 'text/csv;charset=utf-8'): Promise<ChunkSink | null> {
+export async function openFileSink(filename: string): Promise<ChunkSink | null> {
+  const json = filename.endsWith('.json');
+  const type = json ? 'application/json' : 'text/csv;charset=utf-8';
   const picker = (window as unknown as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
   if (!picker) return blobSink(filename, type);
   let handle: Removable;
   try {
-    handle = await picker({ suggestedName: filename, types: [{ description: 'CSV file', accept: { 'text/csv': ['.csv'] } }] });
+    const accept: Record<string, string[]> = json ? { 'application/json': ['.json'] } : { 'text/csv': ['.csv'] };
+    handle = await picker({ suggestedName: filename, types: [{ description: json ? 'JSON backup' : 'CSV file', accept }] });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return null;
     // No user activation left, or the picker refused here: the download still works.

@@ -29,8 +29,8 @@ export const CHUNK_ROWS = 10_000;
  * Formats each batch of rows as it is read (`format`: the first batch's text carries what opens
  * the file, a CSV's header) and writes the text of `chunkRows` rows at a time, so the page
  * holds a chunk of text and a batch or two of rows, never the file. Cancelled (the signal) or
- * failed part way, the sink is aborted: no file is left looking complete. Nothing matched, the
- * sink is aborted too: no empty file.
+ * failed part way, the sink is aborted: no file is left looking complete. With no rows, the sink
+ * is aborted too (outcome `empty`: no file), whatever `closing` wrote.
  */
 export async function writeChunks<T>(
   batches: AsyncIterable<T[]>,
@@ -38,6 +38,8 @@ export async function writeChunks<T>(
   sink: ChunkSink,
   options: StreamOptions = {},
   chunkRows = CHUNK_ROWS,
+  /** What ends the file, written with the last chunk (a JSON document's closing brackets). */
+  closing: () => string = () => '',
 ): Promise<StreamOutcome> {
   let written = 0;
   let pending: string[] = [];
@@ -61,7 +63,11 @@ export async function writeChunks<T>(
       }
       if (options.signal?.aborted) break;
     }
-    if (!options.signal?.aborted && pendingRows > 0) await flush();
+    const end = options.signal?.aborted ? '' : closing();
+    if (pendingRows > 0 || end) {
+      pending.push(end);
+      await flush();
+    }
   } catch (error) {
     await sink.abort().catch(() => undefined);
     throw error;

@@ -45,7 +45,8 @@ export interface LibraryService {
   citeItems(which: CiteRows<ItemRef>): Promise<Reference[]>;
   /** Every item and clause, for comparing councils. */
   everything(): Promise<{ items: SavedItem[]; clauses: SavedClause[] }>;
-  backUp(): Promise<string>;
+  /** The whole library as a JSON backup, streamed into `sink` a chunk at a time (backupStream.ts). */
+  backUp(sink: ChunkSink, options?: StreamOptions): Promise<StreamOutcome>;
   /** `spaceWarning` as for `save`. */
   restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
 }
@@ -112,7 +113,7 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
       const [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
       return { items, clauses };
     },
-    backUp: async () => (await import('./backup')).exportLibrary(db),
+    backUp: async (sink, options) => (await import('./backup')).writeBackup(db, sink, options),
     async restore(text) {
       const warning = spaceWarning(await estimate(), text.length);
       const report = await (await import('./backup')).restoreLibrary(db, text);

@@ -75,7 +75,7 @@ describe('CSV export streamed to a file', () => {
     const progress = library.locator('.export-progress progress');
     expect([await progress.getAttribute('value'), await progress.getAttribute('max')]).toEqual([String(CHUNK_ROWS), String(CLAUSES)]);
     expect(await library.getByRole('button', { name: 'Export clauses as CSV' }).isDisabled()).toBe(true);
-    await library.getByRole('button', { name: 'Cancel export' }).click();
+    await library.getByRole('button', { name: 'Cancel', exact: true }).click();
     await releaseWrites(library);
     await library.getByRole('status').filter({ hasText: /^Export cancelled after [\d,]+ clauses: no file was saved\.$/ }).waitFor();
     expect(await library.locator('.export-progress').count()).toBe(0);

@@ -28,7 +28,7 @@ export function fakeLibrary(overrides: Partial<LibraryService> = {}): LibrarySer
     citeClauses: vi.fn(async () => []),
     citeItems: vi.fn(async () => []),
     everything: vi.fn(async () => ({ items: [], clauses: [] })),
-    backUp: vi.fn(async () => '{}'),
+    backUp: vi.fn(async () => ({ rows: 0, outcome: 'empty' as const })),
     restore: vi.fn(async () => ({ counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, conflicts: [] })),
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
+import { readBackup } from '@/lib/library/backup';
 import { saveSelection } from '@/lib/library/save';
 import { fakeLibrary } from '../../support/fakeLibrary';
 import { memorySink } from '../../support/memorySink';
@@ -39,7 +40,7 @@ describe('library page', () => {
     expect(button('Show')).toBeUndefined();
 
     await act(() => button('Export clauses as CSV')?.click());
-    await vi.waitFor(() => expect(status()).toBe('Exported 240 clauses as CSV.'));
+    await vi.waitFor(() => expect(status()).toBe('Exported 240 clauses as CSV.'), { timeout: 5000 });
     expect(saveFile).toHaveBeenCalledOnce();
     expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/)]);
     // A header and every clause, not only those shown; the file closed, complete.
@@ -75,6 +76,23 @@ describe('library page', () => {
     await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
     // No file picker opened for nothing.
     expect(saveFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('library page: the backup', () => {
+  it('streams the backup into the file picked, and says how many records it holds', async () => {
+    await fill();
+    const sink = memorySink();
+    const saveFile = vi.fn(async () => sink);
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
+    await act(() => button('Back up library (JSON)')?.click());
+    // 1 council, 1 committee, 3 meetings, 6 items, 240 clauses.
+    await vi.waitFor(() => expect(status()).toBe('Backed up the library: 251 records.'), { timeout: 5000 });
+    expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/)]);
+    expect(sink.state).toBe('closed');
+    const backup = readBackup(sink.chunks.join(''));
+    expect([backup.tables.meetings.length, backup.tables.items.length, backup.tables.clauses.length]).toEqual([3, 6, 240]);
   });
 });
 
@@ -123,7 +141,7 @@ describe('library page: the streamed CSV export', () => {
     const progress = mounted.root.querySelector('.export-progress progress');
     expect([progress?.getAttribute('value'), progress?.getAttribute('max')]).toEqual(['100', '240']);
     expect(button('Export clauses as CSV')?.disabled).toBe(true);
-    await act(() => button('Cancel export')?.click());
+    await act(() => button('Cancel')?.click());
     await vi.waitFor(() => expect(status()).toBe('Export cancelled after 100 clauses: no file was saved.'));
     expect(sink.state).toBe('aborted');
     expect(mounted.root.querySelector('.export-progress')).toBeNull();
@@ -134,7 +152,7 @@ describe('library page: the streamed CSV export', () => {
     exportingLibrary(new Error('The disk is full'));
     await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
     await act(() => button('Export clauses as CSV')?.click());
-    await vi.waitFor(() => expect(status()).toBe('The export stopped after 100 clauses: The disk is full. No file was saved; the library is untouched.'));
+    await vi.waitFor(() => expect(status()).toBe('Export stopped after 100 clauses: The disk is full. No file was saved; the library is untouched.'));
     expect(mounted.root.querySelector('.export-progress')).toBeNull();
   });
 });
