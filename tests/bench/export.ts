@@ -66,7 +66,7 @@ export async function benchExport(
       fill.ms += run.ms;
       clauses += run.clauses;
       meetings = to;
-      if (meetings % 500 === 0) log(`export: grown to ${clauses} clauses (${Math.round(fill.clauses / (fill.ms / 1000))} clauses/s with their items)`);
+      if (Math.floor(clauses / 50_000) > Math.floor((clauses - run.clauses) / 50_000)) log(`export: grown to ${clauses} clauses (${Math.round(fill.clauses / (fill.ms / 1000))} clauses/s with their items)`);
     }
     const counts = await page.evaluate(() => window.__exportCounts());
     const measures: ExportAtSize['measures'] = [];

@@ -230,7 +230,9 @@ function exportRows(e: ExportResult): BenchRow[] {
           grew / 2 ** 20,
           'MiB',
           atMost(Math.round((limit / 2 ** 20) * 10) / 10),
-          `**+${mib(grew)}** (RSS of ${m.rendererProcesses} renderer processes sampled every 5 ms: ${mib(m.rssBefore)} → ${mib(m.rssPeak)}); a chunk ≈ ${mib(chunkBytes)}, target two chunks + 100 MiB${short}`,
+          `**+${mib(grew)}** (RSS of ${m.rendererProcesses} renderer processes sampled every 5 ms: ${mib(m.rssBefore)} → ${mib(m.rssPeak)}` +
+            (m.heapBefore !== null && m.heapPeak !== null ? `; JS heap +${mib(m.heapPeak - m.heapBefore)} at the highest chunk write, garbage included` : '') +
+            `); a chunk ≈ ${mib(chunkBytes)}, target two chunks + 100 MiB${short}`,
           reached,
         ),
       ];

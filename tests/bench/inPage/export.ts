@@ -18,6 +18,9 @@ export interface ExportMeasure {
   chunks: number;
   /** The longest chunk written, in UTF-16 code units. */
   longestChunk: number;
+  /** `performance.memory.usedJSHeapSize` before, and the highest seen as each chunk is written (garbage included). */
+  heapBefore: number | null;
+  heapPeak: number | null;
   chunkRows: number;
 }
 
@@ -42,9 +45,13 @@ export async function measureExport(db: LibraryDb, what: 'clauses' | 'items'): P
   const writable = await handle.createWritable();
   let chunks = 0;
   let longestChunk = 0;
+  const heapBefore = heapUsed();
+  let heapPeak = heapBefore;
   const sink: ChunkSink = {
     async write(text) {
       chunks += 1;
+      const heap = heapUsed();
+      if (heap !== null && heapPeak !== null) heapPeak = Math.max(heapPeak, heap);
       longestChunk = Math.max(longestChunk, text.length);
       await writable.write(text);
     },
@@ -56,8 +63,11 @@ export async function measureExport(db: LibraryDb, what: 'clauses' | 'items'): P
   const ms = performance.now() - t;
   const bytes = (await handle.getFile()).size;
   await dir.removeEntry(name);
-  return { what, rows: done.rows, ms, bytes, chunks, longestChunk, chunkRows: CHUNK_ROWS };
+  return { what, rows: done.rows, ms, bytes, chunks, longestChunk, chunkRows: CHUNK_ROWS, heapBefore, heapPeak };
 }
+
+/** `performance.memory` is Chromium's (precise with --enable-precise-memory-info), outside the DOM typings. */
+const heapUsed = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
 
 let db: LibraryDb | null = null;
 const library = () => {
