@@ -11,19 +11,23 @@ export const ITEM_COLUMNS = [
 ] as const;
 
 type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
-export type Meetings = Map<MeetingKey, SavedMeeting>;
+/** The meeting cells of each row, by meeting (a saved meeting row, or what an export keeps of it). */
+export type Meetings = Map<MeetingKey, Pick<SavedMeeting, 'url' | 'retrievedAt' | 'contentHash'>>;
+type MeetingCells = Meetings extends Map<MeetingKey, infer M> ? M : never;
 
 /** The meeting of each row; rows come meeting by meeting, so the last one found is asked first (no key built a row). */
-function meetingFinder(meetings: Meetings): (row: { host: string; meetingId: string }) => SavedMeeting | undefined {
-  let last: SavedMeeting | undefined;
+function meetingFinder(meetings: Meetings): (row: { host: string; meetingId: string }) => MeetingCells | undefined {
+  let lastRow: { host: string; meetingId: string } | undefined;
+  let last: MeetingCells | undefined;
   return (row) => {
-    if (last && last.meetingId === row.meetingId && last.host === row.host) return last;
+    if (lastRow && lastRow.meetingId === row.meetingId && lastRow.host === row.host) return last;
+    lastRow = row;
     last = meetings.get(meetingKey(row));
     return last;
   };
 }
 
-function common(row: SavedItem | SavedClause, meeting: SavedMeeting | undefined) {
+function common(row: SavedItem | SavedClause, meeting: MeetingCells | undefined) {
   return {
     council: row.councilName ?? '',
     host: row.host,

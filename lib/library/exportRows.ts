@@ -26,14 +26,17 @@ export function rowMatches(row: Row, filter: LibraryFilter): boolean {
 /** A row's place within its meeting, as the library page lists it. */
 const placeInMeeting = (row: Row): number => ('clauseIndex' in row ? row.itemOrder * 10_000 + row.clauseIndex : row.order);
 
+/** What an export needs of a meeting: its place in the order and its CSV cells (a saved meeting row is ~10 KB more). */
+export type ExportMeeting = Pick<SavedMeeting, 'host' | 'meetingId' | 'date' | 'url' | 'retrievedAt' | 'contentHash'>;
+
 /** Newest first, undated last; then council host and meeting id (code-unit order is ISO dates' order). */
-function newestFirst(a: SavedMeeting, b: SavedMeeting): number {
+function newestFirst(a: ExportMeeting, b: ExportMeeting): number {
   return (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.host.localeCompare(b.host) || a.meetingId.localeCompare(b.meetingId);
 }
 
 export interface ExportSource<T extends Row> {
   /** Every saved meeting by key, for the meeting columns of the rows. */
-  meetings: Map<MeetingKey, SavedMeeting>;
+  meetings: Map<MeetingKey, ExportMeeting>;
   /** The matching rows, a few meetings' at a time. */
   batches: AsyncIterable<T[]>;
 }
@@ -57,11 +60,23 @@ export function itemsToExport(db: LibraryDb, filter: LibraryFilter, readRows = R
 }
 
 async function exportSource<T extends Row>(db: LibraryDb, table: Table<T>, filter: LibraryFilter, search: () => Promise<{ rows: T[] }>, readRows: number): Promise<ExportSource<T>> {
-  const all = await db.meetings.toArray();
+  const all = await exportMeetings(db, readRows);
   const meetings = new Map(all.map((m) => [meetingKey(m), m]));
   if (wordsOf(filter.text).length > 0) return { meetings, batches: inBatches((await search()).rows, readRows) };
   const order = all.filter((m) => !filter.host || m.host === filter.host).sort(newestFirst);
   return { meetings, batches: meetingByMeeting(table, order, filter, readRows) };
+}
+
+/** Every meeting, read in keyset batches and kept as the export needs it, so the page never holds every meeting row. */
+async function exportMeetings(db: LibraryDb, readRows: number): Promise<ExportMeeting[]> {
+  const all: ExportMeeting[] = [];
+  for (let after: [string, string] | null = null; ; ) {
+    const rows: SavedMeeting[] = await (after ? db.meetings.where(':id').above(after) : db.meetings.orderBy(':id')).limit(readRows).toArray();
+    const last = rows.at(-1);
+    if (!last) return all;
+    after = [last.host, last.meetingId];
+    for (const { host, meetingId, date, url, retrievedAt, contentHash } of rows) all.push({ host, meetingId, date, url, retrievedAt, contentHash });
+  }
 }
 
 async function* inBatches<T>(rows: T[], size: number): AsyncGenerator<T[]> {
@@ -69,7 +84,7 @@ async function* inBatches<T>(rows: T[], size: number): AsyncGenerator<T[]> {
 }
 
 /** One meeting's rows, in page order: the primary key begins [host, meetingId] ([] sorts after every string and number). */
-function rowsOf<T extends Row>(table: Table<T>, m: SavedMeeting): Promise<T[]> {
+function rowsOf<T extends Row>(table: Table<T>, m: ExportMeeting): Promise<T[]> {
   return table
     .where(':id')
     .between([m.host, m.meetingId], [m.host, m.meetingId, []], true, true)
@@ -77,7 +92,7 @@ function rowsOf<T extends Row>(table: Table<T>, m: SavedMeeting): Promise<T[]> {
     .then((rows) => rows.sort((a, b) => placeInMeeting(a) - placeInMeeting(b)));
 }
 
-async function* meetingByMeeting<T extends Row>(table: Table<T>, order: SavedMeeting[], filter: LibraryFilter, readRows: number): AsyncGenerator<T[]> {
+async function* meetingByMeeting<T extends Row>(table: Table<T>, order: ExportMeeting[], filter: LibraryFilter, readRows: number): AsyncGenerator<T[]> {
   let read = 0;
   let next = 0;
   // Meetings a read takes: as many as hold about `readRows` rows, by the rows a meeting has had so far.
