@@ -2,15 +2,17 @@ import { useRef } from 'preact/hooks';
 
 interface Props {
   backUp(): void;
+  /** A backup or export is being written. */
+  busy: boolean;
   restore(file: File): void;
 }
 
 /** Back up the whole library as JSON, or restore (merge) one. */
-export function BackupControls({ backUp, restore }: Props) {
+export function BackupControls({ backUp, busy, restore }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div class="backup">
-      <button type="button" onClick={backUp}>
+      <button type="button" disabled={busy} onClick={backUp}>
         Back up library (JSON)
       </button>
       <label class="file-button">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
 import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
+import type { ChunkSink } from '@/lib/export/streamCsv';
 import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
 import type { LibraryService } from '@/lib/library/service';
 import { copyCitation } from '../cite/copyCitation';
@@ -12,20 +13,25 @@ import { useLiveQuery } from '../useLiveQuery';
 import { BackupControls } from './BackupControls';
 import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
+import { ExportProgress } from './ExportProgress';
+import { openFileSink } from './fileSink';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 import { useCompareLibrary } from './useCompareLibrary';
+import { useStreamedFile } from './useStreamedFile';
 
 interface Props {
   library: LibraryService;
   download(filename: string, text: string, type?: string): void;
+  /** Where a streamed CSV export is written; null when the researcher closes the file picker. The browser's by default (fileSink.ts). */
+  saveFile?(filename: string): Promise<ChunkSink | null>;
   /** Asks before deleting; the browser's confirm() in the page. */
   confirm(question: string): boolean;
   /** Told the ticked rows whenever they change (the team section publishes them). */
   onSelection?(rows: (SavedClause | SavedItem)[]): void;
 }
 
-export function LibraryApp({ library, download, confirm, onSelection }: Props) {
+export function LibraryApp({ library, download, saveFile = openFileSink, confirm, onSelection }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
@@ -49,13 +55,19 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
   const status = notice ?? (error ? { message: errorMessage(error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
   const stamp = new Date().toISOString().slice(0, 10);
 
-  const exportCsv = async (what: 'clauses' | 'items') => {
-    setNotice({ message: `Preparing the ${what} CSV…`, tone: 'info' });
-    const csv = await library.exportCsv(what, filter);
-    if (csv === null) return setNotice({ message: `No ${what} match: there is nothing to export.`, tone: 'info' });
-    download(`council-minutes-${what}-${stamp}.csv`, csv);
-    setNotice(null);
-  };
+  const streamed = useStreamedFile(saveFile, setNotice);
+  const exportCsv = (what: 'clauses' | 'items') =>
+    streamed.start({
+      name: 'Export',
+      doing: `Exporting ${what}`,
+      noun: what,
+      filename: `council-minutes-${what}-${stamp}.csv`,
+      // The page's count of matches, when it shows the view exported.
+      expected: (what === 'clauses' ? clauses.value : items.value)?.total ?? null,
+      write: (sink, options) => library.exportCsv(what, filter, sink, options),
+      done: (rows) => `Exported ${rows} as CSV.`,
+      empty: `No ${what} match: there is nothing to export.`,
+    });
 
   const [citeStyle, setCiteStyle] = useCitationStyle();
   // Ticked rows of the view shown, kept across searches; emptied when the view changes.
@@ -117,11 +129,12 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
       />
       <div class="exports">
         {(['clauses', 'items'] as const).map((what) => (
-          <button key={what} type="button" onClick={() => exportCsv(what).catch((error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }))}>
+          <button key={what} type="button" disabled={streamed.writing !== null} onClick={() => exportCsv(what).catch((error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }))}>
             Export {what} as CSV
           </button>
         ))}
       </div>
+      {streamed.writing && <ExportProgress state={streamed.writing} />}
       {view !== 'compare' && (
         <CitationControls
           noun={view}
@@ -133,11 +146,20 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
         />
       )}
       <BackupControls
+        busy={streamed.writing !== null}
         backUp={() =>
-          library.backUp().then(
-            (json) => download(`council-minutes-backup-${stamp}.json`, json, 'application/json'),
-            (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
-          )
+          streamed
+            .start({
+              name: 'Backup',
+              doing: 'Backing up the library',
+              noun: 'records',
+              filename: `council-minutes-backup-${stamp}.json`,
+              expected: null,
+              write: (sink, options) => library.backUp(sink, options),
+              done: (rows) => `Backed up the library: ${rows}.`,
+              empty: 'The library is empty: there is nothing to back up.',
+            })
+            .catch(failed)
         }
         restore={(file) =>
           file

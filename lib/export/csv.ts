@@ -9,5 +9,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * a UTF-8 byte-order mark, and cells that would start a formula neutralised with a leading
  * apostrophe — page text is untrusted. Every CSV the extension and the CLI write goes through here. */
 export function toCsv<Row extends Record<string, string | number>>(rows: Row[], columns: (keyof Row & string)[]): string {
-  return `\uFEFF${Papa.unparse(rows, { columns, escapeFormulae: FORMULA_START, newline: '\r\n', header: true })}\r\n`;
+  return csvChunk(rows, columns, true);
+}
+
+/**
+ * Part of a CSV written in chunks: the first chunk has the byte-order mark and the header, the
+ * others only their rows; every chunk ends its last row with CRLF, so the chunks joined are
+ * exactly `toCsv` of all the rows. A chunk of no rows after the first is ''.
+ */
+export function csvChunk<Row extends Record<string, string | number>>(rows: Row[], columns: (keyof Row & string)[], first: boolean): string {
+  if (!first && rows.length === 0) return '';
+  const text = Papa.unparse(rows, { columns, escapeFormulae: FORMULA_START, newline: '\r\n', header: first });
+  return `${first ? '\uFEFF' : ''}${text}\r\n`;
 }

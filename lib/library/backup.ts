@@ -1,7 +1,9 @@
 import type { Table } from 'dexie';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
+import { CHUNK_ROWS, writeChunks, type ChunkSink, type StreamOptions, type StreamOutcome } from '../export/streamCsv';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type TableName, describeIssue, describeValue } from './backupSchema';
 import { logChange } from './changes';
 import type { LibraryDb } from './db';
+import { backupBatches, backupWriter } from './backupStream';
 import { clauseDerived, itemWords } from './derived';
 import { clausePk, itemPk, meetingPk } from './identity';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
@@ -18,22 +20,20 @@ const NOT_A_BACKUP = 'This file is not a Council Minutes backup';
 const DAMAGED = 'The backup is damaged';
 
 /**
- * The whole library as JSON text, every table read in one read-only transaction so a save
- * happening meanwhile is either all in the backup or not in it at all.
+ * The whole library as one JSON string: the streamed backup (backupStream.ts) kept in memory.
+ * For small libraries and tests; the library page streams it to a file.
  */
 export async function exportLibrary(db: LibraryDb, now = new Date()): Promise<string> {
-  const tables: BackupTables = await db.transaction('r', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
-    const [councils, committees, meetings, items, clauses] = await Promise.all([
-      db.councils.toArray(),
-      db.committees.toArray(),
-      db.meetings.toArray(),
-      db.items.toArray(),
-      db.clauses.toArray(),
-    ]);
-    return { councils, committees, meetings, items, clauses };
-  });
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), databaseVersion: db.verno, tables };
-  return JSON.stringify(backup);
+  const chunks: string[] = [];
+  const sink = { write: async (text: string) => void chunks.push(text), close: async () => {}, abort: async () => {} };
+  await writeBackup(db, sink, {}, now);
+  return chunks.join('');
+}
+
+/** The library's backup written chunk by chunk into `sink` (export/streamCsv.ts: progress, cancel). */
+export function writeBackup(db: LibraryDb, sink: ChunkSink, options: StreamOptions = {}, now = new Date()): Promise<StreamOutcome> {
+  const writer = backupWriter(db.verno, now);
+  return writeChunks(backupBatches(db), writer.format, sink, options, CHUNK_ROWS, writer.closing);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { Reference } from '../cite/reference';
+import type { ChunkSink, StreamOptions, StreamOutcome } from '../export/streamCsv';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { CiteRows } from './citeRows';
 import type { RestoreReport } from './backup';
@@ -38,8 +39,8 @@ export interface LibraryService {
   searchClauses(filter: LibraryFilter, limit?: number): Promise<ResultPage<SavedClause>>;
   /** The saved meetings' page addresses, for rows shown. */
   meetingUrls(rows: MeetingRef[]): Promise<Map<MeetingKey, string>>;
-  /** Every matching row as CSV, or null when nothing matches. */
-  exportCsv(what: 'clauses' | 'items', filter: LibraryFilter): Promise<string | null>;
+  /** Every matching row as CSV, streamed into `sink` a chunk at a time (export/streamCsv.ts), with progress and cancel. */
+  exportCsv(what: 'clauses' | 'items', filter: LibraryFilter, sink: ChunkSink, options?: StreamOptions): Promise<StreamOutcome>;
   /** References to cite or export: of rows picked (those still in the library) or of every row matching a filter. */
   citeClauses(which: CiteRows<ClauseRef>): Promise<Reference[]>;
   citeItems(which: CiteRows<ItemRef>): Promise<Reference[]>;
@@ -49,13 +50,14 @@ export interface LibraryService {
   lastChange(): Promise<number>;
   /** What changed since a stamp (of `everything` or an earlier `changesSince`). */
   changesSince(stamp: number): Promise<LibraryChanges>;
-  backUp(): Promise<string>;
+  /** The whole library as a JSON backup, streamed into `sink` a chunk at a time (backupStream.ts). */
+  backUp(sink: ChunkSink, options?: StreamOptions): Promise<StreamOutcome>;
   /** `spaceWarning` as for `save`. */
   restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
 }
 
-async function meetingsByKey(db: LibraryDb, refs: MeetingRef[] | null): Promise<Map<MeetingKey, SavedMeeting>> {
-  const meetings = refs === null ? await db.meetings.toArray() : (await db.meetings.bulkGet(refs.map(meetingPk))).filter((m): m is SavedMeeting => m !== undefined);
+async function meetingsByKey(db: LibraryDb, refs: MeetingRef[]): Promise<Map<MeetingKey, SavedMeeting>> {
+  const meetings = (await db.meetings.bulkGet(refs.map(meetingPk))).filter((m): m is SavedMeeting => m !== undefined);
   return new Map(meetings.map((m) => [meetingKey(m), m]));
 }
 
@@ -97,21 +99,25 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
       const meetings = await meetingsByKey(db, [...unique.values()]);
       return new Map([...meetings].map(([key, m]) => [key, m.url]));
     },
-    async exportCsv(what, filter) {
-      const [{ clausesCsv, itemsCsv }, meetings] = await Promise.all([import('../export/libraryCsv'), meetingsByKey(db, null)]);
+    async exportCsv(what, filter, sink, options) {
+      const [{ clausesCsvChunk, itemsCsvChunk }, { writeChunks }, { clausesToExport, itemsToExport }] = await Promise.all([
+        import('../export/libraryCsv'),
+        import('../export/streamCsv'),
+        import('./exportRows'),
+      ]);
       if (what === 'clauses') {
-        const { rows } = await searchClauses(db, filter);
-        return rows.length > 0 ? clausesCsv(rows, meetings) : null;
+        const { meetings, batches } = await clausesToExport(db, filter);
+        return writeChunks(batches, (rows, first) => clausesCsvChunk(rows, meetings, first), sink, options);
       }
-      const { rows } = await searchItems(db, filter);
-      return rows.length > 0 ? itemsCsv(rows, meetings) : null;
+      const { meetings, batches } = await itemsToExport(db, filter);
+      return writeChunks(batches, (rows, first) => itemsCsvChunk(rows, meetings, first), sink, options);
     },
     citeClauses: async (which) => (await import('./citeRows')).referencesOfClauses(db, which),
     citeItems: async (which) => (await import('./citeRows')).referencesOfItems(db, which),
     everything: () => readEverything(db),
     lastChange: () => lastChange(db),
     changesSince: (stamp) => changesSince(db, stamp),
-    backUp: async () => (await import('./backup')).exportLibrary(db),
+    backUp: async (sink, options) => (await import('./backup')).writeBackup(db, sink, options),
     async restore(text) {
       const warning = spaceWarning(await estimate(), text.length);
       const report = await (await import('./backup')).restoreLibrary(db, text);

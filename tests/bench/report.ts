@@ -1,6 +1,7 @@
 import { TARGETS } from './config';
 import type { ContentScriptSize } from './contentScriptSize';
 import type { CompareBenchResult } from './inPage/compare';
+import type { ExportResult } from './export';
 import type { ExtractionTiming } from './inPage/extraction';
 import { atLeast, atMost, benchRow, type BenchRow } from './rows';
 import { median } from './stats';
@@ -33,6 +34,7 @@ export interface BenchResults {
   pageTasks?: PageTaskResult[];
   storage?: StorageResult;
   compare?: CompareBenchResult;
+  export?: ExportResult;
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -85,6 +87,7 @@ export function benchRows(r: BenchResults): BenchRow[] {
     );
   }
   if (r.compare) rows.push(...compareRows(r.compare));
+  if (r.export) rows.push(...exportRows(r.export));
   return rows;
 }
 
@@ -207,4 +210,33 @@ export function searchDetail(r: BenchResults): string {
     for (const q of s.queries) lines.push(`| ${s.clauses.toLocaleString('en-GB')} | ${q.label}: "${q.query}" | ${q.hits} | ${ms(q.p50)} ms | ${q.scanMs.length ? `${ms(q.scanP50)} ms` : '—'} | ${ms(q.coldMs)} ms |`);
   }
   return lines.join('\n');
+}
+
+/** The streamed CSV export (issue 15): rows a second, and the renderers' peak memory above before against two chunks + 100 MiB. */
+function exportRows(e: ExportResult): BenchRow[] {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  return e.atSizes.flatMap((size) => {
+    const reached = size.clauses >= size.target;
+    const short = reached ? '' : ` (the library reached ${n(size.clauses)} clauses in the time, short of ${n(size.target)})`;
+    return size.measures.flatMap((m) => {
+      const perSecond = m.rows / (m.ms / 1000);
+      const chunkBytes = m.rows > 0 ? (m.bytes / m.rows) * m.chunkRows : 0;
+      const limit = 2 * chunkBytes + 100 * 2 ** 20;
+      const grew = m.rssPeak - m.rssBefore;
+      const name = `CSV export of ${n(m.rows)} ${m.what} (library of ${n(size.clauses)} clauses, ${n(size.items)} items) streamed to a file in chunks of ${n(m.chunkRows)} rows`;
+      return [
+        benchRow(`${name}: rows/s`, perSecond, 'rows/s', atLeast(TARGETS.exportRowsPerSecond), `**${n(Math.round(perSecond))} rows/s** (${(m.ms / 1000).toFixed(1)} s, ${mib(m.bytes)} in ${m.chunks} chunks)${short}`, reached),
+        benchRow(
+          `${name}: peak renderer memory above before`,
+          grew / 2 ** 20,
+          'MiB',
+          atMost(Math.round((limit / 2 ** 20) * 10) / 10),
+          `**+${mib(grew)}** (RSS of ${m.rendererProcesses} renderer processes sampled every 5 ms: ${mib(m.rssBefore)} → ${mib(m.rssPeak)}` +
+            (m.heapBefore !== null && m.heapPeak !== null ? `; JS heap +${mib(m.heapPeak - m.heapBefore)} at the highest chunk write, garbage included` : '') +
+            `); a chunk ≈ ${mib(chunkBytes)}, target two chunks + 100 MiB${short}`,
+          reached,
+        ),
+      ];
+    });
+  });
 }

@@ -14,6 +14,7 @@ import { measureContentScript } from './contentScriptSize';
 import { benchExtraction, HUGE_MEETING_ITEMS, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { benchCompareInPage, compareVocabulary } from './compare';
+import { benchExport, exportTargets } from './export';
 import { benchLibrary } from './library';
 import { benchRows, searchDetail, table, type BenchResults, type Machine } from './report';
 import { BenchJsonSchema, type BenchJson } from './rows';
@@ -60,8 +61,8 @@ function jsonFileArg(args: string[]): string | null {
 }
 const jsonFile = jsonFileArg(process.argv.slice(2));
 
-/** BENCH_ONLY=extraction,size,panel,page,storage,compare,library measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'library'] as const;
+/** BENCH_ONLY=extraction,size,panel,page,storage,compare,library,export measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'library', 'export'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -71,10 +72,11 @@ async function main(): Promise<void> {
   const fixtures = fixturePages();
   const base = baseMeetingPage(fixtures);
   log(`bench: ${fixtures.length} fixture pages; synthetic pages and library from ${base.name}`);
-  const [extractionBundle, libraryBundle, compareBundle] = await Promise.all([
+  const [extractionBundle, libraryBundle, compareBundle, exportBundle] = await Promise.all([
     bundleForPage('tests/bench/inPage/extraction.ts'),
     bundleForPage('tests/bench/inPage/library.ts'),
     bundleForPage('tests/bench/inPage/compare.ts'),
+    bundleForPage('tests/bench/inPage/export.ts'),
   ]);
 
   const contentScript = runs('size') ? measureContentScript() : undefined;
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
   let pageTasks;
   let storage;
   let compare;
+  let exported;
   try {
     let huge;
     if (runs('extraction') || runs('panel') || runs('page')) {
@@ -146,6 +149,21 @@ async function main(): Promise<void> {
       }
     }
 
+    // Streamed CSV export (issue 15), on its own library grown to BENCH_EXPORT_CLAUSES.
+    if (runs('export')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: exportBundle });
+        const limitAt = runs('library') ? started + LIMIT_MS / 2 : started + LIMIT_MS - 8_000;
+        exported = await benchExport(page, fixtures, base.name, userDataDir, { targets: exportTargets(), limitAt, log });
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
+
     // Last, with the time left: growing the library is most of the bench's time.
     if (runs('library')) {
       const { context, userDataDir } = await launchPlain();
@@ -180,6 +198,7 @@ async function main(): Promise<void> {
     pageTasks,
     storage,
     compare,
+    export: exported,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

@@ -7,6 +7,7 @@ import { axeViolations } from './support/axe';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { FIXTURES_DIR } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
+import { withoutFilePicker } from './support/saveFile';
 
 /** The committee's meetings as its list page links them (tests/fixtures/southampton-committee-meetings.html). */
 const MEETINGS: [id: string, subtitleDate: string][] = [
@@ -76,6 +77,7 @@ describe('backup and restore', () => {
   it('backs the library up and restores it into a fresh profile; a foreign file changes nothing', async () => {
     const library = await browser.openExtensionPage('library.html');
     await library.getByRole('status').filter({ hasText: '40 clauses match.' }).waitFor();
+    await withoutFilePicker(library);
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up library (JSON)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = path.join(mkdtempSync(path.join(tmpdir(), 'backup-')), download.suggestedFilename());
@@ -186,6 +188,7 @@ describe('restoring a backup over a library that changed since (finding 5)', () 
     await panel.getByRole('status').filter({ hasText: 'Saved tags and note.' }).waitFor();
 
     const library = await browser.openExtensionPage('library.html', '', { width: 1400, height: 1000 });
+    await withoutFilePicker(library);
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Back up library (JSON)' }).click()]);
     const backup = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as { tables: { clauses: Record<string, unknown>[] } };
     const clause = (index: number) => {

@@ -9,6 +9,7 @@ import { clickToolbarButton, iconOf, launchWithExtension, newProfileDir, openWit
 import { axeViolations } from './support/axe';
 import { SOUTHAMPTON, WORCESTERSHIRE } from './support/councils';
 import { serveCouncil, type CouncilServer } from './support/server';
+import { withoutFilePicker } from './support/saveFile';
 
 /** The extension API inside the service worker. */
 declare const chrome: WxtBrowser;
@@ -162,6 +163,7 @@ describe('the library', () => {
 
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
     await library.getByRole('status').filter({ hasText: '8 clauses match.' }).waitFor();
+    await withoutFilePicker(library);
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export clauses as CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path()) as string, 'utf8');

@@ -8,6 +8,7 @@ import { SOUTHAMPTON } from './support/councils';
 import { EXTENSION_DIR, FIXTURES_DIR } from './support/paths';
 import { serveCouncil, type CouncilServer } from './support/server';
 import { COUNCIL_MATCHES, PAGE_NAME_GLOBS, QUERY_STRING_EXCLUDES } from '@/lib/moderngov/matchPatterns';
+import { withoutFilePicker } from './support/saveFile';
 
 const HOSTILE = '/ieListDocuments.aspx?CId=9&MId=666&Ver=4';
 
@@ -43,6 +44,7 @@ describe('hostile page text', () => {
     const library = await browser.openExtensionPage('library.html');
     await library.getByRole('status').filter({ hasText: '3 clauses match.' }).waitFor();
     expect(await library.locator('table.results img, table.results script').count()).toBe(0);
+    await withoutFilePicker(library);
     const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export clauses as CSV' }).click()]);
     const rows = Papa.parse<Record<string, string>>(readFileSync((await download.path()) as string, 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((r) => r.clause_text)).toEqual(["'=cmd|' /C calc'!A0", "'+SUM(1,2) and @SUM(A1) and -1+1", '<a href="javascript:window.__pwned=1">a link</a> that the report be noted.']);

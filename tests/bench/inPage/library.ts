@@ -25,7 +25,7 @@ export const ITEMS_PER_MEETING = 20;
 export const CLAUSES_PER_ITEM = 5;
 /** Words drawn from the fixtures' vocabulary added to each clause, so that not every clause is one of a few dozen texts. */
 const TAIL_WORDS = 4;
-const DB_NAME = 'council-minutes-bench';
+export const DB_NAME = 'council-minutes-bench';
 
 export interface LibrarySetup {
   baseMeeting: string;
@@ -198,7 +198,7 @@ function syntheticMeeting(p: Pools, m: number): MeetingRecord {
 }
 
 /** Meeting `m` as a copy of what saveSelection stored for a template meeting: a new meeting id and date. */
-function copiedMeeting(m: number): MeetingRows {
+export function copiedMeeting(m: number): MeetingRows {
   const template = templates[m % templates.length];
   if (!template) throw new Error('no template meetings: call __libTakeTemplates first');
   // The id syntheticMeeting(m) would have: no meeting is both saved and copied.

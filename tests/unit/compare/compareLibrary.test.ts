@@ -8,6 +8,7 @@ import { meetingOfItemPage } from '@/lib/library/itemPage';
 import { dexieLibrary, type LibraryService } from '@/lib/library/service';
 import { extractPage } from '@/lib/moderngov/extract';
 import type { MeetingRecord } from '@/lib/moderngov/schema';
+import { memorySink } from '../../support/memorySink';
 import { ownFixture } from '../../support/pages';
 import { meetingOf, WORCESTERSHIRE } from './fixtures';
 
@@ -107,7 +108,9 @@ describe('the Compare view kept current from the changes only', () => {
     await library.save(BATH, { scope: 'meeting' });
     live = await keptEqualsFresh(live);
     expect(groupOf(live, medwayCts)).toHaveLength(4);
-    const backup = await library.backUp();
+    const written = memorySink();
+    await library.backUp(written);
+    const backup = written.chunks.join('');
     await library.save(BATH, { scope: 'meeting' });
     live = await keptEqualsFresh(live);
 

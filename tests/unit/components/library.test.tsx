@@ -3,8 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
+import { readBackup } from '@/lib/library/backup';
 import { saveSelection } from '@/lib/library/save';
 import { fakeLibrary } from '../../support/fakeLibrary';
+import { memorySink } from '../../support/memorySink';
 import { mountedLibrary } from '../../support/mountedLibrary';
 import { item, meeting } from '../../support/records';
 
@@ -25,8 +27,9 @@ const button = (text: string) => Array.from(mounted.root.querySelectorAll('butto
 describe('library page', () => {
   it('shows the newest page of results with the count of all, a page more on "Show more", and exports every row', async () => {
     await fill();
-    const download = vi.fn();
-    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
+    const sink = memorySink();
+    const saveFile = vi.fn(async () => sink);
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
     expect(rows()).toHaveLength(200);
     expect(rows()[0]?.textContent).toContain('2022-03-10');
@@ -37,17 +40,19 @@ describe('library page', () => {
     expect(button('Show')).toBeUndefined();
 
     await act(() => button('Export clauses as CSV')?.click());
-    await vi.waitFor(() => expect(download).toHaveBeenCalledOnce());
-    const [filename, csv] = download.mock.calls[0] as [string, string];
-    expect(filename).toMatch(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/);
-    // A header and every clause, not only those shown.
-    expect(csv.trim().split('\r\n')).toHaveLength(241);
+    await vi.waitFor(() => expect(status()).toBe('Exported 240 clauses as CSV.'), { timeout: 5000 });
+    expect(saveFile).toHaveBeenCalledOnce();
+    expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-clauses-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    // A header and every clause, not only those shown; the file closed, complete.
+    expect(sink.chunks.join('').trim().split('\r\n')).toHaveLength(241);
+    expect(sink.state).toBe('closed');
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
   });
 
   it('goes back to one page when the search changes, and says when there is nothing to export', async () => {
     await fill();
-    const download = vi.fn();
-    act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
+    const saveFile = vi.fn(async () => memorySink());
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));
@@ -69,7 +74,25 @@ describe('library page', () => {
     await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
     await act(() => button('Export clauses as CSV')?.click());
     await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
-    expect(download).not.toHaveBeenCalled();
+    // No file picker opened for nothing.
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('library page: the backup', () => {
+  it('streams the backup into the file picked, and says how many records it holds', async () => {
+    await fill();
+    const sink = memorySink();
+    const saveFile = vi.fn(async () => sink);
+    act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
+    await act(() => button('Back up library (JSON)')?.click());
+    // 1 council, 1 committee, 3 meetings, 6 items, 240 clauses.
+    await vi.waitFor(() => expect(status()).toBe('Backed up the library: 251 records.'), { timeout: 5000 });
+    expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/)]);
+    expect(sink.state).toBe('closed');
+    const backup = readBackup(sink.chunks.join(''));
+    expect([backup.tables.meetings.length, backup.tables.items.length, backup.tables.clauses.length]).toEqual([3, 6, 240]);
   });
 });
 
@@ -88,5 +111,48 @@ describe('library page with a plain fake library', () => {
     await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 1 meetings, 3 items, 3 clauses, merged with the library. 1 conflict resolved, nothing dropped:'));
     expect(library.restore).toHaveBeenCalledWith('{"format":"council-minutes-backup"}');
     expect(Array.from(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).map((li) => li.textContent)).toEqual(conflicts);
+  });
+});
+
+describe('library page: the streamed CSV export', () => {
+  /** A library of 240 matching clauses whose export writes 100 rows, then waits for Cancel (or fails, when told to). */
+  function exportingLibrary(fail?: Error) {
+    const sink = memorySink();
+    const library = fakeLibrary({
+      searchClauses: vi.fn(async () => ({ rows: [], total: 240 })),
+      exportCsv: vi.fn(async (_what, _filter, into, options) => {
+        await into.write('first chunk');
+        options?.onProgress?.(100);
+        if (fail) throw fail;
+        await new Promise<void>((resolve) => options?.signal?.addEventListener('abort', () => resolve()));
+        await into.abort();
+        return { rows: 100, outcome: 'cancelled' as const };
+      }),
+    });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} saveFile={async () => sink} confirm={() => true} />, mounted.root));
+    return sink;
+  }
+
+  it('shows how far it is, of about how many, and Cancel stops it without a file', async () => {
+    const sink = exportingLibrary();
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 0; exports have all.'));
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(mounted.root.querySelector('.export-progress label')?.textContent).toBe('Exporting clauses: 100 of about 240 clauses'));
+    const progress = mounted.root.querySelector('.export-progress progress');
+    expect([progress?.getAttribute('value'), progress?.getAttribute('max')]).toEqual(['100', '240']);
+    expect(button('Export clauses as CSV')?.disabled).toBe(true);
+    await act(() => button('Cancel')?.click());
+    await vi.waitFor(() => expect(status()).toBe('Export cancelled after 100 clauses: no file was saved.'));
+    expect(sink.state).toBe('aborted');
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
+    expect(button('Export clauses as CSV')?.disabled).toBe(false);
+  });
+
+  it('says what happened when writing fails, and that the library is untouched', async () => {
+    exportingLibrary(new Error('The disk is full'));
+    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
+    await act(() => button('Export clauses as CSV')?.click());
+    await vi.waitFor(() => expect(status()).toBe('Export stopped after 100 clauses: The disk is full. No file was saved; the library is untouched.'));
+    expect(mounted.root.querySelector('.export-progress')).toBeNull();
   });
 });

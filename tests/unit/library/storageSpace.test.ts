@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { errorMessage } from '@/components/errorMessage';
+import { exportLibrary } from '@/lib/library/backup';
 import { LibraryDb } from '@/lib/library/db';
 import { dexieLibrary } from '@/lib/library/service';
 import { spaceWarning, type SpaceEstimate } from '@/lib/library/storageSpace';
@@ -60,7 +61,7 @@ describe('saving with the space estimate', () => {
   it('restores a backup on a nearly full disk, and the report carries the warning', async () => {
     const from = new LibraryDb(`space-${Date.now()}-4`);
     await dexieLibrary(from).save(record, { scope: 'meeting' });
-    const backup = await dexieLibrary(from).backUp();
+    const backup = await exportLibrary(from);
     const into = new LibraryDb(`space-${Date.now()}-5`);
     const report = await dexieLibrary(into, async () => ({ usage: 99 * MIB, quota: 100 * MIB })).restore(backup);
     expect(report.spaceWarning).toContain('Space is running out: about 1.0 MiB is left for the library.');
