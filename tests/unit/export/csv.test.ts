@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import 'fake-indexeddb/auto';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_COLUMNS } from '@/lib/export/clauseRows';
 import { toCsv } from '@/lib/export/csv';
@@ -44,6 +45,22 @@ describe('toCsv', () => {
     const parsed = readWithPython(csv);
     expect(parsed[0]).toEqual(['a', 'b']);
     expect(parsed[2]).toEqual(['two\nlines', 'a "quote"']);
+  });
+});
+
+describe('csvChunk against Papa Parse', () => {
+  // The writer replaced Papa Parse's unparse (with escapeFormulae set to FORMULA_START): the same
+  // bytes for every cell, over cells built from the characters quoting and formulae turn on.
+  const alphabet = ['a', 'Z', '1', ' ', ',', '"', "'", '\n', '\r', '\t', '=', '+', '-', '@', '\uFEFF', 'é', ';'];
+  let seed = 17;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const text = () => Array.from({ length: Math.floor(random() * 7) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+
+  it('writes every cell as Papa Parse does', () => {
+    const rows = Array.from({ length: 3000 }, (_, n) => ({ a: text(), b: text(), n: n % 7 === 0 ? -n : n }));
+    const papa = Papa.unparse(rows, { columns: ['a', 'b', 'n'], escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n', header: true });
+    expect(toCsv(rows, ['a', 'b', 'n'])).toBe(`\uFEFF${papa}\r\n`);
+    expect(rows.some((r) => r.a.startsWith('=') || r.b.startsWith('-'))).toBe(true);
   });
 });
 
