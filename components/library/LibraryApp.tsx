@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
 import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
-import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import { PAGE_ROWS, type LibraryFilter } from '@/lib/library/search';
 import type { LibraryService } from '@/lib/library/service';
 import { copyCitation } from '../cite/copyCitation';
 import { useCitationStyle } from '../cite/StylePicker';
@@ -14,6 +14,7 @@ import { CitationControls, type ExportScope } from './CitationControls';
 import { CompareView } from './CompareView';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
+import { usePagedSearch } from './usePagedSearch';
 
 interface Props {
   library: LibraryService;
@@ -35,18 +36,16 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
     () => (view === 'compare' ? library.everything() : Promise.resolve(null)),
     [view],
   );
-  const key = JSON.stringify(filter);
-  // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
-  const [shown, setShown] = useState(PAGE_ROWS);
   const choices = useLiveQuery(library, () => library.facets(), []);
-  // Only the rows shown are read and kept; an export reads every matching row when asked.
-  const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
-  const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
-  const page = view === 'clauses' ? clauses.value : items.value;
+  // Only the rows shown are read and kept, a page at a time; an export reads every matching row when asked.
+  const clauses = usePagedSearch(library, { page: library.searchClauses, count: library.countClauses }, filter, view === 'clauses');
+  const items = usePagedSearch(library, { page: library.searchItems, count: library.countItems }, filter, view === 'items');
+  const page = view === 'clauses' ? clauses.shown : items.shown;
   const error = view === 'clauses' ? clauses.error : items.error;
   const noun = view === 'clauses' ? 'clause' : 'item';
+  const matching = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}.`;
   const count = page
-    ? `${page.total} ${noun}${page.total === 1 ? '' : 's'} match${page.total === 1 ? 'es' : ''}.${page.total > page.rows.length ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}`
+    ? `${page.total === null ? `Counting the matching ${noun}s…` : matching(page.total)}${page.hasMore ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}${page.capped ? ` ${page.capped}` : ''}`
     : 'Loading the library…';
   const shownCount = view === 'compare' ? 'Comparing the whole library by topic, council by council.' : count;
   const status = notice ?? (error ? { message: errorMessage(error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
@@ -113,7 +112,6 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
           if (v !== view) setSelected(new Map());
           setFilter(f);
           setView(v);
-          setShown(PAGE_ROWS);
           setCompareFrom(null);
           setNotice(null);
         }}
@@ -168,10 +166,10 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
           ))}
         </ul>
       )}
-      {view === 'clauses' && clauses.value && (
+      {view === 'clauses' && clauses.shown && (
         <ClauseTable
-          rows={clauses.value.rows}
-          urls={clauses.value.urls}
+          rows={clauses.shown.rows}
+          urls={clauses.shown.urls}
           selection={selection}
           onCite={cite}
           onDelete={(c) =>
@@ -181,10 +179,10 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
           }
         />
       )}
-      {view === 'items' && items.value && (
+      {view === 'items' && items.shown && (
         <ItemTable
-          rows={items.value.rows}
-          urls={items.value.urls}
+          rows={items.shown.rows}
+          urls={items.shown.urls}
           selection={selection}
           onCite={cite}
           onDelete={(i) =>
@@ -196,9 +194,9 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
           }}
         />
       )}
-      {view !== 'compare' && page && page.total > page.rows.length && (
-        <button type="button" class="show-more" onClick={() => setShown(page.rows.length + PAGE_ROWS)}>
-          Show {Math.min(PAGE_ROWS, page.total - page.rows.length)} more
+      {view !== 'compare' && page?.hasMore && (
+        <button type="button" class="show-more" onClick={() => (view === 'clauses' ? clauses : items).showMore().catch((e: unknown) => setNotice({ message: errorMessage(e), tone: 'error' }))}>
+          {page.total === null ? 'Show more' : `Show ${Math.min(PAGE_ROWS, page.total - page.rows.length)} more`}
         </button>
       )}
       {view === 'compare' && everything.value && (
@@ -206,10 +204,4 @@ export function LibraryApp({ library, download, confirm, onSelection }: Props) {
       )}
     </main>
   );
-}
-
-/** A page of results with the links of their meetings, read for the rows shown only. */
-async function withUrls<T extends { host: string; meetingId: string }>(library: LibraryService, search: Promise<ResultPage<T>>) {
-  const page = await search;
-  return { ...page, urls: await library.meetingUrls(page.rows) };
 }

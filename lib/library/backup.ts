@@ -2,7 +2,8 @@ import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupTables, type TableName, describeIssue, describeValue } from './backupSchema';
 import type { LibraryDb } from './db';
 import { clauseDerived, itemWords } from './derived';
-import { clausePk, itemPk, meetingPk } from './identity';
+import { clausePk, itemPk, meetingKey, meetingPk } from './identity';
+import { indexMeeting, indexTables } from './postings';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;
@@ -93,12 +94,14 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
   const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
   // No try/catch in here: any rejection aborts the transaction and rolls every table back.
-  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
+  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, ...indexTables(db)], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
     await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
     await upsert(db.items, items, itemPk, mergeItem);
     await upsert(db.clauses, clauses, clausePk, mergeClause);
+    const touched = new Map([...meetings, ...items, ...clauses].map((r) => [meetingKey(r), { host: r.host, meetingId: r.meetingId }]));
+    for (const ref of touched.values()) await indexMeeting(db, ref);
   });
   return {
     counts: { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length },

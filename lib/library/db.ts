@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
+import type { MeetingIndex, Posting, PostingKey } from './postings';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
@@ -15,6 +16,9 @@ export class LibraryDb extends Dexie {
   items!: Dexie.Table<SavedItem, ItemPk>;
   clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
+  /** Since version 7: the full-text index, derived from the records (postings.ts). */
+  postings!: Dexie.Table<Posting, PostingKey>;
+  meetingIndex!: Dexie.Table<MeetingIndex, MeetingPk>;
   // Since version 6 the database also holds the team corpus's tables, typed in lib/team/tables.ts.
 
   constructor(name = 'council-minutes') {
