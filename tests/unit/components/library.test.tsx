@@ -49,6 +49,8 @@ describe('library page', () => {
     const download = vi.fn();
     act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
+    // The first page does not count what follows it: the count comes after, in the background.
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));
     const search = mounted.root.querySelector<HTMLInputElement>('input[type="search"]');
