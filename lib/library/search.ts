@@ -188,6 +188,19 @@ async function* meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words:
   }
 }
 
+/** The terms, the one with the fewest postings (meetings having it) first: the search reads its postings and narrows by the others'. */
+async function rarestFirst(db: LibraryDb, terms: string[], lower: string, upper: string): Promise<string[]> {
+  if (terms.length < 2) return terms;
+  const counts = await Promise.all(
+    terms.map(async (term) => {
+      const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
+      const each = await Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count()));
+      return each.reduce((a, b) => a + b, 0);
+    }),
+  );
+  return terms.map((term, k) => ({ term, n: counts[k]! })).sort((a, b) => a.n - b.n || b.term.length - a.term.length).map((t) => t.term);
+}
+
 interface Scan<T extends Row> {
   rows: T[];
   /** The last row's meeting order key (the cursor's first part). */
@@ -206,7 +219,7 @@ interface Scan<T extends Row> {
  * council, committee, tag, outcome.
  */
 async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
-  const [first, ...rest] = wordsOf(filter.text).sort((a, b) => b.length - a.length);
+  const [first, ...rest] = await rarestFirst(db, wordsOf(filter.text), ...orderKeyRange(filter.from, filter.to));
   let [lower, upper] = orderKeyRange(filter.from, filter.to);
   if (after && after[0] > lower) lower = after[0];
   let capped: string | undefined;
@@ -217,6 +230,9 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
     source = meetingsWith(db, kind, words, lower, upper);
   } else source = everyMeeting(db, lower, upper);
 
+  // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
+  const narrowing = first ? (await Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS)))).filter((r) => !r.capped).map((r) => r.words) : [];
+
   const afterPlace = after ? after.slice(1) : null;
   const rows: T[] = [];
   let lastOrderKey = '';
@@ -226,35 +242,63 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
     (!filter.committee || row.committeeName === filter.committee) &&
     (!filter.tag || row.tags.includes(filter.tag)) &&
     kind.keep(row, filter);
-  /** Reads a batch of meetings' rows; true once more than `limit` rows are found. */
+
+  /** Keeps, of each candidate's keys, those listed under one of `words` in its meeting's postings too. */
+  const narrow = async (batch: Candidate[], words: string[]) => {
+    const keys = batch.flatMap((m) => words.map((w): PostingKey => [w, m.orderKey]));
+    const postings = await db.postings.bulkGet(keys as never[]);
+    const having = new Map<string, Set<string>>();
+    keys.forEach(([, orderKey], k) => {
+      const p = postings[k];
+      if (!p) return;
+      const set = having.get(orderKey) ?? new Set<string>();
+      for (const key of kind.keysOf(p, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
+      having.set(orderKey, set);
+    });
+    for (const m of batch) {
+      const set = having.get(m.orderKey);
+      m.keys = set ? (m.keys ?? []).filter((key) => set.has(JSON.stringify(key))) : [];
+    }
+  };
+
+  /** Reads a batch of meetings' rows (one bulkGet for those the postings list, a key range for each other); true once more than `limit` rows are found. */
   const take = async (batch: Candidate[]): Promise<boolean> => {
-    const read = await Promise.all(
-      batch.map(async (m) => (m.keys ? (await kind.table(db).bulkGet(m.keys as never[])).filter((r): r is T => r !== undefined) : kind.ofMeeting(db, m.ref).toArray())),
-    );
-    for (const [k, meetingRows] of read.entries()) {
-      const { orderKey } = batch[k]!;
+    for (const words of narrowing) await narrow(batch, words);
+    const listed = batch.flatMap((m) => m.keys ?? []);
+    const [got, ...whole] = await Promise.all([
+      listed.length > 0 ? kind.table(db).bulkGet(listed as never[]) : Promise.resolve([]),
+      ...batch.map((m) => (m.keys ? Promise.resolve([]) : kind.ofMeeting(db, m.ref).toArray())),
+    ]);
+    let at = 0;
+    for (const [k, m] of batch.entries()) {
+      const meetingRows = m.keys ? got.slice(at, (at += m.keys.length)).filter((r): r is T => r !== undefined) : whole[k]!;
       meetingRows.sort((a, b) => comparePositions(kind.position(a), kind.position(b)));
       for (const row of meetingRows) {
-        if (!match(row, orderKey)) continue;
+        if (!match(row, m.orderKey)) continue;
         rows.push(row);
-        if (rows.length <= limit) lastOrderKey = orderKey;
+        if (rows.length <= limit) lastOrderKey = m.orderKey;
         else return true;
       }
     }
     return false;
   };
 
+  // A batch holds about the rows still wanted: a posting's keys, else a meeting's usual hundred or so (few meetings per read, few reads per page).
+  // Narrowed by other words, few candidates match: batches grow fourfold each time.
   let batch: Candidate[] = [];
-  let size = 8;
+  let expected = 0;
+  let factor = 1;
   let more = false;
   for await (const m of source) {
     if (filter.host && m.ref.host !== filter.host) continue;
     batch.push(m);
-    if (batch.length < size) continue;
+    expected += m.keys ? m.keys.length : 100;
+    if (expected <= (limit - rows.length) * factor && batch.length < (narrowing.length > 0 ? 1024 : 128)) continue;
     more = await take(batch);
     if (more) break;
     batch = [];
-    size = Math.min(size * 2, 128);
+    expected = 0;
+    if (narrowing.length > 0) factor *= 4;
   }
   if (!more && batch.length > 0) more = await take(batch);
   return { rows, lastOrderKey, more, capped };

@@ -182,6 +182,9 @@ async function expectPostingsExact(db: LibraryDb): Promise<void> {
   expect(index.reduce((sum, m) => sum + m.words.length, 0)).toBe(postingKeys.length);
 }
 
+// Dozens of saves and every filter paged through, checked after each kind of write: seconds on a busy machine.
+const SLOW = 60_000;
+
 describe('paged search against a plain scan of every row', () => {
   it('agrees after saves of whole meetings, items and clauses, re-saves, item-page saves, annotations and deletions', async () => {
     const db = await openDb();
@@ -223,7 +226,7 @@ describe('paged search against a plain scan of every row', () => {
     const items = await db.items.toArray();
     for (const i of items.filter((_, k) => k % 4 === 2)) await deleteItem(db, i);
     await expectConsistent(db);
-  });
+  }, SLOW);
 
   it('agrees after a backup is restored into an empty library and over a changed one', async () => {
     const db = await openDb();
@@ -243,7 +246,7 @@ describe('paged search against a plain scan of every row', () => {
     for (const i of (await db.items.toArray()).filter((_, k) => k % 3 === 0)) await deleteItem(db, i);
     await restoreLibrary(db, backup);
     await expectConsistent(db);
-  });
+  }, SLOW);
 
   it('says a cursor it cannot read is not one, and reads nothing', async () => {
     const db = await openDb();
