@@ -27,7 +27,7 @@ describe('library page', () => {
     await fill();
     const download = vi.fn();
     act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
-    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'), { timeout: 5000 });
     expect(rows()).toHaveLength(200);
     expect(rows()[0]?.textContent).toContain('2022-03-10');
 
@@ -50,7 +50,7 @@ describe('library page', () => {
     act(() => render(<LibraryApp library={mounted.library} download={download} confirm={() => true} />, mounted.root));
     await vi.waitFor(() => expect(rows()).toHaveLength(200));
     // The first page does not count what follows it: the count comes after, in the background.
-    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'), { timeout: 5000 });
     await act(() => button('Show 40 more')?.click());
     await vi.waitFor(() => expect(rows()).toHaveLength(240));
     const search = mounted.root.querySelector<HTMLInputElement>('input[type="search"]');
@@ -65,13 +65,36 @@ describe('library page', () => {
     await vi.waitFor(() => expect(status()).toBe('120 clauses match.'));
     expect(rows()).toHaveLength(120);
     await type('');
-    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'));
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match. Showing the newest 200; exports have all.'), { timeout: 5000 });
     expect(rows()).toHaveLength(200);
     await type('nothing-like-this');
     await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
     await act(() => button('Export clauses as CSV')?.click());
     await vi.waitFor(() => expect(status()).toBe('No clauses match: there is nothing to export.'));
     expect(download).not.toHaveBeenCalled();
+  });
+});
+
+describe('library page over a library it counts in the background', () => {
+  it('shows the first page at once, "Counting…" until the count comes, and pages on from where the rows stop', async () => {
+    await fill();
+    let counted: (n: number) => void = () => {};
+    const countClauses = vi.fn((filter: Parameters<typeof mounted.library.countClauses>[0]) => new Promise<number>((resolve) => (counted = () => void mounted.library.countClauses(filter).then(resolve))));
+    const searchClauses = vi.fn(mounted.library.searchClauses);
+    act(() => render(<LibraryApp library={{ ...mounted.library, countClauses, searchClauses }} download={vi.fn()} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(rows()).toHaveLength(200));
+    expect(status()).toBe('Counting the matching clauses… Showing the newest 200; exports have all.');
+    await vi.waitFor(() => expect(countClauses).toHaveBeenCalledWith({}));
+
+    // "Show more" before the count: the next page, read from the first page's cursor.
+    const first = await searchClauses.mock.results[0]?.value;
+    await act(() => button('Show more')?.click());
+    await vi.waitFor(() => expect(rows()).toHaveLength(240));
+    expect(searchClauses).toHaveBeenCalledWith({}, { limit: 200, after: first.next });
+    expect(button('Show')).toBeUndefined();
+
+    await act(() => counted(0));
+    await vi.waitFor(() => expect(status()).toBe('240 clauses match.'));
   });
 });
 
