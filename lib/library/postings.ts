@@ -21,12 +21,18 @@ export const PostingSchema = z.object({
 export type Posting = z.infer<typeof PostingSchema>;
 export type PostingKey = [word: string, orderKey: string];
 
-/** One row per meeting that has saved rows: its order key (indexed) and the words it has postings under (to remove them on rewrite). */
+/**
+ * One row per meeting that has saved rows: its order key (indexed), the words it has postings
+ * under (to remove them on rewrite) and how many clauses and picked items it has (totals with no
+ * words read these small rows, never the rows themselves).
+ */
 export const MeetingIndexSchema = z.object({
   host: z.string(),
   meetingId: z.string(),
   orderKey: z.string(),
   words: z.array(z.string()),
+  clauses: z.number(),
+  items: z.number(),
 });
 export type MeetingIndex = z.infer<typeof MeetingIndexSchema>;
 
@@ -80,7 +86,14 @@ export function meetingPostings(ref: MeetingRef, date: string, items: SavedItem[
   for (const i of [...items].sort((a, b) => comparePositions(itemPosition(a), itemPosition(b)))) {
     if (i.picked === 1) for (const word of new Set(i.words)) posting(word).i.push(i.itemKey);
   }
-  const entry: MeetingIndex = { host: ref.host, meetingId: ref.meetingId, orderKey: meetingOrderKey(date, ref), words: [...postings.keys()] };
+  const entry: MeetingIndex = {
+    host: ref.host,
+    meetingId: ref.meetingId,
+    orderKey: meetingOrderKey(date, ref),
+    words: [...postings.keys()],
+    clauses: clauses.length,
+    items: items.filter((i) => i.picked === 1).length,
+  };
   return { entry, postings };
 }
 

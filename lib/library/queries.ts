@@ -62,7 +62,7 @@ export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<
 export async function facets(db: LibraryDb): Promise<{ councils: { host: string; name: string | null }[]; committees: string[]; tags: string[] }> {
   const [councils, committees, itemTags, clauseTags] = await Promise.all([
     db.councils.toArray(),
-    db.meetings.orderBy('[host+committeeId]').toArray().then((ms) => [...new Set(ms.map((m) => m.committeeName).filter(Boolean))].sort()),
+    db.meetings.orderBy('committeeName').uniqueKeys().then((names) => names.map(String).filter(Boolean).sort()),
     db.items.orderBy('tags').uniqueKeys(),
     db.clauses.orderBy('tags').uniqueKeys(),
   ]);

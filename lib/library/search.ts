@@ -4,7 +4,7 @@ import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
 import type { MeetingRef } from './identity';
 import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
-import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange, type Posting, type PostingKey } from './postings';
+import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange, type MeetingIndex, type Posting, type PostingKey } from './postings';
 import type { SavedClause, SavedItem } from './schema';
 import { wordsOf } from './words';
 
@@ -328,13 +328,15 @@ export function searchClauses(db: LibraryDb, filter: LibraryFilter, options: Sea
 const postingsSuffice = (filter: LibraryFilter) => wordsOf(filter.text).length === 1 && !filter.committee && !filter.tag && !filter.outcome;
 
 /**
- * How many rows match in all, for the total a first page could not give. With no words and no
- * filter, the table's count (items: picked ones, read); with one word and nothing tested on the
- * rows, the rows its postings list (no row read); else every matching row is read.
+ * How many rows match in all, for the total a first page could not give. With no words and
+ * nothing tested on the rows, the meetings' index rows' counts; with one word and nothing tested
+ * on the rows, the rows its postings list; in either case no row is read. Else every matching row is read.
  */
-async function count<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, unfilteredCount: (() => Promise<number>) | null): Promise<number> {
-  const empty = wordsOf(filter.text).length === 0 && !filter.host && !filter.committee && !filter.from && !filter.to && !filter.tag && !filter.outcome;
-  if (empty && unfilteredCount) return unfilteredCount();
+async function count<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, perMeeting: (m: MeetingIndex) => number): Promise<number> {
+  if (wordsOf(filter.text).length === 0 && !filter.committee && !filter.tag && !filter.outcome) {
+    const meetings = await db.meetingIndex.where('orderKey').between(...orderKeyRange(filter.from, filter.to), true, true).toArray();
+    return meetings.reduce((n, m) => n + (!filter.host || m.host === filter.host ? perMeeting(m) : 0), 0);
+  }
   if (postingsSuffice(filter)) {
     const [term] = wordsOf(filter.text) as [string];
     const [lower, upper] = orderKeyRange(filter.from, filter.to);
@@ -346,5 +348,5 @@ async function count<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Librar
   return (await scan(db, kind, filter, Infinity, null)).rows.length;
 }
 
-export const countItems = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, ITEMS, filter, null);
-export const countClauses = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, CLAUSES, filter, () => db.clauses.count());
+export const countItems = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, ITEMS, filter, (m) => m.items);
+export const countClauses = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, CLAUSES, filter, (m) => m.clauses);

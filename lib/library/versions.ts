@@ -57,6 +57,8 @@ export function declareVersions(db: Dexie): void {
   // their `words`; the postings are built here from them, and rewritten by every write since.
   db.version(7)
     .stores({
+      // The library page's committee choices come from this index's keys, not from reading every meeting.
+      meetings: '[host+meetingId], host, date, [host+committeeId], committeeName',
       items: '[host+meetingId+itemKey], *tags',
       clauses: '[host+meetingId+itemKey+clauseIndex], *tags',
       postings: '',

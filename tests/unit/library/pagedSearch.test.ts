@@ -180,6 +180,11 @@ async function expectPostingsExact(db: LibraryDb): Promise<void> {
   const index = await db.meetingIndex.toArray();
   expect(index.map((m) => meetingKey(m)).sort()).toEqual([...withRows].sort());
   expect(index.reduce((sum, m) => sum + m.words.length, 0)).toBe(postingKeys.length);
+  // Its counts are the meeting's clauses and picked items.
+  const tally = (rows: { host: string; meetingId: string }[]) => rows.reduce((m, r) => m.set(meetingKey(r), (m.get(meetingKey(r)) ?? 0) + 1), new Map<string, number>());
+  const clauses = tally(await db.clauses.toArray());
+  const picked = tally((await db.items.toArray()).filter((i) => i.picked === 1));
+  for (const m of index) expect([m.clauses, m.items]).toEqual([clauses.get(meetingKey(m)) ?? 0, picked.get(meetingKey(m)) ?? 0]);
 }
 
 // Dozens of saves and every filter paged through, checked after each kind of write: seconds on a busy machine.
