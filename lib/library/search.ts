@@ -1,4 +1,4 @@
-import type { Collection, Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import { z } from 'zod';
 import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
@@ -95,17 +95,43 @@ interface Candidate {
   keys: unknown[] | null;
 }
 
+/**
+ * Candidate meetings one at a time, in order. Every await in a search is of a Dexie promise (no
+ * async generators, no native promise that resolves without a read): Dexie's liveQuery sees only
+ * the reads made in its own async context, and one native await loses it (the library page then
+ * missed a meeting saved into an empty library).
+ */
+interface Candidates {
+  next(): Promise<Candidate | null>;
+}
+
 /** Meetings in the library's order, from their index rows, a growing batch at a time. */
-async function* everyMeeting(db: LibraryDb, lower: string, upper: string): AsyncGenerator<Candidate> {
+function everyMeeting(db: LibraryDb, lower: string, upper: string): Candidates {
+  let buffer: Candidate[] = [];
   let from = lower;
   let inclusive = true;
-  for (let size = 16; ; size = Math.min(size * 2, 512)) {
-    const rows = await db.meetingIndex.where('orderKey').between(from, upper, inclusive, true).limit(size).toArray();
-    for (const r of rows) yield { orderKey: r.orderKey, ref: r, keys: null };
-    if (rows.length < size) return;
-    from = rows[rows.length - 1]!.orderKey;
-    inclusive = false;
-  }
+  let size = 16;
+  let done = false;
+  return {
+    next() {
+      if (buffer.length > 0 || done) return Dexie.Promise.resolve(buffer.shift() ?? null);
+      return db.meetingIndex
+        .where('orderKey')
+        .between(from, upper, inclusive, true)
+        .limit(size)
+        .toArray()
+        .then((rows) => {
+          buffer = rows.map((r) => ({ orderKey: r.orderKey, ref: r, keys: null }));
+          if (rows.length < size) done = true;
+          else {
+            from = rows[rows.length - 1]!.orderKey;
+            inclusive = false;
+            size = Math.min(size * 2, 512);
+          }
+          return buffer.shift() ?? null;
+        });
+    },
+  };
 }
 
 /** The words having postings that begin with `term`, alphabetically, at most `cap` (one small read each: a skip over each word's postings). */
@@ -150,51 +176,56 @@ class PostingStream {
   }
 
   /** Reads the next batch if the buffer is empty. */
-  async fill(): Promise<void> {
-    if (this.buffer.length > 0 || this.done) return;
+  fill(): Promise<void> {
+    if (this.buffer.length > 0 || this.done) return Dexie.Promise.resolve();
     const range = this.db.postings.where(':id').between([this.word, this.from], [this.word, this.upper], this.inclusive, true).limit(this.size);
-    const [keys, values] = await Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]);
-    this.buffer = keys.map((key, k) => [key[1], values[k]!]);
-    if (keys.length < this.size) this.done = true;
-    else {
-      this.from = keys[keys.length - 1]![1];
-      this.inclusive = false;
-      this.size = Math.min(this.size * 4, 512);
-    }
+    return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]).then(([keys, values]) => {
+      this.buffer = keys.map((key, k) => [key[1], values[k]!]);
+      if (keys.length < this.size) this.done = true;
+      else {
+        this.from = keys[keys.length - 1]![1];
+        this.inclusive = false;
+        this.size = Math.min(this.size * 4, 512);
+      }
+    });
   }
 }
 
 /** Meetings having a word that begins with `term`, in the library's order: the postings of each such word, merged. */
-async function* meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string[], lower: string, upper: string): AsyncGenerator<Candidate> {
+function meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string[], lower: string, upper: string): Candidates {
   const streams = words.map((w) => new PostingStream(db, w, lower, upper));
-  for (;;) {
-    await Promise.all(streams.map((s) => s.fill()));
-    let first: string | undefined;
-    for (const s of streams) {
-      const head = s.head();
-      if (head && (first === undefined || head[0] < first)) first = head[0];
-    }
-    if (first === undefined) return;
-    const ref = meetingOfOrderKey(first);
-    const keys = new Map<string, unknown>();
-    for (const s of streams) {
-      const head = s.head();
-      if (head?.[0] !== first) continue;
-      // A row having two words of the prefix ("contact", "contacts") is listed under each.
-      for (const key of kind.keysOf(head[1], ref)) keys.set(JSON.stringify(key), key);
-      s.shift();
-    }
-    if (keys.size > 0) yield { orderKey: first, ref, keys: [...keys.values()] };
-  }
+  return {
+    async next() {
+      for (;;) {
+        await Dexie.Promise.all(streams.map((s) => s.fill()));
+        let first: string | undefined;
+        for (const s of streams) {
+          const head = s.head();
+          if (head && (first === undefined || head[0] < first)) first = head[0];
+        }
+        if (first === undefined) return null;
+        const ref = meetingOfOrderKey(first);
+        const keys = new Map<string, unknown>();
+        for (const s of streams) {
+          const head = s.head();
+          if (head?.[0] !== first) continue;
+          // A row having two words of the prefix ("contact", "contacts") is listed under each.
+          for (const key of kind.keysOf(head[1], ref)) keys.set(JSON.stringify(key), key);
+          s.shift();
+        }
+        if (keys.size > 0) return { orderKey: first, ref, keys: [...keys.values()] };
+      }
+    },
+  };
 }
 
 /** The terms, the one with the fewest postings (meetings having it) first: the search reads its postings and narrows by the others'. */
 async function rarestFirst(db: LibraryDb, terms: string[], lower: string, upper: string): Promise<string[]> {
   if (terms.length < 2) return terms;
-  const counts = await Promise.all(
+  const counts = await Dexie.Promise.all(
     terms.map(async (term) => {
       const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
-      const each = await Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count()));
+      const each = await Dexie.Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count()));
       return each.reduce((a, b) => a + b, 0);
     }),
   );
@@ -219,11 +250,12 @@ interface Scan<T extends Row> {
  * council, committee, tag, outcome.
  */
 async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
-  const [first, ...rest] = await rarestFirst(db, wordsOf(filter.text), ...orderKeyRange(filter.from, filter.to));
+  const terms = wordsOf(filter.text);
+  const [first, ...rest] = terms.length < 2 ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
   let [lower, upper] = orderKeyRange(filter.from, filter.to);
   if (after && after[0] > lower) lower = after[0];
   let capped: string | undefined;
-  let source: AsyncGenerator<Candidate>;
+  let source: Candidates;
   if (first) {
     const { words, capped: cut } = await wordsBeginning(db, first, PREFIX_WORDS);
     if (cut) capped = `“${first}” begins more than ${PREFIX_WORDS} words: only rows with one of the first ${PREFIX_WORDS} (${words[0]} … ${words[words.length - 1]}) are found.`;
@@ -231,7 +263,7 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   } else source = everyMeeting(db, lower, upper);
 
   // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
-  const narrowing = first ? (await Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS)))).filter((r) => !r.capped).map((r) => r.words) : [];
+  const narrowing = first ? (await Dexie.Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS)))).filter((r) => !r.capped).map((r) => r.words) : [];
 
   const afterPlace = after ? after.slice(1) : null;
   const rows: T[] = [];
@@ -265,13 +297,12 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   const take = async (batch: Candidate[]): Promise<boolean> => {
     for (const words of narrowing) await narrow(batch, words);
     const listed = batch.flatMap((m) => m.keys ?? []);
-    const [got, ...whole] = await Promise.all([
-      listed.length > 0 ? kind.table(db).bulkGet(listed as never[]) : Promise.resolve([]),
-      ...batch.map((m) => (m.keys ? Promise.resolve([]) : kind.ofMeeting(db, m.ref).toArray())),
-    ]);
+    const whole = batch.filter((m) => !m.keys);
+    const [got, read] = (await Dexie.Promise.all([kind.table(db).bulkGet(listed as never[]), Dexie.Promise.all(whole.map((m) => kind.ofMeeting(db, m.ref).toArray()))])) as [(T | undefined)[], T[][]];
+    const rowsOf = new Map(whole.map((m, k) => [m, read[k]!]));
     let at = 0;
     for (const [k, m] of batch.entries()) {
-      const meetingRows = m.keys ? got.slice(at, (at += m.keys.length)).filter((r): r is T => r !== undefined) : whole[k]!;
+      const meetingRows = m.keys ? got.slice(at, (at += m.keys.length)).filter((r): r is T => r !== undefined) : rowsOf.get(m)!;
       meetingRows.sort((a, b) => comparePositions(kind.position(a), kind.position(b)));
       for (const row of meetingRows) {
         if (!match(row, m.orderKey)) continue;
@@ -289,7 +320,7 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   let expected = 0;
   let factor = 1;
   let more = false;
-  for await (const m of source) {
+  for (let m = await source.next(); m; m = await source.next()) {
     if (filter.host && m.ref.host !== filter.host) continue;
     batch.push(m);
     expected += m.keys ? m.keys.length : 100;
@@ -342,7 +373,8 @@ async function count<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Librar
     const [lower, upper] = orderKeyRange(filter.from, filter.to);
     const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
     let n = 0;
-    for await (const m of meetingsWith(db, kind, words, lower, upper)) if (!filter.host || m.ref.host === filter.host) n += m.keys?.length ?? 0;
+    const source = meetingsWith(db, kind, words, lower, upper);
+    for (let m = await source.next(); m; m = await source.next()) if (!filter.host || m.ref.host === filter.host) n += m.keys?.length ?? 0;
     return n;
   }
   return (await scan(db, kind, filter, Infinity, null)).rows.length;
