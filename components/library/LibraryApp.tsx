@@ -3,7 +3,7 @@ import { CITATION_FORMATS, type CitationFormat } from '@/lib/cite/formats';
 import { itemKey, type ClauseKey, type ItemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 import type { ChunkSink } from '@/lib/export/streamCsv';
-import { PAGE_ROWS, type LibraryFilter, type ResultPage } from '@/lib/library/search';
+import { PAGE_ROWS, type LibraryFilter } from '@/lib/library/search';
 import type { LibraryService } from '@/lib/library/service';
 import { copyCitation } from '../cite/copyCitation';
 import { useCitationStyle } from '../cite/StylePicker';
@@ -19,6 +19,7 @@ import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 import { useCompareLibrary } from './useCompareLibrary';
 import { useStreamedFile } from './useStreamedFile';
+import { usePagedSearch } from './usePagedSearch';
 
 interface Props {
   library: LibraryService;
@@ -38,18 +39,16 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
   const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
   // The comparison keeps its own copy of the whole library, whatever the filters; only while it is shown.
   const compared = useCompareLibrary(library, view === 'compare');
-  const key = JSON.stringify(filter);
-  // Rows shown: a page at first, a page more with each "Show more"; one page again when the search changes.
-  const [shown, setShown] = useState(PAGE_ROWS);
   const choices = useLiveQuery(library, () => library.facets(), []);
-  // Only the rows shown are read and kept; an export reads every matching row when asked.
-  const clauses = useLiveQuery(library, () => (view === 'clauses' ? withUrls(library, library.searchClauses(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
-  const items = useLiveQuery(library, () => (view === 'items' ? withUrls(library, library.searchItems(filter, shown)) : Promise.resolve(null)), [key, view, shown]);
-  const page = view === 'clauses' ? clauses.value : items.value;
+  // Only the rows shown are read and kept, a page at a time; an export reads every matching row when asked.
+  const clauses = usePagedSearch(library, { page: library.searchClauses, count: library.countClauses }, filter, view === 'clauses');
+  const items = usePagedSearch(library, { page: library.searchItems, count: library.countItems }, filter, view === 'items');
+  const page = view === 'clauses' ? clauses.shown : items.shown;
   const error = view === 'clauses' ? clauses.error : view === 'items' ? items.error : compared.error;
   const noun = view === 'clauses' ? 'clause' : 'item';
+  const matching = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}.`;
   const count = page
-    ? `${page.total} ${noun}${page.total === 1 ? '' : 's'} match${page.total === 1 ? 'es' : ''}.${page.total > page.rows.length ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}`
+    ? `${page.total === null ? `Counting the matching ${noun}s…` : matching(page.total)}${page.hasMore ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}${page.capped ? ` ${page.capped}` : ''}`
     : 'Loading the library…';
   const shownCount = view === 'compare' ? 'Comparing the whole library by topic, council by council.' : count;
   const status = notice ?? (error ? { message: errorMessage(error), tone: 'error' as const } : { message: shownCount, tone: 'info' as const });
@@ -63,7 +62,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
       noun: what,
       filename: `council-minutes-${what}-${stamp}.csv`,
       // The page's count of matches, when it shows the view exported.
-      expected: (what === 'clauses' ? clauses.value : items.value)?.total ?? null,
+      expected: (what === 'clauses' ? clauses.shown : items.shown)?.total ?? null,
       write: (sink, options) => library.exportCsv(what, filter, sink, options),
       done: (rows) => `Exported ${rows} as CSV.`,
       empty: `No ${what} match: there is nothing to export.`,
@@ -122,7 +121,6 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
           if (v !== view) setSelected(new Map());
           setFilter(f);
           setView(v);
-          setShown(PAGE_ROWS);
           setCompareFrom(null);
           setNotice(null);
         }}
@@ -187,10 +185,10 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
           ))}
         </ul>
       )}
-      {view === 'clauses' && clauses.value && (
+      {view === 'clauses' && clauses.shown && (
         <ClauseTable
-          rows={clauses.value.rows}
-          urls={clauses.value.urls}
+          rows={clauses.shown.rows}
+          urls={clauses.shown.urls}
           selection={selection}
           onCite={cite}
           onDelete={(c) =>
@@ -200,10 +198,10 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
           }
         />
       )}
-      {view === 'items' && items.value && (
+      {view === 'items' && items.shown && (
         <ItemTable
-          rows={items.value.rows}
-          urls={items.value.urls}
+          rows={items.shown.rows}
+          urls={items.shown.urls}
           selection={selection}
           onCite={cite}
           onDelete={(i) =>
@@ -215,9 +213,9 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
           }}
         />
       )}
-      {view !== 'compare' && page && page.total > page.rows.length && (
-        <button type="button" class="show-more" onClick={() => setShown(page.rows.length + PAGE_ROWS)}>
-          Show {Math.min(PAGE_ROWS, page.total - page.rows.length)} more
+      {view !== 'compare' && page?.hasMore && (
+        <button type="button" class="show-more" onClick={() => (view === 'clauses' ? clauses : items).showMore().catch((e: unknown) => setNotice({ message: errorMessage(e), tone: 'error' }))}>
+          {page.total === null ? 'Show more' : `Show ${Math.min(PAGE_ROWS, page.total - page.rows.length)} more`}
         </button>
       )}
       {view === 'compare' && compared.value && (
@@ -225,10 +223,4 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
       )}
     </main>
   );
-}
-
-/** A page of results with the links of their meetings, read for the rows shown only. */
-async function withUrls<T extends { host: string; meetingId: string }>(library: LibraryService, search: Promise<ResultPage<T>>) {
-  const page = await search;
-  return { ...page, urls: await library.meetingUrls(page.rows) };
 }

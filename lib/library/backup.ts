@@ -5,7 +5,8 @@ import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { backupBatches, backupWriter } from './backupStream';
 import { clauseDerived, itemWords } from './derived';
-import { clausePk, itemPk, meetingPk } from './identity';
+import { clausePk, itemPk, meetingKey, meetingPk } from './identity';
+import { indexMeeting, indexTables } from './postings';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;
@@ -94,12 +95,14 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
   const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
   // No try/catch in here: any rejection aborts the transaction and rolls every table back.
-  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.changes], async () => {
+  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.changes, ...indexTables(db)], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
     await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
     await upsert(db.items, items, itemPk, mergeItem);
     await upsert(db.clauses, clauses, clausePk, mergeClause);
+    const touched = new Map([...meetings, ...items, ...clauses].map((r) => [meetingKey(r), { host: r.host, meetingId: r.meetingId }]));
+    for (const ref of touched.values()) await indexMeeting(db, ref);
     // Too many to list: a reader of the changes reads everything again.
     await logChange(db, { all: true });
   });

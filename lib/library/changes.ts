@@ -1,7 +1,8 @@
-import type { Table } from 'dexie';
+import type { Collection } from 'dexie';
 import { z } from 'zod';
 import type { LibraryDb } from './db';
-import { clauseKey, clausePk, itemKey, itemPk, type ClauseKey, type ClausePk, type ClauseRef, type ItemKey, type ItemPk, type ItemRef } from './identity';
+import { clauseKey, clausePk, itemKey, itemPk, type ClauseKey, type ClausePk, type ClauseRef, type ItemKey, type ItemPk, type ItemRef, type MeetingRef } from './identity';
+import { clausesOfItem, clausesOfMeeting, itemsOfMeeting } from './meetingRows';
 import type { SavedClause, SavedItem } from './schema';
 
 /**
@@ -89,7 +90,7 @@ export async function changesSince(db: LibraryDb, stamp: number): Promise<Librar
       for (const pk of row.goneClauses) goneClauses.set(clauseKey({ host: pk[0], meetingId: pk[1], itemKey: pk[2], clauseIndex: pk[3] }), pk);
     }
     const pks = [...touched.values()].filter((pk): pk is ItemPk => pk !== null);
-    const [items, clauses] = await Promise.all([ofItems(db.items, pks), ofItems(db.clauses, pks)]);
+    const [items, clauses] = await Promise.all([ofItems(pks, (ref) => itemsOfMeeting(db, ref), (ref) => db.items.where(':id').equals(itemPk(ref))), ofItems(pks, (ref) => clausesOfMeeting(db, ref), (ref) => clausesOfItem(db, ref))]);
     const present = new Set(items.map(itemKey));
     return {
       stamp: last.seq,
@@ -102,8 +103,8 @@ export async function changesSince(db: LibraryDb, stamp: number): Promise<Librar
   });
 }
 
-/** The records of these items (the items, or their clauses): one index range a meeting (a saved meeting's items are read at once), or an item's own. */
-async function ofItems<T extends SavedItem | SavedClause>(table: Table<T>, pks: ItemPk[]): Promise<T[]> {
+/** The records of these items (the items, or their clauses): one primary-key range a meeting (a saved meeting's items are read at once), or an item's own. */
+async function ofItems<T extends SavedItem | SavedClause>(pks: ItemPk[], ofMeeting: (ref: MeetingRef) => Collection<T>, ofItem: (ref: ItemRef) => Collection<T>): Promise<T[]> {
   const byMeeting = new Map<string, ItemPk[]>();
   for (const pk of pks) {
     const key = JSON.stringify([pk[0], pk[1]]);
@@ -113,10 +114,10 @@ async function ofItems<T extends SavedItem | SavedClause>(table: Table<T>, pks: 
   }
   const lists = await Promise.all(
     [...byMeeting.values()].map(async (items) => {
-      const [first] = items as [ItemPk];
-      if (items.length === 1) return table.where('[host+meetingId+itemKey]').equals(first).toArray();
+      const [[host, meetingId, itemKey]] = items as [ItemPk];
+      if (items.length === 1) return ofItem({ host, meetingId, itemKey }).toArray();
       const wanted = new Set(items.map((pk) => pk[2]));
-      return (await table.where('[host+meetingId]').equals([first[0], first[1]]).toArray()).filter((record) => wanted.has(record.itemKey));
+      return (await ofMeeting({ host, meetingId }).toArray()).filter((record) => wanted.has(record.itemKey));
     }),
   );
   return lists.flat();

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Change } from './changes';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
+import type { MeetingIndex, Posting, PostingKey } from './postings';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
@@ -16,6 +17,9 @@ export class LibraryDb extends Dexie {
   items!: Dexie.Table<SavedItem, ItemPk>;
   clauses!: Dexie.Table<SavedClause, ClausePk>;
   deletions!: EntityTable<Deletion, 'key'>;
+  /** Since version 7: the full-text index, derived from the records (postings.ts). */
+  postings!: Dexie.Table<Posting, PostingKey>;
+  meetingIndex!: Dexie.Table<MeetingIndex, MeetingPk>;
   /** Since version 8: one row per write of items or clauses (changes.ts). */
   changes!: EntityTable<Change, 'seq'>;
   // Since version 6 the database also holds the team corpus's tables, typed in lib/team/tables.ts.

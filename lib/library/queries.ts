@@ -3,6 +3,8 @@ import { logChange } from './changes';
 import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, meetingPk, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef, type MeetingRef } from './identity';
+import { clausesOfItem, clausesOfMeeting, itemsOfMeeting } from './meetingRows';
+import { indexMeeting, indexTables } from './postings';
 import type { SavedClause, SavedMeeting } from './schema';
 
 export interface Annotation {
@@ -33,8 +35,8 @@ export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<
   const key = meetingPk({ host, meetingId });
   const [meeting, items, clauses] = await Promise.all([
     db.meetings.get(key),
-    db.items.where('[host+meetingId]').equals(key).toArray(),
-    db.clauses.where('[host+meetingId]').equals(key).toArray(),
+    itemsOfMeeting(db, { host, meetingId }).toArray(),
+    clausesOfMeeting(db, { host, meetingId }).toArray(),
   ]);
   const byItem = new Map<string, SavedClause[]>();
   for (const c of clauses) {
@@ -61,7 +63,7 @@ export async function savedState(db: LibraryDb, record: MeetingRecord): Promise<
 export async function facets(db: LibraryDb): Promise<{ councils: { host: string; name: string | null }[]; committees: string[]; tags: string[] }> {
   const [councils, committees, itemTags, clauseTags] = await Promise.all([
     db.councils.toArray(),
-    db.meetings.orderBy('[host+committeeId]').toArray().then((ms) => [...new Set(ms.map((m) => m.committeeName).filter(Boolean))].sort()),
+    db.meetings.orderBy('committeeName').uniqueKeys().then((names) => names.map(String).filter(Boolean).sort()),
     db.items.orderBy('tags').uniqueKeys(),
     db.clauses.orderBy('tags').uniqueKeys(),
   ]);
@@ -71,8 +73,8 @@ export async function facets(db: LibraryDb): Promise<{ councils: { host: string;
 
 /** Deletes an item and its clauses, remembered so a batch collection does not bring it back; a meeting left with nothing saved goes too. */
 export async function deleteItem(db: LibraryDb, ref: ItemRef, now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
-    await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).delete();
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes, ...indexTables(db)], async () => {
+    await clausesOfItem(db, ref).delete();
     await db.items.delete(itemPk(ref));
     await db.deletions.put({ key: deletionKey(ref, null), ...ref, clause: null, deletedAt: now.toISOString() });
     await logChange(db, { goneItems: [ref] });
@@ -82,13 +84,13 @@ export async function deleteItem(db: LibraryDb, ref: ItemRef, now = new Date()):
 
 /** Deletes one clause (remembered by its label and text); its item stays only if the researcher saved it or another clause of it. */
 export async function deleteClause(db: LibraryDb, ref: ClauseRef, now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
+  await db.transaction('rw', [db.meetings, db.items, db.clauses, db.deletions, db.changes, ...indexTables(db)], async () => {
     const clause = await db.clauses.get(clausePk(ref));
     await db.clauses.delete(clausePk(ref));
     const { host, meetingId, itemKey: key } = ref;
     if (clause) await db.deletions.put({ key: deletionKey(ref, clause), host, meetingId, itemKey: key, clause: { label: clause.label, text: clause.text }, deletedAt: now.toISOString() });
     const item = await db.items.get(itemPk(ref));
-    const left = await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).count();
+    const left = await clausesOfItem(db, ref).count();
     const dropped = item !== undefined && item.picked === 0 && left === 0;
     if (dropped) await db.items.delete(itemPk(ref));
     // The item kept is read again without the clause (its words leave the Compare view's groups).
@@ -98,9 +100,10 @@ export async function deleteClause(db: LibraryDb, ref: ClauseRef, now = new Date
 }
 
 async function dropEmptyMeeting(db: LibraryDb, ref: MeetingRef): Promise<void> {
-  const items = await db.items.where('[host+meetingId]').equals(meetingPk(ref)).count();
+  const items = await itemsOfMeeting(db, ref).count();
   if (items === 0) await db.meetings.delete(meetingPk(ref));
   else await db.meetings.update(meetingPk(ref), { whole: 0 });
+  await indexMeeting(db, ref);
 }
 
 export function parseTags(text: string): string[] {
@@ -131,7 +134,7 @@ export async function annotateClause(db: LibraryDb, ref: ClauseRef, clause: { la
   await db.transaction('rw', db.clauses, db.changes, async () => {
     const same = (c: { label: string | null; text: string }) => c.label === clause.label && clauseTextKey(c.text) === clauseTextKey(clause.text);
     const atRef = await db.clauses.get(clausePk(ref));
-    const target = atRef && same(atRef) ? atRef : (await db.clauses.where('[host+meetingId+itemKey]').equals(itemPk(ref)).toArray()).find(same);
+    const target = atRef && same(atRef) ? atRef : (await clausesOfItem(db, ref).toArray()).find(same);
     if (!target) throw new NotInLibraryError(name);
     await db.clauses.update(clausePk(target), { tags: annotation.tags, note: annotation.note });
     await logChange(db, { items: [target] });

@@ -2,6 +2,8 @@ import type { MeetingRecord } from '../moderngov/schema';
 import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { meetingIdOf, meetingPk, type MeetingRef } from './identity';
+import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
+import { indexMeeting, indexTables } from './postings';
 import { planSave, type SaveOptions, type SavedCopy, type SaveReport, type Selection } from './savePlan';
 
 export type { SaveOptions, SaveReport, Selection } from './savePlan';
@@ -10,8 +12,8 @@ async function savedCopy(db: LibraryDb, ref: MeetingRef): Promise<SavedCopy> {
   const key = meetingPk(ref);
   const [meeting, items, clauses, deletions] = await Promise.all([
     db.meetings.get(key),
-    db.items.where('[host+meetingId]').equals(key).toArray(),
-    db.clauses.where('[host+meetingId]').equals(key).toArray(),
+    itemsOfMeeting(db, ref).toArray(),
+    clausesOfMeeting(db, ref).toArray(),
     db.deletions.where('[host+meetingId]').equals(key).toArray(),
   ]);
   return { meeting, items, clauses, deletions };
@@ -24,7 +26,7 @@ async function savedCopy(db: LibraryDb, ref: MeetingRef): Promise<SavedCopy> {
 export async function saveSelection(db: LibraryDb, record: MeetingRecord, selection: Selection, now = new Date(), options: SaveOptions = {}): Promise<SaveReport> {
   const host = record.council.host;
   const meetingId = meetingIdOf(record);
-  return db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.deletions, db.changes], async () => {
+  return db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.deletions, db.changes, ...indexTables(db)], async () => {
     const plan = planSave(record, selection, options, await savedCopy(db, { host, meetingId }), now.toISOString());
     if (plan.meeting) {
       const { meeting } = plan;
@@ -36,6 +38,7 @@ export async function saveSelection(db: LibraryDb, record: MeetingRecord, select
     await db.items.bulkPut(plan.items);
     await db.clauses.bulkPut(plan.clauses);
     await db.deletions.bulkDelete(plan.clearDeletions);
+    if (plan.items.length > 0 || plan.clauses.length > 0 || plan.deleteClauses.length > 0 || plan.meeting) await indexMeeting(db, { host, meetingId });
     // A clause written without its item still changes what its item says.
     await logChange(db, { items: [...plan.items, ...plan.clauses], goneClauses: plan.deleteClauses });
     return plan.report;

@@ -55,7 +55,7 @@ const Placement = {
   date: z.string(),
   tags: z.array(z.string()),
   note: z.string(),
-  /** Lower-case word prefixes of the searchable text (a multi-entry index). */
+  /** Lower-case words of the searchable text; since database version 7 not indexed: the postings (postings.ts) are built from them. */
   words: z.array(z.string()),
   savedAt: z.string(),
 };

@@ -1,7 +1,10 @@
-import type { Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
+import { z } from 'zod';
 import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
-import { clauseKey, itemKey } from './identity';
+import type { MeetingRef } from './identity';
+import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
+import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange, type MeetingIndex, type Posting, type PostingKey } from './postings';
 import type { SavedClause, SavedItem } from './schema';
 import { wordsOf } from './words';
 
@@ -17,120 +20,365 @@ export interface LibraryFilter {
   outcome?: Outcome;
 }
 
-/** The first rows of a search, in order, and how many rows match in all. */
+export interface SearchOptions {
+  /** Rows of the page; every row when left out (exports, citations). */
+  limit?: number;
+  /** Where the previous page stopped: its `next`. */
+  after?: string | null;
+}
+
+/** A page of a search, in the library's order (newest meeting first, then council, meeting, page order). */
 export interface ResultPage<T> {
   rows: T[];
-  total: number;
+  /** The cursor of the next page, or null when these are the last rows. */
+  next: string | null;
+  /** How many rows match in all when this page could tell without reading further (a first page that is also the last), else null: see countClauses/countItems. */
+  total: number | null;
+  /** A prefix that begins more words than a search reads: the words left out, said to the researcher. */
+  capped?: string;
 }
 
 /** Rows the library page shows at first and adds with each "Show more": enough to read, few enough to render at once. */
 export const PAGE_ROWS = 200;
+/** Words a prefix search reads at most (the first in alphabetical order): each is a stream of postings merged by meeting. */
+export const PREFIX_WORDS = 32;
 
 type Row = SavedItem | SavedClause;
 
-/** What differs between items and clauses: identity, place within the meeting, and their own conditions. */
+/** What differs between items and clauses: where they are stored, their place in the meeting, their postings and their own conditions. */
 interface Kind<T extends Row> {
-  keyOf(row: T): string;
-  placeInMeeting(row: T): number;
+  table(db: LibraryDb): Table<T>;
+  ofMeeting(db: LibraryDb, ref: MeetingRef): Collection<T>;
+  position(row: T): (string | number)[];
+  /** Primary keys of the meeting's rows a posting lists. */
+  keysOf(posting: Posting, ref: MeetingRef): unknown[];
   keep(row: T, filter: LibraryFilter): boolean;
-  /** With an empty filter, every row of the table is a result. */
-  allRowsMatch: boolean;
 }
 
 const ITEMS: Kind<SavedItem> = {
-  keyOf: itemKey,
-  placeInMeeting: (i) => i.order,
+  table: (db) => db.items,
+  ofMeeting: itemsOfMeeting,
+  position: itemPosition,
+  keysOf: (p, ref) => p.i.map((itemKey) => [ref.host, ref.meetingId, itemKey]),
   // Items kept only as the context of a saved clause are not the researcher's items.
   keep: (i) => i.picked === 1,
-  allRowsMatch: false,
 };
 
 const CLAUSES: Kind<SavedClause> = {
-  keyOf: clauseKey,
-  placeInMeeting: (c) => c.itemOrder * 10_000 + c.clauseIndex,
+  table: (db) => db.clauses,
+  ofMeeting: clausesOfMeeting,
+  position: clausePosition,
+  keysOf: (p, ref) => p.c.map(([itemKey, clauseIndex]) => [ref.host, ref.meetingId, itemKey, clauseIndex]),
   keep: (c, filter) => !filter.outcome || c.outcome === filter.outcome,
-  allRowsMatch: true,
 };
 
+/** The cursor: the last row's meeting order key and place in the meeting. */
+const CursorSchema = z.tuple([z.string()]).rest(z.union([z.string(), z.number()]));
+type Cursor = z.infer<typeof CursorSchema>;
+
+function parseCursor(text: string): Cursor {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = null;
+  }
+  const parsed = CursorSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`Not a library search cursor: ${text.slice(0, 80)}`);
+  return parsed.data;
+}
+
+/** A meeting that may hold matches: its order key, and the keys of the rows a posting lists (null: every row of it). */
+interface Candidate {
+  orderKey: string;
+  ref: MeetingRef;
+  keys: unknown[] | null;
+}
+
 /**
- * Rows that may match, read with one request: the longest word of the text (likely the rarest)
- * in the `words` index, else the index of a filter (tag, council, committee, dates). Always a
- * plain index range with no Dexie filter, so Dexie reads it with getAll: a filtered collection
- * walks a cursor, a round trip a row. Reading keys first and rows after would not pay: keys of
- * the `words` index cost Chromium nearly as much as rows (~30 against ~36 µs each, at 30k clauses).
+ * Candidate meetings one at a time, in order. Every await in a search is of a Dexie promise (no
+ * async generators, no native promise that resolves without a read): Dexie's liveQuery sees only
+ * the reads made in its own async context, and one native await loses it (the library page then
+ * missed a meeting saved into an empty library).
  */
-async function candidates<T extends Row>(table: Table<T>, filter: LibraryFilter, word: string | undefined, kind: Kind<T>): Promise<T[]> {
-  if (word) {
-    const rows = await table.where('words').startsWith(word).toArray();
-    // A row with two words of the prefix ("contact", "contacts") comes once for each.
-    const seen = new Set<string>();
-    return rows.filter((row) => {
-      const key = kind.keyOf(row);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
+interface Candidates {
+  next(): Promise<Candidate | null>;
+}
+
+/** Meetings in the library's order, from their index rows, a growing batch at a time. */
+function everyMeeting(db: LibraryDb, lower: string, upper: string): Candidates {
+  let buffer: Candidate[] = [];
+  let from = lower;
+  let inclusive = true;
+  let size = 16;
+  let done = false;
+  return {
+    next() {
+      if (buffer.length > 0 || done) return Dexie.Promise.resolve(buffer.shift() ?? null);
+      return db.meetingIndex
+        .where('orderKey')
+        .between(from, upper, inclusive, true)
+        .limit(size)
+        .toArray()
+        .then((rows) => {
+          buffer = rows.map((r) => ({ orderKey: r.orderKey, ref: r, keys: null }));
+          if (rows.length < size) done = true;
+          else {
+            from = rows[rows.length - 1]!.orderKey;
+            inclusive = false;
+            size = Math.min(size * 2, 512);
+          }
+          return buffer.shift() ?? null;
+        });
+    },
+  };
+}
+
+/** The words having postings that begin with `term`, alphabetically, at most `cap` (one small read each: a skip over each word's postings). */
+async function wordsBeginning(db: LibraryDb, term: string, cap: number): Promise<{ words: string[]; capped: boolean }> {
+  const words: string[] = [];
+  let from: unknown[] = [term];
+  let inclusive = true;
+  for (;;) {
+    const [key] = (await db.postings.where(':id').between(from, [`${term}\uffff`], inclusive, false).limit(1).primaryKeys()) as PostingKey[];
+    if (!key) return { words, capped: false };
+    if (words.length === cap) return { words, capped: true };
+    words.push(key[0]);
+    // Past every posting of this word (an array sorts above every order key).
+    from = [key[0], []];
+    inclusive = false;
+  }
+}
+
+/** One word's postings in order key order, read a growing batch at a time. */
+class PostingStream {
+  private buffer: [string, Posting][] = [];
+  private from: string;
+  private inclusive = true;
+  private size = 8;
+  done = false;
+
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly word: string,
+    lower: string,
+    private readonly upper: string,
+  ) {
+    this.from = lower;
+  }
+
+  head(): [string, Posting] | undefined {
+    return this.buffer[0];
+  }
+
+  shift(): void {
+    this.buffer.shift();
+  }
+
+  /** Reads the next batch if the buffer is empty. */
+  fill(): Promise<void> {
+    if (this.buffer.length > 0 || this.done) return Dexie.Promise.resolve();
+    const range = this.db.postings.where(':id').between([this.word, this.from], [this.word, this.upper], this.inclusive, true).limit(this.size);
+    return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]).then(([keys, values]) => {
+      this.buffer = keys.map((key, k) => [key[1], values[k]!]);
+      if (keys.length < this.size) this.done = true;
+      else {
+        this.from = keys[keys.length - 1]![1];
+        this.inclusive = false;
+        this.size = Math.min(this.size * 4, 512);
+      }
     });
   }
-  if (filter.tag) return table.where('tags').equals(filter.tag).toArray();
-  if (filter.host) return table.where('host').equals(filter.host).toArray();
-  if (filter.committee) return table.where('committeeName').equals(filter.committee).toArray();
-  if (filter.from || filter.to) return table.where('date').between(filter.from ?? '', filter.to ?? '\uffff', true, true).toArray();
-  return table.toArray();
+}
+
+/** Meetings having a word that begins with `term`, in the library's order: the postings of each such word, merged. */
+function meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string[], lower: string, upper: string): Candidates {
+  const streams = words.map((w) => new PostingStream(db, w, lower, upper));
+  return {
+    async next() {
+      for (;;) {
+        await Dexie.Promise.all(streams.map((s) => s.fill()));
+        let first: string | undefined;
+        for (const s of streams) {
+          const head = s.head();
+          if (head && (first === undefined || head[0] < first)) first = head[0];
+        }
+        if (first === undefined) return null;
+        const ref = meetingOfOrderKey(first);
+        const keys = new Map<string, unknown>();
+        for (const s of streams) {
+          const head = s.head();
+          if (head?.[0] !== first) continue;
+          // A row having two words of the prefix ("contact", "contacts") is listed under each.
+          for (const key of kind.keysOf(head[1], ref)) keys.set(JSON.stringify(key), key);
+          s.shift();
+        }
+        if (keys.size > 0) return { orderKey: first, ref, keys: [...keys.values()] };
+      }
+    },
+  };
+}
+
+/** The terms, the one with the fewest postings (meetings having it) first: the search reads its postings and narrows by the others'. */
+async function rarestFirst(db: LibraryDb, terms: string[], lower: string, upper: string): Promise<string[]> {
+  if (terms.length < 2) return terms;
+  const counts = await Dexie.Promise.all(
+    terms.map(async (term) => {
+      const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
+      const each = await Dexie.Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count()));
+      return each.reduce((a, b) => a + b, 0);
+    }),
+  );
+  return terms.map((term, k) => ({ term, n: counts[k]! })).sort((a, b) => a.n - b.n || b.term.length - a.term.length).map((t) => t.term);
+}
+
+interface Scan<T extends Row> {
+  rows: T[];
+  /** The last row's meeting order key (the cursor's first part). */
+  lastOrderKey: string;
+  /** More rows match after `rows` (only looked for up to limit + 1). */
+  more: boolean;
+  capped?: string;
 }
 
 /**
- * Rows matching the filter, in the order of `pageOf`: the first `limit` of them and the count of
- * all. Every word of the text (function words aside, see words.ts) must begin a word of the row.
+ * Rows matching the filter, in the library's order, from the cursor on, until `limit` + 1 are
+ * found. Meetings come from the postings of the query's longest word (likely the rarest) or,
+ * with no words, from the meetings' order key; a date range is a range of that key. Their rows
+ * are read a batch of meetings at a time (by the postings' keys, or the meeting's key range) and
+ * tested against the rest of the filter: the other words (each must begin a word of the row),
+ * council, committee, tag, outcome.
  */
-async function search<T extends Row>(table: Table<T>, filter: LibraryFilter, kind: Kind<T>, limit: number): Promise<ResultPage<T>> {
-  const [first, ...rest] = wordsOf(filter.text).sort((a, b) => b.length - a.length);
-  const unfiltered = !first && !filter.host && !filter.committee && !filter.from && !filter.to && !filter.tag && !filter.outcome;
-  if (unfiltered && kind.allRowsMatch && Number.isFinite(limit)) return newest(table, limit, kind);
-  const rows = (await candidates(table, filter, first, kind)).filter(
-    (row) =>
-      rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
-      (!filter.host || row.host === filter.host) &&
-      (!filter.committee || row.committeeName === filter.committee) &&
-      (!filter.from || (row.date !== '' && row.date >= filter.from)) &&
-      (!filter.to || (row.date !== '' && row.date <= filter.to)) &&
-      (!filter.tag || row.tags.includes(filter.tag)) &&
-      kind.keep(row, filter),
-  );
-  return pageOf(rows, limit, kind);
+async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
+  const terms = wordsOf(filter.text);
+  const [first, ...rest] = terms.length < 2 ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
+  let [lower, upper] = orderKeyRange(filter.from, filter.to);
+  if (after && after[0] > lower) lower = after[0];
+  let capped: string | undefined;
+  let source: Candidates;
+  if (first) {
+    const { words, capped: cut } = await wordsBeginning(db, first, PREFIX_WORDS);
+    if (cut) capped = `“${first}” begins more than ${PREFIX_WORDS} words: only rows with one of the first ${PREFIX_WORDS} (${words[0]} … ${words[words.length - 1]}) are found.`;
+    source = meetingsWith(db, kind, words, lower, upper);
+  } else source = everyMeeting(db, lower, upper);
+
+  // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
+  const narrowing = first ? (await Dexie.Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS)))).filter((r) => !r.capped).map((r) => r.words) : [];
+
+  const afterPlace = after ? after.slice(1) : null;
+  const rows: T[] = [];
+  let lastOrderKey = '';
+  const match = (row: T, orderKey: string) =>
+    !(after && orderKey === after[0] && afterPlace && comparePositions(kind.position(row), afterPlace) <= 0) &&
+    rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
+    (!filter.committee || row.committeeName === filter.committee) &&
+    (!filter.tag || row.tags.includes(filter.tag)) &&
+    kind.keep(row, filter);
+
+  /** Keeps, of each candidate's keys, those listed under one of `words` in its meeting's postings too. */
+  const narrow = async (batch: Candidate[], words: string[]) => {
+    const keys = batch.flatMap((m) => words.map((w): PostingKey => [w, m.orderKey]));
+    const postings = await db.postings.bulkGet(keys as never[]);
+    const having = new Map<string, Set<string>>();
+    keys.forEach(([, orderKey], k) => {
+      const p = postings[k];
+      if (!p) return;
+      const set = having.get(orderKey) ?? new Set<string>();
+      for (const key of kind.keysOf(p, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
+      having.set(orderKey, set);
+    });
+    for (const m of batch) {
+      const set = having.get(m.orderKey);
+      m.keys = set ? (m.keys ?? []).filter((key) => set.has(JSON.stringify(key))) : [];
+    }
+  };
+
+  /** Reads a batch of meetings' rows (one bulkGet for those the postings list, a key range for each other); true once more than `limit` rows are found. */
+  const take = async (batch: Candidate[]): Promise<boolean> => {
+    for (const words of narrowing) await narrow(batch, words);
+    const listed = batch.flatMap((m) => m.keys ?? []);
+    const whole = batch.filter((m) => !m.keys);
+    const [got, read] = (await Dexie.Promise.all([kind.table(db).bulkGet(listed as never[]), Dexie.Promise.all(whole.map((m) => kind.ofMeeting(db, m.ref).toArray()))])) as [(T | undefined)[], T[][]];
+    const rowsOf = new Map(whole.map((m, k) => [m, read[k]!]));
+    let at = 0;
+    for (const [k, m] of batch.entries()) {
+      const meetingRows = m.keys ? got.slice(at, (at += m.keys.length)).filter((r): r is T => r !== undefined) : rowsOf.get(m)!;
+      meetingRows.sort((a, b) => comparePositions(kind.position(a), kind.position(b)));
+      for (const row of meetingRows) {
+        if (!match(row, m.orderKey)) continue;
+        rows.push(row);
+        if (rows.length <= limit) lastOrderKey = m.orderKey;
+        else return true;
+      }
+    }
+    return false;
+  };
+
+  // A batch holds about the rows still wanted: a posting's keys, else a meeting's usual hundred or so (few meetings per read, few reads per page).
+  // Narrowed by other words, few candidates match: batches grow fourfold each time.
+  let batch: Candidate[] = [];
+  let expected = 0;
+  let factor = 1;
+  let more = false;
+  for (let m = await source.next(); m; m = await source.next()) {
+    if (filter.host && m.ref.host !== filter.host) continue;
+    batch.push(m);
+    expected += m.keys ? m.keys.length : 100;
+    if (expected <= (limit - rows.length) * factor && batch.length < (narrowing.length > 0 ? 1024 : 128)) continue;
+    more = await take(batch);
+    if (more) break;
+    batch = [];
+    expected = 0;
+    if (narrowing.length > 0) factor *= 4;
+  }
+  if (!more && batch.length > 0) more = await take(batch);
+  return { rows, lastOrderKey, more, capped };
 }
+
+async function search<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, options: SearchOptions): Promise<ResultPage<T>> {
+  const limit = options.limit ?? Infinity;
+  const after = options.after ? parseCursor(options.after) : null;
+  const { rows, lastOrderKey, more, capped } = await scan(db, kind, filter, limit, after);
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  const next = more && last ? JSON.stringify([lastOrderKey, ...kind.position(last)]) : null;
+  return { rows: page, next, total: !after && !more ? page.length : null, ...(capped ? { capped } : {}) };
+}
+
+/** A page of the saved items matching the filter (every one without `limit`). */
+export function searchItems(db: LibraryDb, filter: LibraryFilter, options: SearchOptions = {}): Promise<ResultPage<SavedItem>> {
+  return search(db, ITEMS, filter, options);
+}
+
+/** A page of the saved clauses matching the filter (every one without `limit`). */
+export function searchClauses(db: LibraryDb, filter: LibraryFilter, options: SearchOptions = {}): Promise<ResultPage<SavedClause>> {
+  return search(db, CLAUSES, filter, options);
+}
+
+/** The filter tests nothing on the rows beyond one word's postings (and council and dates, which the order key holds). */
+const postingsSuffice = (filter: LibraryFilter) => wordsOf(filter.text).length === 1 && !filter.committee && !filter.tag && !filter.outcome;
 
 /**
- * The whole table's first page without reading the table (the library page as it opens): the
- * newest `limit` rows from the `date` index, and every row of the last date among them (the
- * order within a date is not the index's), then the count.
+ * How many rows match in all, for the total a first page could not give. With no words and
+ * nothing tested on the rows, the meetings' index rows' counts; with one word and nothing tested
+ * on the rows, the rows its postings list; in either case no row is read. Else every matching row is read.
  */
-async function newest<T extends Row>(table: Table<T>, limit: number, kind: Kind<T>): Promise<ResultPage<T>> {
-  const [head, total] = await Promise.all([table.orderBy('date').reverse().limit(limit).toArray(), table.count()]);
-  const last = head.at(-1);
-  if (head.length < limit || !last) return { ...pageOf(head, limit, kind), total };
-  const sameDate = await table.where('date').equals(last.date).toArray();
-  return { ...pageOf([...head.filter((row) => row.date !== last.date), ...sameDate], limit, kind), total };
+async function count<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, perMeeting: (m: MeetingIndex) => number): Promise<number> {
+  if (wordsOf(filter.text).length === 0 && !filter.committee && !filter.tag && !filter.outcome) {
+    const meetings = await db.meetingIndex.where('orderKey').between(...orderKeyRange(filter.from, filter.to), true, true).toArray();
+    return meetings.reduce((n, m) => n + (!filter.host || m.host === filter.host ? perMeeting(m) : 0), 0);
+  }
+  if (postingsSuffice(filter)) {
+    const [term] = wordsOf(filter.text) as [string];
+    const [lower, upper] = orderKeyRange(filter.from, filter.to);
+    const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
+    let n = 0;
+    const source = meetingsWith(db, kind, words, lower, upper);
+    for (let m = await source.next(); m; m = await source.next()) if (!filter.host || m.ref.host === filter.host) n += m.keys?.length ?? 0;
+    return n;
+  }
+  return (await scan(db, kind, filter, Infinity, null)).rows.length;
 }
 
-/** Newest meeting first, then by council, meeting and place on the page; the first `limit` rows and the count of all. */
-function pageOf<T extends Row>(rows: T[], limit: number, kind: Kind<T>): ResultPage<T> {
-  // Dates are ISO or '': code-unit order is their order, and cheaper than localeCompare over thousands of rows.
-  rows.sort(
-    (a, b) =>
-      (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) ||
-      a.host.localeCompare(b.host) ||
-      a.meetingId.localeCompare(b.meetingId) ||
-      kind.placeInMeeting(a) - kind.placeInMeeting(b),
-  );
-  return { rows: rows.length > limit ? rows.slice(0, limit) : rows, total: rows.length };
-}
-
-/** Saved items matching the filter; without `limit`, all of them (the export). */
-export function searchItems(db: LibraryDb, filter: LibraryFilter, limit = Infinity): Promise<ResultPage<SavedItem>> {
-  return search(db.items, filter, ITEMS, limit);
-}
-
-/** Saved clauses matching the filter; without `limit`, all of them (the export). */
-export function searchClauses(db: LibraryDb, filter: LibraryFilter, limit = Infinity): Promise<ResultPage<SavedClause>> {
-  return search(db.clauses, filter, CLAUSES, limit);
-}
+export const countItems = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, ITEMS, filter, (m) => m.items);
+export const countClauses = (db: LibraryDb, filter: LibraryFilter): Promise<number> => count(db, CLAUSES, filter, (m) => m.clauses);

@@ -10,7 +10,7 @@ import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, t
 import { annotateClause, annotateItem, deleteClause, deleteItem, facets, savedState, type Annotation, type SavedState } from './queries';
 import { previewUpdate, saveSelection, type SaveOptions, type SaveReport, type Selection } from './save';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
-import { searchClauses, searchItems, type LibraryFilter, type ResultPage } from './search';
+import { countClauses, countItems, searchClauses, searchItems, type LibraryFilter, type ResultPage, type SearchOptions } from './search';
 import { browserEstimate, spaceWarning, type EstimateSpace } from './storageSpace';
 
 export type Facets = Awaited<ReturnType<typeof facets>>;
@@ -35,8 +35,12 @@ export interface LibraryService {
   deleteItem(ref: ItemRef): Promise<void>;
   deleteClause(ref: ClauseRef): Promise<void>;
   facets(): Promise<Facets>;
-  searchItems(filter: LibraryFilter, limit?: number): Promise<ResultPage<SavedItem>>;
-  searchClauses(filter: LibraryFilter, limit?: number): Promise<ResultPage<SavedClause>>;
+  /** A page of results (keyset: `after` is the previous page's `next`). */
+  searchItems(filter: LibraryFilter, options?: SearchOptions): Promise<ResultPage<SavedItem>>;
+  searchClauses(filter: LibraryFilter, options?: SearchOptions): Promise<ResultPage<SavedClause>>;
+  /** How many match in all, when a first page's `total` is null. */
+  countItems(filter: LibraryFilter): Promise<number>;
+  countClauses(filter: LibraryFilter): Promise<number>;
   /** The saved meetings' page addresses, for rows shown. */
   meetingUrls(rows: MeetingRef[]): Promise<Map<MeetingKey, string>>;
   /** Every matching row as CSV, streamed into `sink` a chunk at a time (export/streamCsv.ts), with progress and cancel. */
@@ -92,8 +96,10 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
     deleteItem: (ref) => deleteItem(db, ref),
     deleteClause: (ref) => deleteClause(db, ref),
     facets: () => facets(db),
-    searchItems: (filter, limit) => searchItems(db, filter, limit),
-    searchClauses: (filter, limit) => searchClauses(db, filter, limit),
+    searchItems: (filter, options) => searchItems(db, filter, options),
+    searchClauses: (filter, options) => searchClauses(db, filter, options),
+    countItems: (filter) => countItems(db, filter),
+    countClauses: (filter) => countClauses(db, filter),
     async meetingUrls(rows) {
       const unique = new Map(rows.map((r) => [meetingKey(r), r]));
       const meetings = await meetingsByKey(db, [...unique.values()]);

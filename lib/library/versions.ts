@@ -4,7 +4,8 @@ import { outcomeOf, votesOf } from '../moderngov/outcome';
 import { proceduralKind } from '../moderngov/procedural';
 import { isExempt } from '../moderngov/resolutions/exempt';
 import { clauseDerived, itemWords } from './derived';
-import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause } from './schema';
+import { meetingPostings, putPostings, type PostingKey } from './postings';
+import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause, type SavedItem } from './schema';
 
 /**
  * Every version of the library's database, oldest first: the one place a schema change goes.
@@ -50,10 +51,65 @@ export function declareVersions(db: Dexie): void {
   // pull's cursor. New tables only: nothing stored is upgraded. Outbox rows are kept per sign-in
   // (server and member, `by`) and read in queue order per sign-in and state.
   db.version(6).stores({ outbox: '[by+key], [by+state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
+  // Version 7 (issue 15, a million clauses): per-clause index entries made writes slow and the
+  // database big, so items and clauses keep their primary key and tags only; full-text search
+  // reads postings per (word, meeting) and the meetings' order key (postings.ts). Records keep
+  // their `words`; the postings are built here from them, and rewritten by every write since.
+  db.version(7)
+    .stores({
+      // The library page's committee choices come from this index's keys, not from reading every meeting.
+      meetings: '[host+meetingId], host, date, [host+committeeId], committeeName',
+      items: '[host+meetingId+itemKey], *tags',
+      clauses: '[host+meetingId+itemKey+clauseIndex], *tags',
+      postings: '',
+      meetingIndex: '[host+meetingId], orderKey',
+    })
+    .upgrade(upgradeTo7);
   // Version 8 (issue 11): the record of changes (changes.ts), written by every write of items or
   // clauses, so the Compare view reads only what changed. A new table only; a later upgrade that
   // rewrites items or clauses logs `{ all: 1 }` (an open view has closed by then: it is a versionchange).
   db.version(8).stores({ changes: '++seq' });
+}
+
+/** Builds every meeting's postings and index row; a record that does not validate is kept as it was, unindexed, and said so. */
+async function upgradeTo7(tx: Transaction): Promise<void> {
+  const [meetings, items, clauses] = await Promise.all([tx.table('meetings').toArray(), tx.table('items').toArray(), tx.table('clauses').toArray()]);
+  const byMeeting = new Map<string, { host: string; meetingId: string; date: string | null; items: SavedItem[]; clauses: SavedClause[] }>();
+  const meetingOf = (r: { host: string; meetingId: string; date?: unknown }) => {
+    const key = JSON.stringify([r.host, r.meetingId]);
+    let m = byMeeting.get(key);
+    if (!m) byMeeting.set(key, (m = { host: r.host, meetingId: r.meetingId, date: null, items: [], clauses: [] }));
+    return m;
+  };
+  for (const meeting of meetings as Record<string, unknown>[]) {
+    const parsed = SavedMeetingSchema.safeParse(meeting);
+    if (!parsed.success) keptInvalid('meeting', [meeting.host, meeting.meetingId], parsed.error.issues[0]?.message);
+    else meetingOf(parsed.data).date = parsed.data.date;
+  }
+  for (const item of items as Record<string, unknown>[]) {
+    const parsed = SavedItemSchema.safeParse(item);
+    if (!parsed.success) keptInvalid('item', [item.host, item.meetingId, item.itemKey], `${parsed.error.issues[0]?.message}; not found by search until saved again`);
+    else meetingOf(parsed.data).items.push(parsed.data);
+  }
+  for (const clause of clauses as Record<string, unknown>[]) {
+    const parsed = SavedClauseSchema.safeParse(clause);
+    if (!parsed.success) keptInvalid('clause', [clause.host, clause.meetingId, clause.itemKey, clause.clauseIndex], `${parsed.error.issues[0]?.message}; not found by search until saved again`);
+    else meetingOf(parsed.data).clauses.push(parsed.data);
+  }
+  const entries = [];
+  const values = [];
+  const keys: PostingKey[] = [];
+  for (const m of byMeeting.values()) {
+    if (m.items.length === 0 && m.clauses.length === 0) continue;
+    const { entry, postings } = meetingPostings(m, m.date ?? m.clauses[0]?.date ?? m.items[0]?.date ?? '', m.items, m.clauses);
+    entries.push(entry);
+    for (const [word, posting] of postings) {
+      keys.push([word, entry.orderKey]);
+      values.push(posting);
+    }
+  }
+  await tx.table('meetingIndex').bulkPut(entries);
+  await putPostings(tx.table('postings'), values, keys);
 }
 
 async function upgradeTo4(tx: Transaction): Promise<void> {

@@ -1,5 +1,6 @@
 import type { LibraryDb } from '../library/db';
 import { clauseKey, clausePk, itemKey, itemPk, meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingRef } from '../library/identity';
+import { clausesOfHost, clausesOfMeeting, itemsOfHost, itemsOfMeeting } from '../library/meetingRows';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from '../library/schema';
 import type { PublishRow } from './schema';
 
@@ -35,10 +36,9 @@ async function recordsOf(db: LibraryDb, scope: PublishScope): Promise<Records> {
   let items: SavedItem[];
   let clauses: SavedClause[];
   if (scope.kind === 'library') [items, clauses] = await Promise.all([db.items.toArray(), db.clauses.toArray()]);
-  else if (scope.kind === 'council') [items, clauses] = await Promise.all([db.items.where('host').equals(scope.host).toArray(), db.clauses.where('host').equals(scope.host).toArray()]);
+  else if (scope.kind === 'council') [items, clauses] = await Promise.all([itemsOfHost(db, scope.host).toArray(), clausesOfHost(db, scope.host).toArray()]);
   else if (scope.kind === 'meeting') {
-    const pk = meetingPk(scope.meeting);
-    [items, clauses] = await Promise.all([db.items.where('[host+meetingId]').equals(pk).toArray(), db.clauses.where('[host+meetingId]').equals(pk).toArray()]);
+    [items, clauses] = await Promise.all([itemsOfMeeting(db, scope.meeting).toArray(), clausesOfMeeting(db, scope.meeting).toArray()]);
   } else {
     clauses = present(await db.clauses.bulkGet(scope.clauses.map(clausePk)));
     const itemRefs = new Map([...scope.items, ...clauses].map((r) => [itemKey(r), itemPk(r)]));

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { FixturePage } from './fixtures';
 import type { ExportMeasure } from './inPage/export';
 import { peakResidentDuring, rendererPids } from './memory';
@@ -69,19 +69,29 @@ export async function benchExport(
       if (Math.floor(clauses / 50_000) > Math.floor((clauses - run.clauses) / 50_000)) log(`export: grown to ${clauses} clauses (${Math.round(fill.clauses / (fill.ms / 1000))} clauses/s with their items)`);
     }
     const counts = await page.evaluate(() => window.__exportCounts());
-    const measures: ExportAtSize['measures'] = [];
-    for (const what of ['clauses', 'items'] as const) {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const pids = rendererPids(userDataDir);
-      const sampled = await peakResidentDuring(pids, () => page.evaluate((w) => window.__exportMeasure(w), what));
-      const m = sampled.result;
-      measures.push({ ...m, rssBefore: sampled.before, rssPeak: sampled.peak, rendererProcesses: pids.length });
-      log(`export: ${m.rows} ${what} in ${(m.ms / 1000).toFixed(1)} s = ${Math.round(m.rows / (m.ms / 1000))} rows/s; renderer RSS +${((sampled.peak - sampled.before) / 2 ** 20).toFixed(1)} MiB`);
-    }
+    const measures = await measureExports(page, cdp, userDataDir, log);
     atSizes.push({ target, clauses: counts.clauses, items: counts.items, measures });
     if (counts.clauses < target) break;
   }
   await page.evaluate(() => window.__libClose());
   await cdp.detach();
   return { targets: options.targets, fill, atSizes };
+}
+
+/**
+ * The clause and item exports of the library open in `page` (tests/bench/inPage/export.ts loaded;
+ * `dbName`: another database than the bench's own), each after a garbage collection, with the
+ * renderers' resident memory sampled from /proc while it runs.
+ */
+export async function measureExports(page: Page, cdp: CDPSession, userDataDir: string, log: (line: string) => void, dbName?: string): Promise<ExportAtSize['measures']> {
+  const measures: ExportAtSize['measures'] = [];
+  for (const what of ['clauses', 'items'] as const) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const pids = rendererPids(userDataDir);
+    const sampled = await peakResidentDuring(pids, () => page.evaluate(([w, name]) => window.__exportMeasure(w, name), [what, dbName] as const));
+    const m = sampled.result;
+    measures.push({ ...m, rssBefore: sampled.before, rssPeak: sampled.peak, rendererProcesses: pids.length });
+    log(`export: ${m.rows} ${what} in ${(m.ms / 1000).toFixed(1)} s = ${Math.round(m.rows / (m.ms / 1000))} rows/s; renderer RSS +${((sampled.peak - sampled.before) / 2 ** 20).toFixed(1)} MiB`);
+  }
+  return measures;
 }

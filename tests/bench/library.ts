@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { PAGE_ROWS } from '../../lib/library/search';
 import type { FixturePage } from './fixtures';
@@ -6,12 +8,18 @@ import { peakResidentDuring, rendererPids } from './memory';
 import { percentile } from './stats';
 
 const CLAUSES_PER_MEETING = 100;
-export const TARGET_CLAUSES = 100_000;
+/** The library's size at the end; `BENCH_CLAUSES` sets another (a quick run of the whole bench). */
+export const TARGET_CLAUSES = Number(process.env.BENCH_CLAUSES) || 1_000_000;
+/** Sizes measured on the way (the 10k and 100k rows of the runs before), then the end. */
+const CHECKPOINTS = [10_000, 100_000].filter((n) => n < TARGET_CLAUSES);
 /** Meetings saved with saveSelection at each end of the growth: 3,000 clauses on the empty library, 2,000 on the full one. */
 const FIRST_SAVED_MEETINGS = 30;
 const LAST_SAVED_MEETINGS = 20;
+/** Meetings copied in one transaction of bulk puts (2,000 clauses). */
 const FILL_CHUNK = 20;
 const SEARCH_REPS = 10;
+/** The growth's rate is logged and kept every this many clauses. */
+const GROWTH_STEP = 50_000;
 
 export interface Throughput {
   clauses: number;
@@ -22,13 +30,23 @@ export interface Throughput {
 
 export interface SearchAtSize {
   clauses: number;
-  queries: (SearchRun & { p50: number; scanP50: number })[];
-  /** Over every timed run of every query. */
+  queries: (SearchRun & { p50: number; p95: number; nextP50: number; nextP95: number; scanP50: number })[];
+  /** The first page (PAGE_ROWS rows), over every timed run of every query. */
   p50: number;
   p95: number;
-  scanP50: number;
-  /** search p50 / full-scan p50. */
-  ratioToScan: number;
+  /** The page after it, from the first page's cursor. */
+  nextP50: number;
+  nextP95: number;
+  /** The profile's IndexedDB on disk (the library alone: the raw baselines' databases are gone), per clause. */
+  bytesOnDisk: number;
+}
+
+export interface GrowthMark {
+  clauses: number;
+  /** Seconds of bulk puts to reach this size (the puts alone, not the measurements between). */
+  fillSeconds: number;
+  /** The puts' rate over the last GROWTH_STEP clauses: whether puts slow down as the library grows. */
+  recentClausesPerSecond: number;
 }
 
 export interface LibraryResult {
@@ -36,27 +54,23 @@ export interface LibraryResult {
   queries: QueryChoice[];
   /** saveSelection, whole meetings of 20 items × 5 clauses, on the empty library and on the grown one. */
   save: Throughput & { first: Throughput & { fromClauses: number }; last: Throughput & { fromClauses: number } };
-  /** The library grown between the two with copies of saved meetings (Dexie bulkPut, meetings and clauses). */
+  /** The library grown between the two by bulk puts of copies of saved meetings (everything a save writes), FILL_CHUNK meetings a transaction. */
   fill: Throughput;
+  growth: GrowthMark[];
   /** The same number of rows saveSelection wrote, in transactions of one meeting, into one IndexedDB store without index. */
   rawPlain: Throughput;
-  /** Diagnostic: the same, into IndexedDB stores with the library's own keys and indexes (puts only, no reads). */
+  /** The same, into IndexedDB stores with the library's own keys and indexes, postings included (puts only, no reads). */
   rawIndexed: Throughput;
-  saveRatio: number;
   search: SearchAtSize[];
   finalClauses: number;
+  /** The whole-library CSV as main makes it, at 100k clauses at most (reading every row into memory; the streamed export is another branch's). */
   csv: {
     load: ExportLoad;
     run: ExportRun;
-    /** Runtime.getHeapUsage after a forced GC, with the CSV held, less the same before. */
-    heapRetainedBytes: number;
-    /** Resident memory of the renderer processes sampled from /proc every 5 ms during clausesCsv. */
     rendererRssBefore: number;
     rendererRssPeak: number;
     rendererProcesses: number;
-    /** performance.memory right after clausesCsv less right before (garbage not collected yet). */
-    heapAllocatedBytes: number | null;
-  };
+  } | null;
 }
 
 const throughput = (runs: SaveRun[]): Throughput => {
@@ -66,34 +80,48 @@ const throughput = (runs: SaveRun[]): Throughput => {
   return { clauses, rows, ms, clausesPerSecond: clauses / (ms / 1000) };
 };
 
-function summariseSearch(clauses: number, runs: SearchRun[]): SearchAtSize {
-  const p50 = percentile(runs.flatMap((r) => r.searchMs), 50);
-  const scanP50 = percentile(runs.flatMap((r) => r.scanMs), 50);
+const p = (values: number[], at: number) => (values.length ? percentile(values, at) : Number.NaN);
+
+function summariseSearch(clauses: number, runs: SearchRun[], bytes: number): SearchAtSize {
+  const all = (pick: (r: SearchRun) => number[]) => runs.flatMap(pick);
   return {
     clauses,
-    queries: runs.map((r) => ({ ...r, p50: percentile(r.searchMs, 50), scanP50: percentile(r.scanMs, 50) })),
-    p50,
-    p95: percentile(runs.flatMap((r) => r.searchMs), 95),
-    scanP50,
-    ratioToScan: p50 / scanP50,
+    queries: runs.map((r) => ({ ...r, p50: p(r.searchMs, 50), p95: p(r.searchMs, 95), nextP50: p(r.nextMs, 50), nextP95: p(r.nextMs, 95), scanP50: p(r.scanMs, 50) })),
+    p50: p(all((r) => r.searchMs), 50),
+    p95: p(all((r) => r.searchMs), 95),
+    nextP50: p(all((r) => r.nextMs), 50),
+    nextP95: p(all((r) => r.nextMs), 95),
+    bytesOnDisk: bytes / clauses,
   };
 }
 
+/** Bytes of every file under `dir` (the profile's IndexedDB). */
+function bytesUnder(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? bytesUnder(full) : statSync(full).size;
+  }
+  return total;
+}
+
 /**
- * `page` is a blank page on 127.0.0.1 with tests/bench/inPage/library.ts loaded. The library
- * grows to 100k clauses unless the bench's time limit (`limitAt`) comes too near first; the
- * figures then say the size reached.
+ * `page` is a page of the built extension's origin with tests/bench/inPage/library.ts evaluated
+ * in it: the library grows in the extension's own IndexedDB (`dbName`), on a profile on disk, to
+ * TARGET_CLAUSES unless the bench's time limit (`limitAt`) comes too near first (the figures then
+ * say the size reached). Search is measured at 10k, 100k and the end. The library is left in
+ * place for the library page's bench (libraryViews.ts).
  */
 export async function benchLibrary(
   page: Page,
   fixtures: FixturePage[],
   baseName: string,
   userDataDir: string,
-  options: { limitAt: number; log: (line: string) => void },
+  options: { limitAt: number; log: (line: string) => void; dbName: string },
 ): Promise<LibraryResult> {
   const { log } = options;
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  const setup = await page.evaluate(([pages, base]) => window.__libSetup(pages, base), [fixtures.map((f) => ({ name: f.name, html: f.html, url: f.url })), baseName] as const);
+  const setup = await page.evaluate(([pages, base, name]) => window.__libSetup(pages, base, name), [fixtures.map((f) => ({ name: f.name, html: f.html, url: f.url })), baseName, options.dbName] as const);
   const queries = await page.evaluate(() => window.__libQueries());
   log(`library: pools of ${setup.items} items, ${setup.clauses} clauses, ${setup.vocabulary} words; queries ${queries.map((q) => `"${q.text}"`).join(', ')}`);
 
@@ -105,80 +133,89 @@ export async function benchLibrary(
   // writes in this bench (3,000 + 2,000 clauses), one meeting a transaction.
   const rawPlain = throughput([await page.evaluate(([n]) => window.__libRawSave(0, n, false), [FIRST_SAVED_MEETINGS + LAST_SAVED_MEETINGS] as const)]);
   log(`library: raw IndexedDB puts: ${Math.round(rawPlain.clausesPerSecond)} clauses/s`);
-  const rawIndexed = throughput([await page.evaluate(() => window.__libRawSave(0, 10, true))]);
-  log(`library: raw IndexedDB puts with the library's indexes: ${Math.round(rawIndexed.clausesPerSecond)} clauses/s`);
+  const rawIndexed = throughput([await page.evaluate(([n]) => window.__libRawSave(0, n, true), [FIRST_SAVED_MEETINGS + LAST_SAVED_MEETINGS] as const)]);
+  log(`library: raw IndexedDB puts into the library's own stores and indexes: ${Math.round(rawIndexed.clausesPerSecond)} clauses/s`);
+  await page.evaluate(() => window.__libRawDrop());
+  const indexedDbDir = path.join(userDataDir, 'Default', 'IndexedDB');
 
   const fillRuns: SaveRun[] = [];
+  const growth: GrowthMark[] = [];
   let meetings = FIRST_SAVED_MEETINGS;
+  let markFrom = 0;
   const fillTo = async (target: number, deadline: number) => {
     while (meetings < target && Date.now() < deadline) {
       const to = Math.min(target, meetings + FILL_CHUNK);
       // Copies number on from the saved meetings: meeting m is a copy of template m % templates.
       fillRuns.push(await page.evaluate(([a, b]) => window.__libFill(a, b), [meetings, to] as const));
       meetings = to;
-      if (meetings % 100 === 0) log(`library: grown to ${meetings * CLAUSES_PER_MEETING} clauses (copies: ${Math.round(throughput(fillRuns).clausesPerSecond)} clauses/s)`);
+      if ((meetings * CLAUSES_PER_MEETING) % GROWTH_STEP === 0) {
+        const recent = throughput(fillRuns.slice(markFrom));
+        markFrom = fillRuns.length;
+        growth.push({ clauses: meetings * CLAUSES_PER_MEETING, fillSeconds: throughput(fillRuns).ms / 1000, recentClausesPerSecond: recent.clausesPerSecond });
+        log(`library: grown to ${meetings * CLAUSES_PER_MEETING} clauses: ${Math.round(recent.clausesPerSecond)} clauses/s over the last ${GROWTH_STEP}`);
+      }
     }
   };
   const search: SearchAtSize[] = [];
   const searchNow = async (scanReps: number[]) => {
     const clauses = await page.evaluate(() => window.__libCount());
     const runs = await page.evaluate(([q, reps, scans]) => window.__libSearch(q, reps, scans), [queries, SEARCH_REPS, scanReps] as const);
-    search.push(summariseSearch(clauses, runs));
-    log(`library: search at ${clauses} clauses: p50 ${search.at(-1)?.p50.toFixed(1)} ms, scan p50 ${search.at(-1)?.scanP50.toFixed(0)} ms`);
+    const s = summariseSearch(clauses, runs, bytesUnder(indexedDbDir));
+    search.push(s);
+    log(`library: search at ${clauses} clauses: first page p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms; next page p95 ${s.nextP95.toFixed(1)} ms; ${Math.round(s.bytesOnDisk)} bytes on disk a clause`);
+    for (const q of s.queries) log(`library:   ${q.label} "${q.query}": ${q.hits} hits, p50 ${q.p50.toFixed(1)} ms, p95 ${q.p95.toFixed(1)} ms, next p95 ${q.nextP95.toFixed(1)} ms, count ${q.countMs.toFixed(0)} ms`);
+  };
+  let csv: LibraryResult['csv'] = null;
+  const csvNow = async () => {
+    const load = await page.evaluate(() => window.__libExportLoad());
+    await cdp.send('HeapProfiler.collectGarbage');
+    const pids = rendererPids(userDataDir);
+    const sampled = await peakResidentDuring(pids, () => page.evaluate(() => window.__libExportCsv()));
+    await page.evaluate(() => window.__libExportDrop());
+    csv = { load, run: sampled.result, rendererRssBefore: sampled.before, rendererRssPeak: sampled.peak, rendererProcesses: pids.length };
+    log(`library: CSV of ${load.clauses} clauses in ${sampled.result.csvMs.toFixed(0)} ms (read in ${load.loadMs.toFixed(0)} ms; the first ${PAGE_ROWS} rows with no filter in ${load.firstPageMs.toFixed(0)} ms)`);
   };
 
-  await fillTo(10_000 / CLAUSES_PER_MEETING, Infinity);
-  const searchStarted = Date.now();
-  await searchNow(queries.map(() => 2));
-  // Growth stops in time for what follows it: saves on the full library (a third of the rate on
-  // the empty one, or better), search (a few times its cost at 10k), export and closing.
-  const tailMs = (LAST_SAVED_MEETINGS * CLAUSES_PER_MEETING) / (0.35 * (first.clauses / first.ms)) + 3.5 * (Date.now() - searchStarted) + 30_000;
-  log(`library: growing until ${Math.round(tailMs / 1000)} s before the time limit`);
-  await fillTo(TARGET_CLAUSES / CLAUSES_PER_MEETING - LAST_SAVED_MEETINGS, options.limitAt - tailMs);
-  const fromClauses = meetings * CLAUSES_PER_MEETING;
+  const started = Date.now();
+  let searchCost = 0;
+  for (const size of CHECKPOINTS) {
+    await fillTo(size / CLAUSES_PER_MEETING, options.limitAt - 120_000);
+    if (meetings * CLAUSES_PER_MEETING < size) break;
+    const t = Date.now();
+    // Full scans at 10k only (twice a query): a cross-check of the hits, seconds each beyond.
+    await searchNow(queries.map(() => (size <= 10_000 ? 2 : 0)));
+    searchCost = Math.max(searchCost, Date.now() - t);
+    if (size === 100_000) await csvNow();
+  }
+  // Growth stops in time for what follows it: saves on the full library, search, the views and closing.
+  const target = TARGET_CLAUSES / CLAUSES_PER_MEETING - LAST_SAVED_MEETINGS;
+  const tailMs = (LAST_SAVED_MEETINGS * CLAUSES_PER_MEETING) / (0.35 * (first.clauses / first.ms)) + 3 * searchCost + 180_000;
+  log(`library: growing to ${target * CLAUSES_PER_MEETING} clauses, until ${Math.round(tailMs / 1000)} s before the time limit`);
+  await fillTo(target, options.limitAt - tailMs);
+  log(`library: grown to ${meetings * CLAUSES_PER_MEETING} clauses in ${((Date.now() - started) / 1000).toFixed(0)} s with the measurements between`);
+  const fromClauses = await page.evaluate(() => window.__libCount());
   // New meetings (not copies) saved on the grown library.
   const last = await page.evaluate(([a, b]) => window.__libSave(a, b), [meetings, meetings + LAST_SAVED_MEETINGS] as const);
   meetings += LAST_SAVED_MEETINGS;
   log(`library: saveSelection, ${last.clauses} clauses from ${fromClauses}: ${Math.round(last.clauses / (last.ms / 1000))} clauses/s`);
-  // Scans of the full library: once for the rarest and the commonest word.
-  await searchNow(queries.map((_, i) => (i === 0 || i === 3 ? 1 : 0)));
   const finalClauses = await page.evaluate(() => window.__libCount());
-
-  // CSV export of every clause, as the library page does it with no filter.
-  const load = await page.evaluate(() => window.__libExportLoad());
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heapBase = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  const pids = rendererPids(userDataDir);
-  const sampled = await peakResidentDuring(pids, () => page.evaluate(() => window.__libExportCsv()));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heapHeld = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  await page.evaluate(() => window.__libExportDrop());
-  log(`library: CSV of ${load.clauses} clauses in ${sampled.result.csvMs.toFixed(0)} ms (read in ${load.loadMs.toFixed(0)} ms; the page's first ${PAGE_ROWS} rows with no filter in ${load.firstPageMs.toFixed(0)} ms)`);
-
-  await page.evaluate(() => window.__libClose());
+  if (!CHECKPOINTS.includes(finalClauses)) await searchNow(queries.map(() => 0));
+  if (!csv && finalClauses <= 100_000) await csvNow();
+  await page.evaluate(() => window.__libClose(true));
   await cdp.detach();
 
   const firstT = throughput([first]);
   const lastT = throughput([last]);
-  const save = throughput([first, last]);
   return {
     setup,
     queries,
-    save: { ...save, first: { ...firstT, fromClauses: 0 }, last: { ...lastT, fromClauses } },
+    save: { ...throughput([first, last]), first: { ...firstT, fromClauses: 0 }, last: { ...lastT, fromClauses } },
     fill: throughput(fillRuns),
+    growth,
     rawPlain,
     rawIndexed,
-    saveRatio: save.clausesPerSecond / rawPlain.clausesPerSecond,
     search,
     finalClauses,
-    csv: {
-      load,
-      run: sampled.result,
-      heapRetainedBytes: heapHeld - heapBase,
-      rendererRssBefore: sampled.before,
-      rendererRssPeak: sampled.peak,
-      rendererProcesses: pids.length,
-      heapAllocatedBytes: sampled.result.heapAfter !== null && sampled.result.heapBefore !== null ? sampled.result.heapAfter - sampled.result.heapBefore : null,
-    },
+    csv,
   };
 }

@@ -14,7 +14,8 @@ import { clausesCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
 import { meetingKey, type MeetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
-import { PAGE_ROWS, searchClauses } from '@/lib/library/search';
+import { meetingPostings, type MeetingIndex, type Posting } from '@/lib/library/postings';
+import { countClauses, PAGE_ROWS, searchClauses } from '@/lib/library/search';
 import type { SavedClause, SavedItem, SavedMeeting } from '@/lib/library/schema';
 import { wordsOf } from '@/lib/library/words';
 import { extractPage } from '@/lib/moderngov/extract';
@@ -60,11 +61,15 @@ export interface QueryChoice {
 export interface SearchRun {
   label: string;
   query: string;
-  /** Every clause that matches (the total the library page shows); the page itself holds the first PAGE_ROWS. */
+  /** Every clause that matches (countClauses, as the library page counts in the background); the page itself holds the first PAGE_ROWS. */
   hits: number;
+  countMs: number;
   scanHits: number;
   coldMs: number;
+  /** The first page (PAGE_ROWS rows). */
   searchMs: number[];
+  /** The page after it, from the first page's cursor. */
+  nextMs: number[];
   scanMs: number[];
 }
 
@@ -97,27 +102,30 @@ interface Pools {
   committees: { id: string | null; name: string | null }[];
 }
 
-/** What saveSelection stored for one meeting. */
+/** What saveSelection stored for one meeting, with its postings and meeting index row (postings.ts). */
 interface MeetingRows {
   meeting: SavedMeeting;
   items: SavedItem[];
   clauses: SavedClause[];
+  entry: MeetingIndex;
+  postings: Map<string, Posting>;
 }
 
 declare global {
   interface Window {
-    __libSetup: (pages: { html: string; url: string; name: string }[], baseName: string) => Promise<LibrarySetup>;
+    __libSetup: (pages: { html: string; url: string; name: string }[], baseName: string, dbName?: string) => Promise<LibrarySetup>;
     __libQueries: () => QueryChoice[];
     __libSave: (from: number, to: number) => Promise<SaveRun>;
     __libTakeTemplates: () => Promise<number>;
     __libFill: (from: number, to: number) => Promise<SaveRun>;
     __libRawSave: (from: number, to: number, indexed: boolean) => Promise<SaveRun>;
     __libCount: () => Promise<number>;
+    __libRawDrop: () => Promise<void>;
     __libSearch: (queries: QueryChoice[], reps: number, scanReps: number[]) => Promise<SearchRun[]>;
     __libExportLoad: () => Promise<ExportLoad>;
     __libExportCsv: () => ExportRun;
     __libExportDrop: () => void;
-    __libClose: () => Promise<void>;
+    __libClose: (keepLibrary?: boolean) => Promise<void>;
   }
 }
 
@@ -204,14 +212,20 @@ export function copiedMeeting(m: number): MeetingRows {
   // The id syntheticMeeting(m) would have: no meeting is both saved and copied.
   const meetingId = String(50_000 + m);
   const date = dateOf(m);
+  const ref = { host: template.meeting.host, meetingId };
+  // The template's postings, under the copy's order key (its date and id).
+  const { entry } = meetingPostings(ref, date, [], []);
   return {
     meeting: { ...template.meeting, meetingId, date, contentHash: `bench-${m}` },
     items: template.items.map((item) => ({ ...item, meetingId, date })),
     clauses: template.clauses.map((clause) => ({ ...clause, meetingId, date })),
+    entry: { ...template.entry, meetingId, orderKey: entry.orderKey },
+    postings: template.postings,
   };
 }
 
-const countRows = (rows: MeetingRows) => 1 + rows.items.length + rows.clauses.length;
+/** Rows a meeting writes: meeting, items, clauses, postings and its index row. */
+const countRows = (rows: MeetingRows) => 2 + rows.items.length + rows.clauses.length + rows.postings.size;
 
 /** A raw IndexedDB database: one store and no index, or the library's stores and indexes as Dexie declared them. */
 function openRaw(name: string, schemaOf: LibraryDb | null): Promise<IDBDatabase> {
@@ -225,7 +239,7 @@ function openRaw(name: string, schemaOf: LibraryDb | null): Promise<IDBDatabase>
       }
       for (const table of schemaOf.tables as Table[]) {
         const { primKey, indexes } = table.schema;
-        const store = raw.createObjectStore(table.name, { keyPath: primKey.keyPath ?? null, autoIncrement: primKey.auto });
+        const store = raw.createObjectStore(table.name, primKey.keyPath ? { keyPath: primKey.keyPath, autoIncrement: primKey.auto } : {});
         for (const index of indexes) store.createIndex(index.name, index.keyPath ?? index.name, { multiEntry: index.multi, unique: index.unique });
       }
     };
@@ -251,10 +265,14 @@ function matcher(text: string): (row: SavedClause) => boolean {
 const RAW_PLAIN = `${DB_NAME}-raw-plain`;
 const RAW_INDEXED = `${DB_NAME}-raw-indexed`;
 
-window.__libSetup = async (pages, baseName) => {
+let dbName = DB_NAME;
+
+window.__libSetup = async (pages, baseName, name = DB_NAME) => {
   pools = poolsOf(pages, baseName);
-  for (const name of [DB_NAME, RAW_PLAIN, RAW_INDEXED]) await deleteDatabase(name);
-  db = new LibraryDb(DB_NAME);
+  dbName = name;
+  // The extension's own library (a fresh profile) is used as it is: the extension may have it open.
+  for (const n of name === DB_NAME ? [DB_NAME, RAW_PLAIN, RAW_INDEXED] : [RAW_PLAIN, RAW_INDEXED]) await deleteDatabase(n);
+  db = new LibraryDb(name);
   await db.open();
   const sample = syntheticMeeting(pools, 0);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -310,6 +328,8 @@ window.__libQueries = () => {
     { label: 'topic word (~3%)', text: topic[0], share: topic[1] / total },
     { label: 'common word (~10%)', text: common[0], share: common[1] / total },
     { label: 'two words (topic + uncommon)', text: `${topic[0]} ${uncommon[0]}`, share: Number.NaN },
+    { label: 'prefix (the common word\'s first 4 letters)', text: common[0].slice(0, 4), share: Number.NaN },
+    { label: 'no words (the library page as it opens)', text: '', share: 1 },
   ];
 };
 
@@ -334,34 +354,36 @@ window.__libSave = async (from, to) => {
 window.__libTakeTemplates = async () => {
   const library = need(db, 'the library');
   const [meetings, items, clauses] = await Promise.all([library.meetings.toArray(), library.items.toArray(), library.clauses.toArray()]);
-  const byMeeting = new Map<string, MeetingRows>(meetings.map((meeting) => [meetingKey(meeting), { meeting, items: [], clauses: [] }]));
+  const byMeeting = new Map<string, Omit<MeetingRows, 'entry' | 'postings'>>(meetings.map((meeting) => [meetingKey(meeting), { meeting, items: [], clauses: [] }]));
   for (const item of items) byMeeting.get(meetingKey(item))?.items.push(item);
   for (const clause of clauses) byMeeting.get(meetingKey(clause))?.clauses.push(clause);
-  templates = [...byMeeting.values()];
+  templates = [...byMeeting.values()].map((t) => ({ ...t, ...meetingPostings(t.meeting, t.meeting.date, t.items, t.clauses) }));
   return templates.length;
 };
 
+const postingKeys = (rows: MeetingRows) => [...rows.postings.keys()].map((word): [string, string] => [word, rows.entry.orderKey]);
+
 /**
- * Copies meetings into the library with Dexie's bulkPut, one transaction a meeting, no reads:
- * the meeting row and its clauses. Their items are left out to grow the library in the time the
- * bench has (the items table is read neither by clause search nor by the clause export).
+ * Copies meetings `from`…`to` into the library with bulk puts of everything a save writes
+ * (meetings, items, clauses, postings, meeting index rows), all of them in one transaction, no
+ * reads: how the bench grows the library in the time it has. Timed from the puts to the commit.
  */
 window.__libFill = async (from, to) => {
   const library = need(db, 'the library');
-  const run: SaveRun = { meetings: 0, clauses: 0, rows: 0, ms: 0 };
-  for (let m = from; m < to; m++) {
-    const rows = copiedMeeting(m);
-    const t = performance.now();
-    await library.transaction('rw', [library.meetings, library.clauses], async () => {
-      await library.meetings.put(rows.meeting);
-      await library.clauses.bulkPut(rows.clauses);
-    });
-    run.ms += performance.now() - t;
-    run.meetings += 1;
-    run.clauses += rows.clauses.length;
-    run.rows += 1 + rows.clauses.length;
-  }
-  return run;
+  const copies = Array.from({ length: to - from }, (_, k) => copiedMeeting(from + k));
+  const t = performance.now();
+  await library.transaction('rw', [library.meetings, library.items, library.clauses, library.postings, library.meetingIndex], async () => {
+    await Promise.all([
+      library.meetings.bulkPut(copies.map((c) => c.meeting)),
+      library.items.bulkPut(copies.flatMap((c) => c.items)),
+      library.clauses.bulkPut(copies.flatMap((c) => c.clauses)),
+      library.postings.bulkPut(copies.flatMap((c) => [...c.postings.values()]), copies.flatMap(postingKeys) as never),
+      library.meetingIndex.bulkPut(copies.map((c) => c.entry)),
+    ]);
+  });
+  const ms = performance.now() - t;
+  const clauses = copies.reduce((n, c) => n + c.clauses.length, 0);
+  return { meetings: copies.length, clauses, rows: copies.reduce((n, c) => n + countRows(c), 0), ms };
 };
 
 window.__libRawSave = async (from, to, indexed) => {
@@ -378,18 +400,21 @@ window.__libRawSave = async (from, to, indexed) => {
     const t = performance.now();
     if (indexed) {
       // One transaction a meeting over the library's stores and indexes; puts only, no reads.
-      const tx = raw.transaction(['meetings', 'items', 'clauses'], 'readwrite');
+      const tx = raw.transaction(['meetings', 'items', 'clauses', 'postings', 'meetingIndex'], 'readwrite');
       tx.objectStore('meetings').put(rows.meeting);
       const items = tx.objectStore('items');
       for (const item of rows.items) items.put(item);
       const clauses = tx.objectStore('clauses');
       for (const clause of rows.clauses) clauses.put(clause);
+      const postings = tx.objectStore('postings');
+      for (const [word, posting] of rows.postings) postings.put(posting, [word, rows.entry.orderKey]);
+      tx.objectStore('meetingIndex').put(rows.entry);
       await complete(tx);
     } else {
       // The same objects, one transaction a meeting, into one store with no index.
       const tx = raw.transaction('rows', 'readwrite');
       const store = tx.objectStore('rows');
-      for (const row of [rows.meeting, ...rows.items, ...rows.clauses]) store.put(row);
+      for (const row of [rows.meeting, ...rows.items, ...rows.clauses, ...rows.postings.values(), rows.entry]) store.put(row);
       await complete(tx);
     }
     run.ms += performance.now() - t;
@@ -402,25 +427,40 @@ window.__libRawSave = async (from, to, indexed) => {
 
 window.__libCount = () => need(db, 'the library').clauses.count();
 
+/** The raw baselines' databases, gone once measured, so the profile's IndexedDB holds the library alone (its bytes on disk). */
+window.__libRawDrop = async () => {
+  for (const raw of rawDbs.values()) raw.close();
+  rawDbs.clear();
+  for (const name of [RAW_PLAIN, RAW_INDEXED]) await deleteDatabase(name);
+};
+
 /**
- * What the library page asks for a search: its first page of rows and the count of all.
- * `scanReps[i]`: full scans timed for query i (a scan of 100k clauses takes seconds, and about as long whatever the query).
+ * What the library page asks for a search: its first page of rows, then the next page from its
+ * cursor; the count of all once (countClauses, which the page runs in the background).
+ * `scanReps[i]`: full scans timed for query i (seconds each at 100k clauses).
  */
 window.__libSearch = async (queries, reps, scanReps) => {
   const library = need(db, 'the library');
   const runs: SearchRun[] = [];
   for (const [index, q] of queries.entries()) {
+    const filter = { text: q.text };
     let t = performance.now();
-    const cold = await searchClauses(library, { text: q.text }, PAGE_ROWS);
+    await searchClauses(library, filter, { limit: PAGE_ROWS });
     const coldMs = performance.now() - t;
     const searchMs: number[] = [];
+    const nextMs: number[] = [];
     const scanMs: number[] = [];
     let scanHits = 0;
     const match = matcher(q.text);
     for (let r = 0; r < reps; r++) {
       t = performance.now();
-      await searchClauses(library, { text: q.text }, PAGE_ROWS);
+      const first = await searchClauses(library, filter, { limit: PAGE_ROWS });
       searchMs.push(performance.now() - t);
+      if (first.next !== null) {
+        t = performance.now();
+        await searchClauses(library, filter, { limit: PAGE_ROWS, after: first.next });
+        nextMs.push(performance.now() - t);
+      }
       // Interleaved, so the index search and the scan see the same state of the machine.
       if (r < (scanReps[index] ?? 0)) {
         t = performance.now();
@@ -428,7 +468,10 @@ window.__libSearch = async (queries, reps, scanReps) => {
         scanMs.push(performance.now() - t);
       }
     }
-    runs.push({ label: q.label, query: q.text, hits: cold.total, scanHits, coldMs, searchMs, scanMs });
+    t = performance.now();
+    const hits = await countClauses(library, filter);
+    const countMs = performance.now() - t;
+    runs.push({ label: q.label, query: q.text, hits, countMs, scanHits, coldMs, searchMs, nextMs, scanMs });
   }
   return runs;
 };
@@ -436,7 +479,7 @@ window.__libSearch = async (queries, reps, scanReps) => {
 window.__libExportLoad = async () => {
   const library = need(db, 'the library');
   let t = performance.now();
-  await searchClauses(library, {}, PAGE_ROWS);
+  await searchClauses(library, {}, { limit: PAGE_ROWS });
   const firstPageMs = performance.now() - t;
   t = performance.now();
   const [{ rows: clauses }, meetings] = await Promise.all([searchClauses(library, {}), library.meetings.toArray()]);
@@ -471,10 +514,10 @@ window.__libExportDrop = () => {
   exportCsv = null;
 };
 
-window.__libClose = async () => {
+window.__libClose = async (keepLibrary = false) => {
   db?.close();
   for (const raw of rawDbs.values()) raw.close();
   rawDbs.clear();
   templates = [];
-  for (const name of [DB_NAME, RAW_PLAIN, RAW_INDEXED]) await deleteDatabase(name);
+  for (const name of [RAW_PLAIN, RAW_INDEXED, ...(keepLibrary ? [] : [dbName])]) await deleteDatabase(name);
 };

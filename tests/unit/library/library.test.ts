@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
 import { parseClauseKey, parseItemKey } from '@/lib/library/identity';
 import { deleteClause, deleteItem, facets, parseTags, savedState } from '@/lib/library/queries';
+import { clausesOfHost } from '@/lib/library/meetingRows';
 import { searchClauses, searchItems } from '@/lib/library/search';
 import { saveSelection } from '@/lib/library/save';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
@@ -57,7 +58,7 @@ describe('saving', () => {
     expect(state.items).toEqual([]);
     expect(state.clauses).toEqual(['15#1']);
     expect(await db.items.count()).toBe(1);
-    expect(await searchItems(db, {})).toEqual({ rows: [], total: 0 });
+    expect(await searchItems(db, {})).toEqual({ rows: [], total: 0, next: null });
   });
 
   it('saves one item with all its clauses', async () => {
@@ -138,7 +139,10 @@ describe('search and filters', () => {
     expect((await db.meetings.get([HOST, '7105']))?.whole).toBe(0);
     for (const key of ['15', '16', '18']) await deleteItem(db, { host: HOST, meetingId: '7105', itemKey: key });
     expect(await db.meetings.get([HOST, '7105'])).toBeUndefined();
-    expect(await db.clauses.where('host').equals(HOST).count()).toBe(0);
+    expect(await clausesOfHost(db, HOST).count()).toBe(0);
+    // Nothing of it is left in the search index either.
+    expect(await db.meetingIndex.get([HOST, '7105'])).toBeUndefined();
+    expect((await searchClauses(db, { host: HOST })).rows).toEqual([]);
   });
 });
 

@@ -2,8 +2,12 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
+import { saveSelection } from '@/lib/library/save';
+import { planSave } from '@/lib/library/savePlan';
+import { searchClauses } from '@/lib/library/search';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
 import { LIBRARY_VERSION } from '@/lib/library/versions';
+import { meeting } from '../../support/records';
 
 /** Version 1 of the library, as the version 1 code declared it. */
 function openVersion1(name: string): Dexie {
@@ -111,7 +115,8 @@ describe('library upgrade from version 1 to the current version', () => {
     expect(upgradedItems.map(({ procedural: _p, onPage: _o, words: _w, source: _s, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
     // Version 4: every item saved before came from a meeting page.
     expect(upgradedItems.map((i) => i.source)).toEqual(['meeting', 'meeting']);
-    expect(await db.clauses.where('outcome').equals('noted').count()).toBe(1);
+    // Version 7 dropped the outcome index (search tests the outcome on the rows): the noted clause is found by it.
+    expect((await searchClauses(db, { outcome: 'noted' })).rows.map((c) => c.text)).toEqual(['that the update be noted.']);
     db.close();
     await db.delete();
   });
@@ -239,5 +244,69 @@ describe('library upgrade from version 3 (through version 4)', () => {
     warn.mockRestore();
     db.close();
     await db.delete();
+  });
+});
+
+/** Version 6 of the library (the last before postings), every table as it declared them. */
+function openVersion6(name: string): Dexie {
+  const v6 = new Dexie(name);
+  v6.version(6).stores({
+    councils: 'host',
+    committees: '[host+committeeId], host',
+    meetings: '[host+meetingId], host, date, [host+committeeId]',
+    items: '[host+meetingId+itemKey], [host+meetingId], host, committeeName, date, *tags, *words',
+    clauses: '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words',
+    deletions: 'key, [host+meetingId]',
+    outbox: '[by+key], [by+state+seq]',
+    teamRows: '[kind+key], [kind+host], kind',
+    teamState: 'name',
+  });
+  return v6;
+}
+
+describe('library upgrade from version 6 to 7', () => {
+  it('keeps every record as it was and builds the postings and meeting order a save builds; a record that does not validate is kept, out of the word index, and said so', async () => {
+    // The same saves, written by version 6 (records as planned, stored plainly) and by the current code.
+    const saves = [
+      { record: meeting({ host: 'a.example.gov.uk', id: '1', date: '2021-03-01' }), selection: { scope: 'meeting' } as const },
+      { record: meeting({ host: 'b.example.gov.uk', id: '2', date: '' }), selection: { scope: 'item', itemKey: '16' } as const },
+      { record: meeting({ host: 'a.example.gov.uk', id: '3', date: '2019-01-01' }), selection: { scope: 'clause', itemKey: '15', clauseIndex: 1 } as const },
+    ];
+    const name = `upgrade-v6-${Date.now()}`;
+    const v6 = openVersion6(name);
+    await v6.open();
+    const now = '2026-11-30T10:00:00.000Z';
+    for (const { record, selection } of saves) {
+      const plan = planSave(record, selection, {}, { meeting: undefined, items: [], clauses: [], deletions: [] }, now);
+      await v6.table('meetings').put(plan.meeting);
+      await v6.table('items').bulkPut(plan.items);
+      await v6.table('clauses').bulkPut(plan.clauses);
+    }
+    const broken = { ...v1Clause(0, 'That the broken clause be kept.'), host: 'a.example.gov.uk', meetingId: '1', itemKey: 'x', text: 42 };
+    await v6.table('clauses').put(broken);
+    const before = { meetings: await v6.table('meetings').toArray(), items: await v6.table('items').toArray(), clauses: await v6.table('clauses').toArray() };
+    v6.close();
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = new LibraryDb(name);
+    await db.open();
+    expect(db.verno).toBe(LIBRARY_VERSION);
+    expect({ meetings: await db.meetings.toArray(), items: await db.items.toArray(), clauses: await db.clauses.toArray() }).toEqual(before);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('clause ["a.example.gov.uk","1","x",0] kept as it was'));
+
+    const fresh = new LibraryDb(`${name}-fresh`);
+    await fresh.open();
+    for (const { record, selection } of saves) await saveSelection(fresh, record, selection, new Date(now));
+    const postings = async (d: LibraryDb) => ({ keys: await d.postings.toCollection().primaryKeys(), values: await d.postings.toArray(), index: await d.meetingIndex.toArray() });
+    expect(await postings(db)).toEqual(await postings(fresh));
+    expect((await postings(db)).keys.length).toBeGreaterThan(10);
+    // Newest meeting first, undated last; listing reads a meeting's rows by key, so the record kept as it was is listed (meeting 1's fourth), as before.
+    expect((await searchClauses(db, {})).rows.map((c) => c.meetingId)).toEqual(['1', '1', '1', '1', '3', '2']);
+    expect((await searchClauses(db, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label])).toEqual([['1', '(i)']]);
+    warn.mockRestore();
+    for (const d of [db, fresh]) {
+      d.close();
+      await d.delete();
+    }
   });
 });
