@@ -190,8 +190,8 @@ export class CompareIndex {
         termWeights.splice(at, 0, weights[i] as number);
       }
     });
-    for (const term of terms) this.termStats[term * TERM_STRIDE + TERM_DF]++;
-    for (const place of places) this.termStats[place * TERM_STRIDE + TERM_PLACES]++;
+    for (const term of terms) this.count(term, TERM_DF, 1);
+    for (const place of places) this.count(place, TERM_PLACES, 1);
     this.changed();
   }
 
@@ -242,9 +242,9 @@ export class CompareIndex {
       const at = firstAtOrAfter(postings.slots, slot);
       postings.slots.splice(at, 1);
       postings.weights.splice(at, 1);
-      this.termStats[term * TERM_STRIDE + TERM_DF]--;
+      this.count(term, TERM_DF, -1);
     }
-    for (const place of entry.places) this.termStats[place * TERM_STRIDE + TERM_PLACES]--;
+    for (const place of entry.places) this.count(place, TERM_PLACES, -1);
     this.entries[slot] = undefined;
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
@@ -389,6 +389,12 @@ export class CompareIndex {
   private nameOf(term: number): string {
     const first = this.firstOf[term] as number;
     return first < 0 ? (this.termNames[term] as string) : `${this.nameOf(first)} ${this.nameOf(this.secondOf[term] as number)}`;
+  }
+
+  /** Adds `by` to a term's place count or document frequency (`TERM_PLACES`, `TERM_DF`). */
+  private count(term: number, figure: number, by: number): void {
+    const at = term * TERM_STRIDE + figure;
+    this.termStats[at] = (this.termStats[at] as number) + by;
   }
 
   /** Smoothed, so that a term every doc has still counts a little. */
