@@ -19,6 +19,9 @@ export class TopicGroups {
   /** Each group as shown (label and members), worked out again only when its members change:
    * labelling every group of a large library again would cost more than placing a saved meeting. */
   private readonly shown = new Map<number, CompareGroup>();
+  /** The groups as last listed, in order: a saved meeting changes a few, and sorting every
+   * group again (labels compared by locale) cost more than placing it. */
+  private listed: { group: number; shown: CompareGroup }[] = [];
 
   constructor(
     readonly index: CompareIndex,
@@ -49,17 +52,20 @@ export class TopicGroups {
     this.index.remove(id);
   }
 
+  /** Largest first (`byLargest`), then in the order the groups were formed. */
   groups(): CompareGroup[] {
-    return [...this.members]
-      .map(([group, ids]) => {
-        let shown = this.shown.get(group);
-        if (!shown) {
-          shown = groupOf(this.index, [...ids].map((id) => this.index.get(id) as CompareDoc));
-          this.shown.set(group, shown);
-        }
-        return shown;
-      })
-      .sort(byLargest);
+    // A group's shown copy is dropped whenever its members change or it goes: the others keep their places.
+    const kept = this.listed.filter(({ group, shown }) => this.shown.get(group) === shown);
+    const changed: { group: number; shown: CompareGroup }[] = [];
+    for (const [group, ids] of this.members) {
+      if (this.shown.has(group)) continue;
+      const shown = groupOf(this.index, [...ids].map((id) => this.index.get(id) as CompareDoc));
+      this.shown.set(group, shown);
+      changed.push({ group, shown });
+    }
+    for (const entry of changed) kept.splice(firstAfter(kept, entry), 0, entry);
+    this.listed = kept;
+    return kept.map(({ shown }) => shown);
   }
 
   private place(id: string): void {
@@ -105,4 +111,17 @@ export class TopicGroups {
       this.members.delete(group);
     }
   }
+}
+
+/** Where `entry` goes in a list in group order: after every group listed before it. */
+function firstAfter(list: { group: number; shown: CompareGroup }[], entry: { group: number; shown: CompareGroup }): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = list[mid] as { group: number; shown: CompareGroup };
+    if ((byLargest(other.shown, entry.shown) || other.group - entry.group) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
