@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_ROWS } from '@/lib/export/streamCsv';
+import { meetingPostings, type MeetingIndex, type MeetingWords, type Posting, type PostingKey } from '@/lib/library/postings';
 import { planSave } from '@/lib/library/savePlan';
 import type { SavedClause, SavedMeeting } from '@/lib/library/schema';
 import { item, meeting } from '../support/records';
@@ -12,10 +13,11 @@ const MEETINGS = 25;
 const CLAUSES = MEETINGS * 1000;
 const n = (x: number) => x.toLocaleString('en-GB');
 
-/** The rows a save of each meeting writes (savePlan.ts), made here and put into the extension's own IndexedDB. */
-function libraryRows(): { meetings: SavedMeeting[]; clauses: SavedClause[] } {
+/** The rows a save of each meeting writes (savePlan.ts, and its index rows: postings.ts), made here and put into the extension's own IndexedDB. */
+function libraryRows(): { meetings: SavedMeeting[]; clauses: SavedClause[]; index: { entries: MeetingIndex[]; words: MeetingWords[]; postings: [PostingKey, Posting][] } } {
   const meetings: SavedMeeting[] = [];
   const clauses: SavedClause[] = [];
+  const index = { entries: [] as MeetingIndex[], words: [] as MeetingWords[], postings: [] as [PostingKey, Posting][] };
   for (let m = 0; m < MEETINGS; m++) {
     const items = Array.from({ length: 10 }, (_, i) =>
       item(String(i + 1), `Item ${i + 1}`, Array.from({ length: 100 }, (_, c) => [`(${c + 1})`, `That grant ${m}-${i}-${c} be approved.`] as [string, string])),
@@ -24,8 +26,12 @@ function libraryRows(): { meetings: SavedMeeting[]; clauses: SavedClause[] } {
     const plan = planSave(record, { scope: 'meeting' }, {}, { meeting: undefined, items: [], clauses: [], deletions: [] }, '2026-11-30T12:00:00.000Z');
     if (plan.meeting) meetings.push(plan.meeting);
     clauses.push(...plan.clauses);
+    const built = meetingPostings({ host: record.council.host, meetingId: record.meeting.id }, record.meeting.date ?? '', [], plan.clauses);
+    index.entries.push(built.entry);
+    index.words.push(built.words);
+    for (const [word, posting] of built.postings) index.postings.push([[word, built.entry.orderKey], posting]);
   }
-  return { meetings, clauses };
+  return { meetings, clauses, index };
 }
 
 let browser: ExtensionBrowser;
@@ -41,17 +47,22 @@ describe('CSV export streamed to a file', () => {
     expect(CLAUSES).toBeGreaterThan(2 * CHUNK_ROWS);
     const library = await browser.openExtensionPage('library.html');
     await library.getByRole('status').filter({ hasText: '0 clauses match.' }).waitFor();
-    const { meetings, clauses } = libraryRows();
+    const { meetings, clauses, index } = libraryRows();
     // Plain puts into the library the page opened, a few thousand rows a transaction.
     for (let i = 0; i < clauses.length; i += 5000) {
       await library.evaluate(
-        ([ms, cs]) =>
+        ([ms, cs, ix]) =>
           new Promise<void>((resolve, reject) => {
             const open = indexedDB.open('council-minutes');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
-              const tx = open.result.transaction(['meetings', 'clauses'], 'readwrite');
+              const tx = open.result.transaction(['meetings', 'clauses', 'meetingIndex', 'meetingWords', 'postings'], 'readwrite');
               for (const m of ms) tx.objectStore('meetings').put(m);
+              if (ix) {
+                for (const e of ix.entries) tx.objectStore('meetingIndex').put(e);
+                for (const w of ix.words) tx.objectStore('meetingWords').put(w);
+                for (const [key, p] of ix.postings) tx.objectStore('postings').put(p, key);
+              }
               for (const c of cs) tx.objectStore('clauses').put(c);
               tx.oncomplete = () => {
                 open.result.close();
@@ -60,7 +71,7 @@ describe('CSV export streamed to a file', () => {
               tx.onerror = () => reject(tx.error);
             };
           }),
-        [i === 0 ? meetings : [], clauses.slice(i, i + 5000)] as const,
+        [i === 0 ? meetings : [], clauses.slice(i, i + 5000), i === 0 ? index : null] as const,
       );
     }
     await library.reload();
