@@ -24,9 +24,10 @@ function libraryRows(): { meetings: SavedMeeting[]; clauses: SavedClause[]; inde
     );
     const record = meeting({ id: String(100 + m), date: `2020-01-${String(m + 1).padStart(2, '0')}`, items });
     const plan = planSave(record, { scope: 'meeting' }, {}, { meeting: undefined, items: [], clauses: [], deletions: [] }, '2026-11-30T12:00:00.000Z');
-    if (plan.meeting) meetings.push(plan.meeting);
+    if (!plan.meeting) throw new Error('a whole-meeting save plans its meeting row');
+    meetings.push(plan.meeting);
     clauses.push(...plan.clauses);
-    const built = meetingPostings({ host: record.council.host, meetingId: record.meeting.id }, record.meeting.date ?? '', [], plan.clauses);
+    const built = meetingPostings(plan.meeting, plan.meeting.date, [], plan.clauses);
     index.entries.push(built.entry);
     index.words.push(built.words);
     for (const [word, posting] of built.postings) index.postings.push([[word, built.entry.orderKey], posting]);
