@@ -2,19 +2,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportLibrary, readBackup, restoreLibrary } from '@/lib/library/backup';
 import { BackupSchema } from '@/lib/library/backupSchema';
-import { LibraryDb } from '@/lib/library/db';
+import type { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
 import { annotate } from '../../support/annotate';
+import { libraryDbs } from '../../support/libraryDbs';
 import { item, meeting } from '../../support/records';
 
-let n = 0;
-const opened: LibraryDb[] = [];
-async function newDb(): Promise<LibraryDb> {
-  const db = new LibraryDb(`backup-test-${++n}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
+const dbs = libraryDbs('backup-test');
+const newDb = () => dbs.open();
 
 let db: LibraryDb;
 beforeEach(async () => {
@@ -22,10 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  for (const d of opened.splice(0)) {
-    d.close();
-    await d.delete();
-  }
+  await dbs.closeAll();
 });
 
 const HOST = 'www.southampton.gov.uk';

@@ -3,21 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeChunks } from '@/lib/export/streamCsv';
 import { readBackup, restoreLibrary, writeBackup } from '@/lib/library/backup';
 import { backupBatches, backupWriter } from '@/lib/library/backupStream';
-import { LibraryDb } from '@/lib/library/db';
+import type { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
 import { annotate } from '../../support/annotate';
 import { memorySink } from '../../support/memorySink';
+import { libraryDbs } from '../../support/libraryDbs';
 import { item, meeting } from '../../support/records';
 
 const NOW = new Date('2024-04-01T09:30:00.000Z');
-let n = 0;
-const opened: LibraryDb[] = [];
-async function newDb(): Promise<LibraryDb> {
-  const db = new LibraryDb(`backup-stream-${++n}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
+const dbs = libraryDbs('backup-stream');
+const newDb = () => dbs.open();
 let db: LibraryDb;
 beforeEach(async () => {
   db = await newDb();
@@ -26,10 +21,7 @@ beforeEach(async () => {
   await annotate(db, ['www.southampton.gov.uk', '7105', '15', 0], ['taxis'], 'a note\nover two lines');
 });
 afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    d.close();
-    await d.delete();
-  }
+  await dbs.closeAll();
 });
 
 /** The backup as one JSON document of every table read whole: what the one-string backup wrote before it was streamed. */
