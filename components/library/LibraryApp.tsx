@@ -18,6 +18,7 @@ import { openFileSink } from './fileSink';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 import { useCompareLibrary } from './useCompareLibrary';
+import { useFirstShown } from './useFirstShown';
 import { useStreamedFile } from './useStreamedFile';
 import { usePagedSearch } from './usePagedSearch';
 
@@ -30,21 +31,25 @@ interface Props {
   confirm(question: string): boolean;
   /** Told the ticked rows whenever they change (the team section publishes them). */
   onSelection?(rows: (SavedClause | SavedItem)[]): void;
+  /** Told once the first view has shown its rows (or failed): what the page does not need at first waits for it. */
+  onShown?(): void;
 }
 
-export function LibraryApp({ library, download, saveFile = openFileSink, confirm, onSelection }: Props) {
+export function LibraryApp({ library, download, saveFile = openFileSink, confirm, onSelection, onShown }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>({});
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
   const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
   // The comparison keeps its own copy of the whole library, whatever the filters; only while it is shown.
   const compared = useCompareLibrary(library, view === 'compare');
-  const choices = useLiveQuery(library, () => library.facets(), []);
   // Only the rows shown are read and kept, a page at a time; an export reads every matching row when asked.
   const clauses = usePagedSearch(library, { page: library.searchClauses, count: library.countClauses }, filter, view === 'clauses');
   const items = usePagedSearch(library, { page: library.searchItems, count: library.countItems }, filter, view === 'items');
   const page = view === 'clauses' ? clauses.shown : items.shown;
   const error = view === 'clauses' ? clauses.error : view === 'items' ? items.error : compared.error;
+  // The filter's choices are read once the first rows show: read beside them, they slowed every read of the first page.
+  const firstShown = useFirstShown(page !== undefined || error !== undefined, onShown);
+  const choices = useLiveQuery(library, () => (firstShown ? library.facets() : Promise.resolve(null)), [firstShown]);
   const noun = view === 'clauses' ? 'clause' : 'item';
   const matching = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}.`;
   const count = page

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { MeetingKey, MeetingRef } from '@/lib/library/identity';
 import { PAGE_ROWS, type LibraryFilter, type ResultPage, type SearchOptions } from '@/lib/library/search';
 import type { LibraryService } from '@/lib/library/service';
@@ -40,7 +40,8 @@ export function usePagedSearch<T extends MeetingRef>(library: LibraryService, se
   const [countFailed, setCountFailed] = useState<{ key: string; error: unknown } | null>(null);
   const page = first.value;
 
-  useEffect(() => {
+  // Before the first page's rows are laid out and painted (a hundred ms at 200 rows), not after: the status line waits for this count.
+  useLayoutEffect(() => {
     if (!page || page.total !== null) return;
     let current = true;
     search.count(filter).then(

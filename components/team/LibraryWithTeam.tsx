@@ -15,10 +15,12 @@ interface Props {
 /** The library page: the researcher's own library, then the team section, which can publish the rows ticked in it. */
 export function LibraryWithTeam({ library, team, download, confirm }: Props) {
   const [selected, setSelected] = useState<(SavedClause | SavedItem)[]>([]);
+  // The team's reads (every meeting, the outbox) wait until the library has shown its first rows.
+  const [libraryShown, setLibraryShown] = useState(false);
   return (
     <>
-      <LibraryApp library={library} download={download} confirm={confirm} onSelection={setSelected} />
-      <TeamSection team={team} selected={selected} confirm={confirm} />
+      <LibraryApp library={library} download={download} confirm={confirm} onSelection={setSelected} onShown={() => setLibraryShown(true)} />
+      {libraryShown && <TeamSection team={team} selected={selected} confirm={confirm} />}
     </>
   );
 }

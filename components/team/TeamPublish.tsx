@@ -85,10 +85,11 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
   useEffect(() => {
     team.shareNotes().then(setShareByDefault, () => {});
   }, [team]);
+  // Read only signed in, when the scope can be published: the whole library's notes read every item and clause.
   useEffect(() => {
-    if (!scope) return setNotes([]);
+    if (!scope || !signedIn) return setNotes([]);
     team.notesInScope(scope).then(setNotes, (error: unknown) => setNotice({ message: String(error), tone: 'error' }));
-  }, [team, scopeKey]);
+  }, [team, scopeKey, signedIn]);
 
   const shared = (target: string) => choices.get(target) ?? shareByDefault;
   const send = () => {

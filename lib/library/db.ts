@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Change } from './changes';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
-import type { MeetingIndex, Posting, PostingKey } from './postings';
+import type { MeetingIndex, MeetingWords, Posting, PostingKey } from './postings';
 import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
@@ -20,6 +20,7 @@ export class LibraryDb extends Dexie {
   /** Since version 7: the full-text index, derived from the records (postings.ts). */
   postings!: Dexie.Table<Posting, PostingKey>;
   meetingIndex!: Dexie.Table<MeetingIndex, MeetingPk>;
+  meetingWords!: Dexie.Table<MeetingWords, MeetingPk>;
   /** Since version 8: one row per write of items or clauses (changes.ts). */
   changes!: EntityTable<Change, 'seq'>;
   // Since version 6 the database also holds the team corpus's tables, typed in lib/team/tables.ts.

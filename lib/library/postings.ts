@@ -22,19 +22,29 @@ export type Posting = z.infer<typeof PostingSchema>;
 export type PostingKey = [word: string, orderKey: string];
 
 /**
- * One row per meeting that has saved rows: its order key (indexed), the words it has postings
- * under (to remove them on rewrite) and how many clauses and picked items it has (totals with no
- * words read these small rows, never the rows themselves).
+ * One row per meeting that has saved rows: its order key (indexed) and how many clauses and
+ * picked items it has (totals with no words read these small rows, never the rows themselves).
  */
 export const MeetingIndexSchema = z.object({
   host: z.string(),
   meetingId: z.string(),
   orderKey: z.string(),
-  words: z.array(z.string()),
   clauses: z.number(),
   items: z.number(),
 });
 export type MeetingIndex = z.infer<typeof MeetingIndexSchema>;
+
+/**
+ * The words a meeting has postings under, to remove them when its postings are rewritten: a
+ * table of its own, read only then, so totals and listings reading the index rows do not read
+ * hundreds of words per meeting.
+ */
+export const MeetingWordsSchema = z.object({
+  host: z.string(),
+  meetingId: z.string(),
+  words: z.array(z.string()),
+});
+export type MeetingWords = z.infer<typeof MeetingWordsSchema>;
 
 /** Sorts below every character of a host, so a host that is another's prefix sorts first, as in a tuple. */
 const SEP = '\u0001';
@@ -72,8 +82,13 @@ export function comparePositions(a: readonly (string | number)[], b: readonly (s
   return a.length - b.length;
 }
 
-/** A meeting's postings and index row, from its stored items and clauses. */
-export function meetingPostings(ref: MeetingRef, date: string, items: SavedItem[], clauses: SavedClause[]): { entry: MeetingIndex; postings: Map<string, Posting> } {
+/** A meeting's postings, index row and words row, from its stored items and clauses. */
+export function meetingPostings(
+  ref: MeetingRef,
+  date: string,
+  items: SavedItem[],
+  clauses: SavedClause[],
+): { entry: MeetingIndex; words: MeetingWords; postings: Map<string, Posting> } {
   const postings = new Map<string, Posting>();
   const posting = (word: string) => {
     let p = postings.get(word);
@@ -90,18 +105,17 @@ export function meetingPostings(ref: MeetingRef, date: string, items: SavedItem[
     host: ref.host,
     meetingId: ref.meetingId,
     orderKey: meetingOrderKey(date, ref),
-    words: [...postings.keys()],
     clauses: clauses.length,
     items: items.filter((i) => i.picked === 1).length,
   };
-  return { entry, postings };
+  return { entry, words: { host: ref.host, meetingId: ref.meetingId, words: [...postings.keys()] }, postings };
 }
 
 /** Puts postings under their (outbound) keys; Dexie's typing of key arrays does not take tuples. */
 export const putPostings = (table: Table, values: Posting[], keys: PostingKey[]): Promise<unknown> => table.bulkPut(values, keys as unknown as IndexableTypeArrayReadonly);
 
 /** The tables a write that changes items or clauses must also have in its transaction. */
-export const indexTables = (db: LibraryDb) => [db.postings, db.meetingIndex];
+export const indexTables = (db: LibraryDb) => [db.postings, db.meetingIndex, db.meetingWords];
 
 /**
  * Rewrites one meeting's postings and index row from what is stored now: call it in the
@@ -111,23 +125,26 @@ export const indexTables = (db: LibraryDb) => [db.postings, db.meetingIndex];
  */
 export async function indexMeeting(db: LibraryDb, ref: MeetingRef): Promise<void> {
   const pk = meetingPk(ref);
-  const [meeting, items, clauses, before] = await Promise.all([
+  const [meeting, items, clauses, before, beforeWords] = await Promise.all([
     db.meetings.get(pk),
     itemsOfMeeting(db, ref).toArray(),
     clausesOfMeeting(db, ref).toArray(),
     db.meetingIndex.get(pk),
+    db.meetingWords.get(pk),
   ]);
   const date = meeting?.date ?? clauses[0]?.date ?? items[0]?.date ?? '';
-  const { entry, postings } = meetingPostings(ref, date, items, clauses);
+  const { entry, words, postings } = meetingPostings(ref, date, items, clauses);
   const empty = items.length === 0 && clauses.length === 0;
-  if (before) {
-    const stale = before.words.filter((w) => empty || before.orderKey !== entry.orderKey || !postings.has(w));
+  if (before && beforeWords) {
+    const stale = beforeWords.words.filter((w) => empty || before.orderKey !== entry.orderKey || !postings.has(w));
     if (stale.length > 0) await db.postings.bulkDelete(stale.map((w): PostingKey => [w, before.orderKey]));
   }
   if (empty) {
     if (before) await db.meetingIndex.delete(pk);
+    if (beforeWords) await db.meetingWords.delete(pk);
     return;
   }
   await putPostings(db.postings, [...postings.values()], [...postings.keys()].map((w): PostingKey => [w, entry.orderKey]));
   await db.meetingIndex.put(entry);
+  await db.meetingWords.put(words);
 }

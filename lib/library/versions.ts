@@ -55,6 +55,7 @@ export function declareVersions(db: Dexie): void {
   // database big, so items and clauses keep their primary key and tags only; full-text search
   // reads postings per (word, meeting) and the meetings' order key (postings.ts). Records keep
   // their `words`; the postings are built here from them, and rewritten by every write since.
+  // The words each meeting has postings under are a table apart, read only on rewrite.
   db.version(7)
     .stores({
       // The library page's committee choices come from this index's keys, not from reading every meeting.
@@ -63,6 +64,7 @@ export function declareVersions(db: Dexie): void {
       clauses: '[host+meetingId+itemKey+clauseIndex], *tags',
       postings: '',
       meetingIndex: '[host+meetingId], orderKey',
+      meetingWords: '[host+meetingId]',
     })
     .upgrade(upgradeTo7);
   // Version 8 (issue 11): the record of changes (changes.ts), written by every write of items or
@@ -97,18 +99,21 @@ async function upgradeTo7(tx: Transaction): Promise<void> {
     else meetingOf(parsed.data).clauses.push(parsed.data);
   }
   const entries = [];
+  const wordRows = [];
   const values = [];
   const keys: PostingKey[] = [];
   for (const m of byMeeting.values()) {
     if (m.items.length === 0 && m.clauses.length === 0) continue;
-    const { entry, postings } = meetingPostings(m, m.date ?? m.clauses[0]?.date ?? m.items[0]?.date ?? '', m.items, m.clauses);
+    const { entry, words, postings } = meetingPostings(m, m.date ?? m.clauses[0]?.date ?? m.items[0]?.date ?? '', m.items, m.clauses);
     entries.push(entry);
+    wordRows.push(words);
     for (const [word, posting] of postings) {
       keys.push([word, entry.orderKey]);
       values.push(posting);
     }
   }
   await tx.table('meetingIndex').bulkPut(entries);
+  await tx.table('meetingWords').bulkPut(wordRows);
   await putPostings(tx.table('postings'), values, keys);
 }
 

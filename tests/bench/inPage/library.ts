@@ -14,7 +14,7 @@ import { clausesCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
 import { meetingKey, type MeetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
-import { meetingPostings, type MeetingIndex, type Posting } from '@/lib/library/postings';
+import { meetingPostings, type MeetingIndex, type MeetingWords, type Posting } from '@/lib/library/postings';
 import { countClauses, PAGE_ROWS, searchClauses } from '@/lib/library/search';
 import type { SavedClause, SavedItem, SavedMeeting } from '@/lib/library/schema';
 import { wordsOf } from '@/lib/library/words';
@@ -108,6 +108,7 @@ interface MeetingRows {
   items: SavedItem[];
   clauses: SavedClause[];
   entry: MeetingIndex;
+  words: MeetingWords;
   postings: Map<string, Posting>;
 }
 
@@ -220,12 +221,13 @@ export function copiedMeeting(m: number): MeetingRows {
     items: template.items.map((item) => ({ ...item, meetingId, date })),
     clauses: template.clauses.map((clause) => ({ ...clause, meetingId, date })),
     entry: { ...template.entry, meetingId, orderKey: entry.orderKey },
+    words: { ...template.words, meetingId },
     postings: template.postings,
   };
 }
 
-/** Rows a meeting writes: meeting, items, clauses, postings and its index row. */
-const countRows = (rows: MeetingRows) => 2 + rows.items.length + rows.clauses.length + rows.postings.size;
+/** Rows a meeting writes: meeting, items, clauses, postings, its index row and words row. */
+const countRows = (rows: MeetingRows) => 3 + rows.items.length + rows.clauses.length + rows.postings.size;
 
 /** A raw IndexedDB database: one store and no index, or the library's stores and indexes as Dexie declared them. */
 function openRaw(name: string, schemaOf: LibraryDb | null): Promise<IDBDatabase> {
@@ -354,7 +356,7 @@ window.__libSave = async (from, to) => {
 window.__libTakeTemplates = async () => {
   const library = need(db, 'the library');
   const [meetings, items, clauses] = await Promise.all([library.meetings.toArray(), library.items.toArray(), library.clauses.toArray()]);
-  const byMeeting = new Map<string, Omit<MeetingRows, 'entry' | 'postings'>>(meetings.map((meeting) => [meetingKey(meeting), { meeting, items: [], clauses: [] }]));
+  const byMeeting = new Map<string, Omit<MeetingRows, 'entry' | 'words' | 'postings'>>(meetings.map((meeting) => [meetingKey(meeting), { meeting, items: [], clauses: [] }]));
   for (const item of items) byMeeting.get(meetingKey(item))?.items.push(item);
   for (const clause of clauses) byMeeting.get(meetingKey(clause))?.clauses.push(clause);
   templates = [...byMeeting.values()].map((t) => ({ ...t, ...meetingPostings(t.meeting, t.meeting.date, t.items, t.clauses) }));
@@ -365,20 +367,21 @@ const postingKeys = (rows: MeetingRows) => [...rows.postings.keys()].map((word):
 
 /**
  * Copies meetings `from`…`to` into the library with bulk puts of everything a save writes
- * (meetings, items, clauses, postings, meeting index rows), all of them in one transaction, no
+ * (meetings, items, clauses, postings, meeting index and words rows), all of them in one transaction, no
  * reads: how the bench grows the library in the time it has. Timed from the puts to the commit.
  */
 window.__libFill = async (from, to) => {
   const library = need(db, 'the library');
   const copies = Array.from({ length: to - from }, (_, k) => copiedMeeting(from + k));
   const t = performance.now();
-  await library.transaction('rw', [library.meetings, library.items, library.clauses, library.postings, library.meetingIndex], async () => {
+  await library.transaction('rw', [library.meetings, library.items, library.clauses, library.postings, library.meetingIndex, library.meetingWords], async () => {
     await Promise.all([
       library.meetings.bulkPut(copies.map((c) => c.meeting)),
       library.items.bulkPut(copies.flatMap((c) => c.items)),
       library.clauses.bulkPut(copies.flatMap((c) => c.clauses)),
       library.postings.bulkPut(copies.flatMap((c) => [...c.postings.values()]), copies.flatMap(postingKeys) as never),
       library.meetingIndex.bulkPut(copies.map((c) => c.entry)),
+      library.meetingWords.bulkPut(copies.map((c) => c.words)),
     ]);
   });
   const ms = performance.now() - t;
@@ -400,7 +403,7 @@ window.__libRawSave = async (from, to, indexed) => {
     const t = performance.now();
     if (indexed) {
       // One transaction a meeting over the library's stores and indexes; puts only, no reads.
-      const tx = raw.transaction(['meetings', 'items', 'clauses', 'postings', 'meetingIndex'], 'readwrite');
+      const tx = raw.transaction(['meetings', 'items', 'clauses', 'postings', 'meetingIndex', 'meetingWords'], 'readwrite');
       tx.objectStore('meetings').put(rows.meeting);
       const items = tx.objectStore('items');
       for (const item of rows.items) items.put(item);
@@ -409,12 +412,13 @@ window.__libRawSave = async (from, to, indexed) => {
       const postings = tx.objectStore('postings');
       for (const [word, posting] of rows.postings) postings.put(posting, [word, rows.entry.orderKey]);
       tx.objectStore('meetingIndex').put(rows.entry);
+      tx.objectStore('meetingWords').put(rows.words);
       await complete(tx);
     } else {
       // The same objects, one transaction a meeting, into one store with no index.
       const tx = raw.transaction('rows', 'readwrite');
       const store = tx.objectStore('rows');
-      for (const row of [rows.meeting, ...rows.items, ...rows.clauses, ...rows.postings.values(), rows.entry]) store.put(row);
+      for (const row of [rows.meeting, ...rows.items, ...rows.clauses, ...rows.postings.values(), rows.entry, rows.words]) store.put(row);
       await complete(tx);
     }
     run.ms += performance.now() - t;

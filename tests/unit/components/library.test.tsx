@@ -182,3 +182,24 @@ describe('library page: the streamed CSV export', () => {
     expect(mounted.root.querySelector('.export-progress')).toBeNull();
   });
 });
+
+describe('library page: what waits for the first rows', () => {
+  it('reads the filter choices, and tells the page (the team section), only once the first page has shown', async () => {
+    let answer: (page: { rows: never[]; total: number; next: null }) => void = () => {};
+    const searchClauses = vi.fn(() => new Promise<{ rows: never[]; total: number; next: null }>((resolve) => (answer = resolve)));
+    const facets = vi.fn(async () => ({ councils: [], committees: ['Cabinet'], tags: [] }));
+    const onShown = vi.fn();
+    const library = fakeLibrary({ searchClauses, facets });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} onShown={onShown} />, mounted.root));
+    await vi.waitFor(() => expect(searchClauses).toHaveBeenCalledOnce());
+    expect(status()).toBe('Loading the library…');
+    expect(facets).not.toHaveBeenCalled();
+    expect(onShown).not.toHaveBeenCalled();
+
+    await act(() => answer({ rows: [], total: 0, next: null }));
+    await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
+    await vi.waitFor(() => expect(facets).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(Array.from(mounted.root.querySelectorAll('option')).map((o) => o.textContent)).toContain('Cabinet'));
+    expect(onShown).toHaveBeenCalledOnce();
+  });
+});

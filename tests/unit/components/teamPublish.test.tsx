@@ -85,9 +85,17 @@ describe('Publish to team', () => {
     );
   });
 
-  it('cannot publish signed out', async () => {
-    act(() => render(<TeamPublish team={fakeTeam(async () => Promise.reject(new Error('no')))} selection={{ items: [], clauses: [] }} signedIn={false} who={null} confirm={() => false} />, mounted.root));
+  it("cannot publish signed out, and reads no notes then (the whole library's are every item and clause)", async () => {
+    const team = fakeTeam(async () => Promise.reject(new Error('no')));
+    const notesInScope = vi.spyOn(team, 'notesInScope');
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn={false} who={null} confirm={() => false} />, mounted.root));
     expect(button('Publish to team').disabled).toBe(true);
+    expect(notesInScope).not.toHaveBeenCalled();
+    expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')).toBeNull();
+    // Signed in, the notes of the scope are read and offered.
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    await vi.waitFor(() => expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')?.textContent).toContain('taxi licences'));
+    expect(notesInScope).toHaveBeenCalledWith({ kind: 'library' });
   });
 
   it("says whose rows another sign-in left, sends none of them, and forgets them only once the researcher confirms what is lost", async () => {

@@ -297,7 +297,7 @@ describe('library upgrade from version 6 to 7', () => {
     const fresh = new LibraryDb(`${name}-fresh`);
     await fresh.open();
     for (const { record, selection } of saves) await saveSelection(fresh, record, selection, new Date(now));
-    const postings = async (d: LibraryDb) => ({ keys: await d.postings.toCollection().primaryKeys(), values: await d.postings.toArray(), index: await d.meetingIndex.toArray() });
+    const postings = async (d: LibraryDb) => ({ keys: await d.postings.toCollection().primaryKeys(), values: await d.postings.toArray(), index: await d.meetingIndex.toArray(), words: await d.meetingWords.toArray() });
     expect(await postings(db)).toEqual(await postings(fresh));
     expect((await postings(db)).keys.length).toBeGreaterThan(10);
     // Newest meeting first, undated last; listing reads a meeting's rows by key, so the record kept as it was is listed (meeting 1's fourth), as before.
