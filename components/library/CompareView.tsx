@@ -3,9 +3,9 @@ import { buildComparison, highlightShared, type Comparison } from '@/lib/compare
 import type { CompareLibrary } from '@/lib/compare/compareLibrary';
 import { councilHistory, topicTimeline, type Timeline, type TimelineEntry } from '@/lib/compare/timeline';
 import { topicSearch } from '@/lib/compare/topic';
-import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import { comparisonCsv } from '@/lib/compare/comparisonCsv';
 import type { ItemKey } from '@/lib/library/identity';
-import { timelineCsv } from '@/lib/export/timelineCsv';
+import { timelineCsv } from '@/lib/compare/timelineCsv';
 import type { CompareGroup } from '@/lib/compare/schema';
 import type { SavedItem } from '@/lib/library/schema';
 

@@ -6,7 +6,7 @@ import type { LibraryDb } from './db';
 import { backupBatches, backupWriter } from './backupStream';
 import { clauseDerived, itemWords } from './derived';
 import { clausePk, itemPk, meetingKey, meetingPk } from './identity';
-import { indexMeeting, indexTables } from './postings';
+import { indexMeeting, indexTables } from './indexMeeting';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;

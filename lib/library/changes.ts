@@ -1,9 +1,8 @@
 import type { Collection } from 'dexie';
-import { z } from 'zod';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, itemKey, itemPk, type ClauseKey, type ClausePk, type ClauseRef, type ItemKey, type ItemPk, type ItemRef, type MeetingRef } from './identity';
 import { clausesOfItem, clausesOfMeeting, itemsOfMeeting } from './meetingRows';
-import type { SavedClause, SavedItem } from './schema';
+import { ChangeSchema, type Change, type SavedClause, type SavedItem } from './schema';
 
 /**
  * Since database version 8: the record of changes, one row per write transaction of items or
@@ -13,14 +12,6 @@ import type { SavedClause, SavedItem } from './schema';
  * `all`: a bulk rewrite (a restore; an upgrade that rewrites records should log one too) after
  * which a reader reads everything again.
  */
-export const ChangeSchema = z.object({
-  seq: z.number().int(),
-  items: z.array(z.tuple([z.string(), z.string(), z.string()])),
-  goneItems: z.array(z.tuple([z.string(), z.string(), z.string()])),
-  goneClauses: z.array(z.tuple([z.string(), z.string(), z.string(), z.number().int()])),
-  all: z.literal(1).optional(),
-});
-export type Change = z.infer<typeof ChangeSchema>;
 
 /** Rows kept: a reader that fell further behind reads everything again (`changesSince`). */
 export const CHANGES_KEPT = 1000;

@@ -1,8 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Change } from './changes';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
-import type { MeetingIndex, MeetingWords, Posting, PostingKey } from './postings';
-import type { Deletion, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
+import type { Change, Deletion, MeetingIndex, MeetingWords, Posting, PostingKey, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 import { declareVersions } from './versions';
 
 /**

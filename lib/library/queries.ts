@@ -4,7 +4,7 @@ import { matchClauses } from './clauseMatch';
 import type { LibraryDb } from './db';
 import { clauseKey, clausePk, clauseTextKey, deletionKey, itemKey, itemKeyOf, itemPk, meetingIdOf, meetingPk, type ClauseKey, type ClauseRef, type ItemKey, type ItemRef, type MeetingRef } from './identity';
 import { clausesOfItem, clausesOfMeeting, itemsOfMeeting } from './meetingRows';
-import { indexMeeting, indexTables } from './postings';
+import { indexMeeting, indexTables } from './indexMeeting';
 import type { SavedClause, SavedMeeting } from './schema';
 
 export interface Annotation {

@@ -3,7 +3,7 @@ import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { meetingIdOf, meetingPk, type MeetingRef } from './identity';
 import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
-import { indexMeeting, indexTables } from './postings';
+import { indexMeeting, indexTables } from './indexMeeting';
 import { planSave, type SaveOptions, type SavedCopy, type SaveReport, type Selection } from './savePlan';
 
 export type { SaveOptions, SaveReport, Selection } from './savePlan';

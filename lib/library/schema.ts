@@ -112,3 +112,54 @@ export type SavedMeeting = z.infer<typeof SavedMeetingSchema>;
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 export type SavedClause = z.infer<typeof SavedClauseSchema>;
 export type Deletion = z.infer<typeof DeletionSchema>;
+
+/**
+ * Since database version 7: the library's full-text index, a posting per (word, meeting) rather
+ * than index entries per clause. A posting lists the meeting's clauses and picked items having
+ * the word, in page order; its key is [word, the meeting's order key], so one word's postings
+ * read out in the library's order, a meeting at a time. Derived from the stored records (their
+ * `words`), rewritten for the whole meeting by every write (indexMeeting), never exported.
+ */
+export const PostingSchema = z.object({
+  /** Clauses: [itemKey, clauseIndex], in page order. */
+  c: z.array(z.tuple([z.string(), z.number()])),
+  /** Picked items: itemKey, in page order. */
+  i: z.array(z.string()),
+});
+export type Posting = z.infer<typeof PostingSchema>;
+export type PostingKey = [word: string, orderKey: string];
+
+/**
+ * One row per meeting that has saved rows: its order key (indexed) and how many clauses and
+ * picked items it has (totals with no words read these small rows, never the rows themselves).
+ */
+export const MeetingIndexSchema = z.object({
+  host: z.string(),
+  meetingId: z.string(),
+  orderKey: z.string(),
+  clauses: z.number(),
+  items: z.number(),
+});
+export type MeetingIndex = z.infer<typeof MeetingIndexSchema>;
+
+/**
+ * The words a meeting has postings under, to remove them when its postings are rewritten: a
+ * table of its own, read only then, so totals and listings reading the index rows do not read
+ * hundreds of words per meeting.
+ */
+export const MeetingWordsSchema = z.object({
+  host: z.string(),
+  meetingId: z.string(),
+  words: z.array(z.string()),
+});
+export type MeetingWords = z.infer<typeof MeetingWordsSchema>;
+
+/** Since database version 8: one row per write of items or clauses (changes.ts). */
+export const ChangeSchema = z.object({
+  seq: z.number().int(),
+  items: z.array(z.tuple([z.string(), z.string(), z.string()])),
+  goneItems: z.array(z.tuple([z.string(), z.string(), z.string()])),
+  goneClauses: z.array(z.tuple([z.string(), z.string(), z.string(), z.number().int()])),
+  all: z.literal(1).optional(),
+});
+export type Change = z.infer<typeof ChangeSchema>;

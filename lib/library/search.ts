@@ -4,8 +4,8 @@ import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
 import type { MeetingRef } from './identity';
 import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
-import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange, type MeetingIndex, type Posting, type PostingKey } from './postings';
-import type { SavedClause, SavedItem } from './schema';
+import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange } from './postings';
+import type { MeetingIndex, Posting, PostingKey, SavedClause, SavedItem } from './schema';
 import { wordsOf } from './words';
 
 export interface LibraryFilter {

@@ -4,8 +4,8 @@ import { outcomeOf, votesOf } from '../moderngov/outcome';
 import { proceduralKind } from '../moderngov/procedural';
 import { isExempt } from '../moderngov/resolutions/exempt';
 import { clauseDerived, itemWords } from './derived';
-import { meetingPostings, putPostings, type PostingKey } from './postings';
-import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause, type SavedItem } from './schema';
+import { meetingPostings, putPostings } from './postings';
+import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type PostingKey, type SavedClause, type SavedItem } from './schema';
 
 /**
  * Every version of the library's database, oldest first: the one place a schema change goes.

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildComparison, highlightShared } from '@/lib/compare/comparison';
-import { comparisonCsv } from '@/lib/export/comparisonCsv';
+import { comparisonCsv } from '@/lib/compare/comparisonCsv';
 import { itemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 

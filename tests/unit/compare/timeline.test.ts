@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildComparison } from '@/lib/compare/comparison';
 import { councilHistory, topicTimeline } from '@/lib/compare/timeline';
-import { timelineCsv } from '@/lib/export/timelineCsv';
+import { timelineCsv } from '@/lib/compare/timelineCsv';
 import { itemKey } from '@/lib/library/identity';
 import type { SavedClause, SavedItem } from '@/lib/library/schema';
 

@@ -1,5 +1,5 @@
-import type { Comparison } from '../compare/comparison';
-import { toCsv } from './csv';
+import type { Comparison } from './comparison';
+import { toCsv } from '../export/csv';
 
 export const COMPARISON_COLUMNS = [
   'topic', 'council', 'host', 'meeting_date', 'item_number', 'item_title', 'clause_label', 'clause_text', 'outcome',

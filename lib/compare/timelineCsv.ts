@@ -1,5 +1,5 @@
-import type { Timeline } from '../compare/timeline';
-import { toCsv } from './csv';
+import type { Timeline } from './timeline';
+import { toCsv } from '../export/csv';
 
 export const TIMELINE_COLUMNS = [
   'topic', 'council', 'host', 'year', 'meeting_date', 'committee', 'item_number', 'item_title', 'outcome',
