@@ -2,26 +2,13 @@ import Dexie, { type Table } from 'dexie';
 import type { LibraryDb } from './db';
 import { clausePk, itemPk, meetingKey, type MeetingKey } from './identity';
 import type { SavedClause, SavedItem, SavedMeeting } from './schema';
-import { searchClauses, searchItems, type LibraryFilter } from './search';
+import { rowMatches, searchClauses, searchItems, type LibraryFilter } from './search';
 import { wordsOf } from './words';
 
 type Row = SavedItem | SavedClause;
 
 /** Rows in flight in one read: a few meetings' rows, a fraction of a chunk. */
 export const READ_ROWS = 2_000;
-
-/** Every condition of the filter but its text (which only a search answers), on one row. */
-export function rowMatches(row: Row, filter: LibraryFilter): boolean {
-  return (
-    (!filter.host || row.host === filter.host) &&
-    (!filter.committee || row.committeeName === filter.committee) &&
-    (!filter.from || (row.date !== '' && row.date >= filter.from)) &&
-    (!filter.to || (row.date !== '' && row.date <= filter.to)) &&
-    (!filter.tag || row.tags.includes(filter.tag)) &&
-    // Items kept only as the context of a saved clause are not the researcher's items.
-    ('clauseIndex' in row ? !filter.outcome || row.outcome === filter.outcome : row.picked === 1)
-  );
-}
 
 /** A row's place within its meeting, as the library page lists it. */
 const placeInMeeting = (row: Row): number => ('clauseIndex' in row ? row.itemOrder * 10_000 + row.clauseIndex : row.order);

@@ -52,7 +52,6 @@ interface Kind<T extends Row> {
   position(row: T): (string | number)[];
   /** Primary keys of the meeting's rows a posting lists. */
   keysOf(posting: Posting, ref: MeetingRef): unknown[];
-  keep(row: T, filter: LibraryFilter): boolean;
 }
 
 const ITEMS: Kind<SavedItem> = {
@@ -60,8 +59,6 @@ const ITEMS: Kind<SavedItem> = {
   ofMeeting: itemsOfMeeting,
   position: itemPosition,
   keysOf: (p, ref) => p.i.map((itemKey) => [ref.host, ref.meetingId, itemKey]),
-  // Items kept only as the context of a saved clause are not the researcher's items.
-  keep: (i) => i.picked === 1,
 };
 
 const CLAUSES: Kind<SavedClause> = {
@@ -69,8 +66,20 @@ const CLAUSES: Kind<SavedClause> = {
   ofMeeting: clausesOfMeeting,
   position: clausePosition,
   keysOf: (p, ref) => p.c.map(([itemKey, clauseIndex]) => [ref.host, ref.meetingId, itemKey, clauseIndex]),
-  keep: (c, filter) => !filter.outcome || c.outcome === filter.outcome,
 };
+
+/** Every condition of the filter but its text (which only a search answers), on one row. */
+export function rowMatches(row: SavedItem | SavedClause, filter: LibraryFilter): boolean {
+  return (
+    (!filter.host || row.host === filter.host) &&
+    (!filter.committee || row.committeeName === filter.committee) &&
+    (!filter.from || (row.date !== '' && row.date >= filter.from)) &&
+    (!filter.to || (row.date !== '' && row.date <= filter.to)) &&
+    (!filter.tag || row.tags.includes(filter.tag)) &&
+    // Items kept only as the context of a saved clause are not the researcher's items.
+    ('clauseIndex' in row ? !filter.outcome || row.outcome === filter.outcome : row.picked === 1)
+  );
+}
 
 /** The cursor: the last row's meeting order key and place in the meeting. */
 const CursorSchema = z.tuple([z.string()]).rest(z.union([z.string(), z.number()]));
@@ -271,9 +280,8 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   const match = (row: T, orderKey: string) =>
     !(after && orderKey === after[0] && afterPlace && comparePositions(kind.position(row), afterPlace) <= 0) &&
     rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
-    (!filter.committee || row.committeeName === filter.committee) &&
-    (!filter.tag || row.tags.includes(filter.tag)) &&
-    kind.keep(row, filter);
+    // Council and dates are the order key's already; the row test checks them again, cheaply.
+    rowMatches(row, filter);
 
   /** Keeps, of each candidate's keys, those listed under one of `words` in its meeting's postings too. */
   const narrow = async (batch: Candidate[], words: string[]) => {
