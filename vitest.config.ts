@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    globalSetup: ['tests/support/tempRoot.ts'],
     projects: [
       {
         // WxtVitest does not re-apply wxt.config.ts's Vite plugins: preact is added here too.
