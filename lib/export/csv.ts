@@ -34,8 +34,26 @@ export function toCsv<Row extends Record<string, string | number>>(rows: Row[], 
  * tests/unit/export/csv.test.ts): a million-row export spent a fifth of its time there.
  */
 export function csvChunk<Row extends Record<string, string | number>>(rows: Row[], columns: (keyof Row & string)[], first: boolean): string {
-  if (!first && rows.length === 0) return '';
-  const lines: string[] = first ? [columns.map(cell).join(',')] : [];
-  for (const row of rows) lines.push(columns.map((column) => cell(row[column])).join(','));
-  return `${first ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  const cells = {} as CellsOf<Row, keyof Row & string>;
+  for (const column of columns) cells[column] = (row) => row[column];
+  return csvChunkOf(rows, columns, cells, first);
+}
+
+/** Each column's cell of a record. */
+export type CellsOf<T, Column extends string> = Record<Column, (record: T) => string | number | undefined>;
+
+/**
+ * `csvChunk` of records whose cells `cells` gives column by column, so no row object is built
+ * for each record: a library export of a million rows spent most of its formatting building them.
+ */
+export function csvChunkOf<T, Column extends string>(records: readonly T[], columns: readonly Column[], cells: CellsOf<T, Column>, first: boolean): string {
+  if (!first && records.length === 0) return '';
+  const getters = columns.map((column) => cells[column]);
+  let text = first ? `\uFEFF${columns.map(cell).join(',')}\r\n` : '';
+  for (const record of records) {
+    let line = cell(getters[0]?.(record));
+    for (let k = 1; k < getters.length; k++) line += `,${cell(getters[k]!(record))}`;
+    text += `${line}\r\n`;
+  }
+  return text;
 }
