@@ -10,20 +10,24 @@ export const CLAUSE_COLUMNS = [
 
 export type ClauseRow = Record<(typeof CLAUSE_COLUMNS)[number], string>;
 
-/** The outcome and vote columns of a clause row; absent figures are empty cells. */
-export function outcomeCells(outcome: Outcome, votes: Votes | null): Pick<ClauseRow, 'outcome' | 'votes_for' | 'votes_against' | 'votes_abstentions'> {
-  return {
-    outcome,
-    votes_for: votes ? String(votes.for) : '',
-    votes_against: votes ? String(votes.against) : '',
-    votes_abstentions: votes?.abstentions == null ? '' : String(votes.abstentions),
-  };
-}
+/** The outcome and vote cells of a clause; absent figures are empty cells. */
+export const OUTCOME_CELLS: Record<'outcome' | 'votes_for' | 'votes_against' | 'votes_abstentions', (c: { outcome: Outcome; votes: Votes | null }) => string> = {
+  outcome: (c) => c.outcome,
+  votes_for: (c) => (c.votes ? String(c.votes.for) : ''),
+  votes_against: (c) => (c.votes ? String(c.votes.against) : ''),
+  votes_abstentions: (c) => (c.votes?.abstentions == null ? '' : String(c.votes.abstentions)),
+};
 
 /** Where a clause came from: the formula as printed, the section it was read from, exempt or not. */
-export function originCells(clause: Pick<Clause, 'keyword' | 'section' | 'exempt'>): Pick<ClauseRow, 'formula' | 'section' | 'exempt'> {
-  return { formula: clause.keyword, section: clause.section, exempt: clause.exempt ? 'yes' : 'no' };
-}
+export const ORIGIN_CELLS: Record<'formula' | 'section' | 'exempt', (c: Pick<Clause, 'keyword' | 'section' | 'exempt'>) => string> = {
+  formula: (c) => c.keyword,
+  section: (c) => c.section,
+  exempt: (c) => (c.exempt ? 'yes' : 'no'),
+};
+
+/** A row's cells as an object, column by column. */
+const cellsOf = <T, C extends string>(cells: Record<C, (record: T) => string>, record: T): Record<C, string> =>
+  Object.fromEntries(Object.entries<(record: T) => string>(cells).map(([column, of]) => [column, of(record)])) as Record<C, string>;
 
 interface RowContext {
   council: string;
@@ -51,8 +55,8 @@ function rowsOfItem(item: Item, context: RowContext): ClauseRow[] {
     source_url: context.sourceUrl,
     retrieved_at: '',
     content_hash: context.contentHash,
-    ...outcomeCells(outcomeOf(clause), votesOf(clause.text)),
-    ...originCells(clause),
+    ...cellsOf(OUTCOME_CELLS, { outcome: outcomeOf(clause), votes: votesOf(clause.text) }),
+    ...cellsOf(ORIGIN_CELLS, clause),
   }));
 }
 

@@ -1,7 +1,7 @@
 import { meetingKey, type MeetingKey } from '../library/identity';
 import type { SavedClause, SavedItem, SavedMeeting } from '../library/schema';
-import { CLAUSE_COLUMNS, originCells, outcomeCells, type ClauseRow } from './clauseRows';
-import { csvChunk } from './csv';
+import { CLAUSE_COLUMNS, ORIGIN_CELLS, OUTCOME_CELLS } from './clauseRows';
+import { csvChunkOf, type CellsOf } from './csv';
 
 /** The items CSV's columns, in order. Documented in README.md ("CSV columns"). */
 export const ITEM_COLUMNS = [
@@ -10,7 +10,6 @@ export const ITEM_COLUMNS = [
   'procedural',
 ] as const;
 
-type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
 /** The meeting cells of each row, by meeting (a saved meeting row, or what an export keeps of it). */
 export type Meetings = Map<MeetingKey, Pick<SavedMeeting, 'url' | 'retrievedAt' | 'contentHash'>>;
 type MeetingCells = Meetings extends Map<MeetingKey, infer M> ? M : never;
@@ -27,39 +26,40 @@ function meetingFinder(meetings: Meetings): (row: { host: string; meetingId: str
   };
 }
 
-function common(row: SavedItem | SavedClause, meeting: MeetingCells | undefined) {
+/** The cells both CSVs have, from the row and its meeting (`meetingOf`, asked for each cell: it answers the last meeting again at once). */
+function commonCells(meetingOf: (row: SavedItem | SavedClause) => MeetingCells | undefined): CellsOf<SavedItem | SavedClause, CommonColumn> {
   return {
-    council: row.councilName ?? '',
-    host: row.host,
-    committee: row.committeeName,
-    meeting_date: row.date,
-    meeting_url: meeting?.url ?? '',
-    tags: row.tags.join('; '),
-    note: row.note,
-    source_url: meeting?.url ?? '',
-    retrieved_at: meeting?.retrievedAt ?? row.savedAt,
-    content_hash: meeting?.contentHash ?? '',
+    council: (r) => r.councilName ?? '',
+    host: (r) => r.host,
+    committee: (r) => r.committeeName,
+    meeting_date: (r) => r.date,
+    meeting_url: (r) => meetingOf(r)?.url ?? '',
+    tags: (r) => r.tags.join('; '),
+    note: (r) => r.note,
+    source_url: (r) => meetingOf(r)?.url ?? '',
+    retrieved_at: (r) => meetingOf(r)?.retrievedAt ?? r.savedAt,
+    content_hash: (r) => meetingOf(r)?.contentHash ?? '',
   };
 }
+type CommonColumn = 'council' | 'host' | 'committee' | 'meeting_date' | 'meeting_url' | 'tags' | 'note' | 'source_url' | 'retrieved_at' | 'content_hash';
 
 /** One row per saved clause. */
 export function clausesCsv(clauses: SavedClause[], meetings: Meetings): string {
   return clausesCsvChunk(clauses, meetings, true);
 }
 
-/** Clauses as one chunk of a CSV written in chunks (csv.ts: `csvChunk`); the first has the header. */
+/** Clauses as one chunk of a CSV written in chunks (csv.ts: `csvChunkOf`); the first has the header. Cells are made straight from the stored clause. */
 export function clausesCsvChunk(clauses: SavedClause[], meetings: Meetings, first: boolean): string {
-  const meetingOf = meetingFinder(meetings);
-  const rows: ClauseRow[] = clauses.map((c) => ({
-    ...common(c, meetingOf(c)),
-    item_number: c.itemNumber ?? '',
-    item_title: c.itemTitle,
-    clause_label: c.label ?? '',
-    clause_text: c.text,
-    ...outcomeCells(c.outcome, c.votes),
-    ...originCells(c),
-  }));
-  return csvChunk(rows, [...CLAUSE_COLUMNS], first);
+  const cells: CellsOf<SavedClause, (typeof CLAUSE_COLUMNS)[number]> = {
+    ...commonCells(meetingFinder(meetings)),
+    item_number: (c) => c.itemNumber ?? '',
+    item_title: (c) => c.itemTitle,
+    clause_label: (c) => c.label ?? '',
+    clause_text: (c) => c.text,
+    ...OUTCOME_CELLS,
+    ...ORIGIN_CELLS,
+  };
+  return csvChunkOf(clauses, CLAUSE_COLUMNS, cells, first);
 }
 
 /** One row per saved item; noted points and documents one a line within their cell. */
@@ -69,16 +69,15 @@ export function itemsCsv(items: SavedItem[], meetings: Meetings): string {
 
 /** Items as one chunk of a CSV written in chunks; the first has the header. */
 export function itemsCsvChunk(items: SavedItem[], meetings: Meetings, first: boolean): string {
-  const meetingOf = meetingFinder(meetings);
-  const rows: ItemRow[] = items.map((i) => ({
-    ...common(i, meetingOf(i)),
-    item_number: i.number ?? '',
-    item_title: i.title,
-    description: i.description,
-    minutes: i.minutes,
-    noted_points: i.notedPoints.join('\n'),
-    documents: i.documents.map((d) => (d.url ? `${d.title} <${d.url}>` : `${d.title} (restricted)`)).join('\n'),
-    procedural: i.procedural ? 'yes' : 'no',
-  }));
-  return csvChunk(rows, [...ITEM_COLUMNS], first);
+  const cells: CellsOf<SavedItem, (typeof ITEM_COLUMNS)[number]> = {
+    ...commonCells(meetingFinder(meetings)),
+    item_number: (i) => i.number ?? '',
+    item_title: (i) => i.title,
+    description: (i) => i.description,
+    minutes: (i) => i.minutes,
+    noted_points: (i) => i.notedPoints.join('\n'),
+    documents: (i) => i.documents.map((d) => (d.url ? `${d.title} <${d.url}>` : `${d.title} (restricted)`)).join('\n'),
+    procedural: (i) => (i.procedural ? 'yes' : 'no'),
+  };
+  return csvChunkOf(items, ITEM_COLUMNS, cells, first);
 }

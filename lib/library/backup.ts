@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type TableNam
 import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { backupBatches, backupWriter } from './backupStream';
-import { clauseDerived, itemWords } from './derived';
+import { clauseDerived } from './derived';
 import { clausePk, itemPk, meetingKey, meetingPk } from './identity';
 import { indexMeeting, indexTables } from './indexMeeting';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
@@ -79,8 +79,9 @@ export function readBackup(text: string): Backup {
  * primary key (restoring twice adds nothing), tags are united, two different notes are both
  * kept (the backup's appended to the library's), `whole`/`picked` stay set if either side has
  * them, and the other fields come from the side retrieved (meetings) or saved (items, clauses)
- * later. What the library derives (search words, a clause's outcome and votes) is computed
- * again, not taken from the file. The file is checked in full first; the merge is one
+ * later. What the library derives (a clause's outcome and votes, the postings) is computed
+ * again, not taken from the file (search words, which backups made before database version 9
+ * hold, are dropped by the schema). The file is checked in full first; the merge is one
  * transaction, so a failure (a full disk) leaves the library as it was. Every conflict resolved
  * is reported.
  */
@@ -89,7 +90,7 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   const conflicts: string[] = [];
   const mergeItem = itemMerger(conflicts);
   const mergeClause = clauseMerger(conflicts);
-  const items = unique(tables.items.map(withItemWords), itemPk, mergeItem);
+  const items = unique(tables.items, itemPk, mergeItem);
   const clauses = unique(tables.clauses.map(withClauseDerived), clausePk, mergeClause);
   const councils = unique(tables.councils, (c) => [c.host], mergeCouncil);
   const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
@@ -112,7 +113,6 @@ export async function restoreLibrary(db: LibraryDb, text: string): Promise<Resto
   };
 }
 
-const withItemWords = (item: SavedItem): SavedItem => ({ ...item, words: itemWords(item) });
 const withClauseDerived = (clause: SavedClause): SavedClause => ({ ...clause, ...clauseDerived(clause) });
 
 type Merge<T> = (existing: T, incoming: T) => T;

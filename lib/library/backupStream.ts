@@ -9,6 +9,13 @@ const READ_ROWS = 2_000;
 /** A record of the backup, with the table it belongs in. */
 export type BackupRecord = [table: TableName, record: unknown];
 
+/**
+ * Items and clauses carry an empty `words` in a backup: the library stores none since database
+ * version 9, but version 8 (shipped) requires the field and computes the words again on restore,
+ * so a backup made now restores there too. Restore here drops it (the schema has no `words`).
+ */
+const withEmptyWords = (record: unknown): unknown => ({ ...(record as object), words: [] });
+
 /** Every record of the library, table after table in primary-key order, read in keyset batches. */
 export async function* backupBatches(db: LibraryDb, readRows = READ_ROWS): AsyncGenerator<BackupRecord[]> {
   for (const name of TABLES) {
@@ -18,11 +25,12 @@ export async function* backupBatches(db: LibraryDb, readRows = READ_ROWS): Async
       const record = row as Record<string, unknown>;
       return Array.isArray(path) ? path.map((p) => record[p]) : record[path];
     };
+    const shape = name === 'items' || name === 'clauses' ? withEmptyWords : (record: unknown) => record;
     for (let after: unknown = null; ; ) {
       const rows = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(readRows).toArray();
       if (rows.length === 0) break;
       after = keyOf(rows.at(-1));
-      yield rows.map((record): BackupRecord => [name, record]);
+      yield rows.map((record): BackupRecord => [name, shape(record)]);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { IndexableTypeArrayReadonly, Table } from 'dexie';
+import { clauseWords, itemWords } from './derived';
 import type { MeetingRef } from './identity';
 import type { MeetingIndex, MeetingWords, Posting, PostingKey, SavedClause, SavedItem } from './schema';
 
@@ -38,7 +39,7 @@ export function comparePositions(a: readonly (string | number)[], b: readonly (s
   return a.length - b.length;
 }
 
-/** A meeting's postings, index row and words row, from its stored items and clauses. */
+/** A meeting's postings, index row and words row, from its stored items and clauses (their words computed from their text: each word once). */
 export function meetingPostings(
   ref: MeetingRef,
   date: string,
@@ -52,10 +53,10 @@ export function meetingPostings(
     return p;
   };
   for (const c of [...clauses].sort((a, b) => comparePositions(clausePosition(a), clausePosition(b)))) {
-    for (const word of new Set(c.words)) posting(word).c.push([c.itemKey, c.clauseIndex]);
+    for (const word of clauseWords(c)) posting(word).c.push([c.itemKey, c.clauseIndex]);
   }
   for (const i of [...items].sort((a, b) => comparePositions(itemPosition(a), itemPosition(b)))) {
-    if (i.picked === 1) for (const word of new Set(i.words)) posting(word).i.push(i.itemKey);
+    if (i.picked === 1) for (const word of itemWords(i)) posting(word).i.push(i.itemKey);
   }
   const entry: MeetingIndex = {
     host: ref.host,

@@ -1,6 +1,6 @@
 import type { Clause, Item, MeetingRecord } from '../moderngov/schema';
 import { matchClauses } from './clauseMatch';
-import { clauseDerived, itemWords } from './derived';
+import { clauseDerived } from './derived';
 import { clausePk, clauseTextKey, deletionKey, itemKeyOf, meetingIdOf, type ClausePk } from './identity';
 import type { Deletion, SavedClause, SavedItem, SavedMeeting, SavedSource } from './schema';
 
@@ -187,11 +187,9 @@ export function planSave(record: MeetingRecord, selection: Selection, options: S
       picked: pickedNow || previous?.picked === 1 ? 1 : 0,
       tags: previous?.tags ?? [],
       note: previous?.note ?? '',
-      words: [],
       onPage: 1,
       source: from,
     };
-    savedItem.words = itemWords(savedItem);
     plan.items.push(savedItem);
     if (!previous && selection.scope === 'saved') report.added.push(name);
     if (previous && itemChanged(previous, item)) report.changed.push(name);

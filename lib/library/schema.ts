@@ -45,7 +45,10 @@ export const SavedMeetingSchema = z.object({
   source: SavedSourceSchema.default('meeting'),
 });
 
-/** Fields every saved item and clause carries, for filters and export without joins. */
+/**
+ * Fields every saved item and clause carries, for filters and export without joins. Since
+ * database version 9 no search `words`: they are derived from the record's text when needed (derived.ts).
+ */
 const Placement = {
   host: z.string(),
   meetingId: z.string(),
@@ -55,8 +58,6 @@ const Placement = {
   date: z.string(),
   tags: z.array(z.string()),
   note: z.string(),
-  /** Lower-case words of the searchable text; since database version 7 not indexed: the postings (postings.ts) are built from them. */
-  words: z.array(z.string()),
   savedAt: z.string(),
 };
 
@@ -117,8 +118,8 @@ export type Deletion = z.infer<typeof DeletionSchema>;
  * Since database version 7: the library's full-text index, a posting per (word, meeting) rather
  * than index entries per clause. A posting lists the meeting's clauses and picked items having
  * the word, in page order; its key is [word, the meeting's order key], so one word's postings
- * read out in the library's order, a meeting at a time. Derived from the stored records (their
- * `words`), rewritten for the whole meeting by every write (indexMeeting), never exported.
+ * read out in the library's order, a meeting at a time. Derived from the stored records' words
+ * (derived.ts), rewritten for the whole meeting by every write (indexMeeting), never exported.
  */
 export const PostingSchema = z.object({
   /** Clauses: [itemKey, clauseIndex], in page order. */

@@ -2,6 +2,7 @@ import Dexie, { type Collection, type Table } from 'dexie';
 import { z } from 'zod';
 import type { Outcome } from '../moderngov/outcome';
 import type { LibraryDb } from './db';
+import { clauseWords, itemWords } from './derived';
 import type { MeetingRef } from './identity';
 import { clausesOfMeeting, itemsOfMeeting } from './meetingRows';
 import { clausePosition, comparePositions, itemPosition, meetingOfOrderKey, orderKeyRange } from './postings';
@@ -52,6 +53,8 @@ interface Kind<T extends Row> {
   position(row: T): (string | number)[];
   /** Primary keys of the meeting's rows a posting lists. */
   keysOf(posting: Posting, ref: MeetingRef): unknown[];
+  /** The row's search words (not stored: derived from its text). */
+  words(row: T): string[];
 }
 
 const ITEMS: Kind<SavedItem> = {
@@ -59,6 +62,7 @@ const ITEMS: Kind<SavedItem> = {
   ofMeeting: itemsOfMeeting,
   position: itemPosition,
   keysOf: (p, ref) => p.i.map((itemKey) => [ref.host, ref.meetingId, itemKey]),
+  words: itemWords,
 };
 
 const CLAUSES: Kind<SavedClause> = {
@@ -66,6 +70,7 @@ const CLAUSES: Kind<SavedClause> = {
   ofMeeting: clausesOfMeeting,
   position: clausePosition,
   keysOf: (p, ref) => p.c.map(([itemKey, clauseIndex]) => [ref.host, ref.meetingId, itemKey, clauseIndex]),
+  words: clauseWords,
 };
 
 /** Every condition of the filter but its text (which only a search answers), on one row. */
@@ -255,8 +260,8 @@ interface Scan<T extends Row> {
  * found. Meetings come from the postings of the query's longest word (likely the rarest) or,
  * with no words, from the meetings' order key; a date range is a range of that key. Their rows
  * are read a batch of meetings at a time (by the postings' keys, or the meeting's key range) and
- * tested against the rest of the filter: the other words (each must begin a word of the row),
- * council, committee, tag, outcome.
+ * tested against the rest of the filter: the other words (each must begin a word of the row:
+ * narrowed by their postings, or tested on the row), council, committee, tag, outcome.
  */
 async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
   const terms = wordsOf(filter.text);
@@ -272,16 +277,24 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   } else source = everyMeeting(db, lower, upper);
 
   // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
-  const narrowing = first ? (await Dexie.Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS)))).filter((r) => !r.capped).map((r) => r.words) : [];
+  const restWords = first ? await Dexie.Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS))) : [];
+  const narrowing = restWords.filter((r) => !r.capped).map((r) => r.words);
+  // The others (a prefix of more words than are read) are tested on the row's words, computed only for the rows tested.
+  const unnarrowed = rest.filter((_, k) => restWords[k]?.capped);
+  const hasTerms = (row: T) => {
+    if (unnarrowed.length === 0) return true;
+    const words = kind.words(row);
+    return unnarrowed.every((term) => words.some((w) => w.startsWith(term)));
+  };
 
   const afterPlace = after ? after.slice(1) : null;
   const rows: T[] = [];
   let lastOrderKey = '';
   const match = (row: T, orderKey: string) =>
     !(after && orderKey === after[0] && afterPlace && comparePositions(kind.position(row), afterPlace) <= 0) &&
-    rest.every((term) => row.words.some((w) => w.startsWith(term))) &&
     // Council and dates are the order key's already; the row test checks them again, cheaply.
-    rowMatches(row, filter);
+    rowMatches(row, filter) &&
+    hasTerms(row);
 
   /** Keeps, of each candidate's keys, those listed under one of `words` in its meeting's postings too. */
   const narrow = async (batch: Candidate[], words: string[]) => {

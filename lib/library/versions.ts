@@ -3,7 +3,7 @@ import type { Transaction } from 'dexie';
 import { outcomeOf, votesOf } from '../moderngov/outcome';
 import { proceduralKind } from '../moderngov/procedural';
 import { isExempt } from '../moderngov/resolutions/exempt';
-import { clauseDerived, itemWords } from './derived';
+import { clauseDerived } from './derived';
 import { meetingPostings, putPostings } from './postings';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type PostingKey, type SavedClause, type SavedItem } from './schema';
 
@@ -12,7 +12,7 @@ import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type PostingKey
  * A new version declares only the tables it changes and upgrades the records it stores,
  * checking each with its zod schema.
  */
-export const LIBRARY_VERSION = 8;
+export const LIBRARY_VERSION = 9;
 
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
@@ -53,8 +53,8 @@ export function declareVersions(db: Dexie): void {
   db.version(6).stores({ outbox: '[by+key], [by+state+seq]', teamRows: '[kind+key], [kind+host], kind', teamState: 'name' });
   // Version 7 (issue 15, a million clauses): per-clause index entries made writes slow and the
   // database big, so items and clauses keep their primary key and tags only; full-text search
-  // reads postings per (word, meeting) and the meetings' order key (postings.ts). Records keep
-  // their `words`; the postings are built here from them, and rewritten by every write since.
+  // reads postings per (word, meeting) and the meetings' order key (postings.ts), built here
+  // from the records' words, and rewritten by every write since.
   // The words each meeting has postings under are a table apart, read only on rewrite.
   db.version(7)
     .stores({
@@ -71,6 +71,33 @@ export function declareVersions(db: Dexie): void {
   // clauses, so the Compare view reads only what changed. A new table only; a later upgrade that
   // rewrites items or clauses logs `{ all: 1 }` (an open view has closed by then: it is a versionchange).
   db.version(8).stores({ changes: '++seq' });
+  // Version 9 (issue 15, a million clauses): items and clauses no longer store their search
+  // `words` (a clause's repeat its item title, committee and council; an item's, its minutes):
+  // postings and search derive them from the text (derived.ts). The postings stay as they are.
+  db.version(9).stores({}).upgrade(upgradeTo9);
+}
+
+/** Drops each item's and clause's `words`, checked by its schema (which has none); a record that does not validate is kept as it was, and said so. */
+async function upgradeTo9(tx: Transaction): Promise<void> {
+  for (const [table, schema, what] of [
+    ['items', SavedItemSchema, 'item'],
+    ['clauses', SavedClauseSchema, 'clause'],
+  ] as const) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: Record<string, unknown>, ctx: { value: unknown }) => {
+        if (!('words' in record)) return false;
+        const parsed = schema.safeParse(record);
+        if (!parsed.success) {
+          keptInvalid(what, [record.host, record.meetingId, record.itemKey, record.clauseIndex].filter((part) => part !== undefined), parsed.error.issues[0]?.message);
+          return false;
+        }
+        ctx.value = parsed.data;
+      });
+  }
+  // Every item and clause was rewritten: a reader of the changes reads everything again (changes.ts).
+  await tx.table('changes').add({ items: [], goneItems: [], goneClauses: [], all: 1 });
 }
 
 /** Builds every meeting's postings and index row; a record that does not validate is kept as it was, unindexed, and said so. */
@@ -150,7 +177,7 @@ async function upgradeTo3(tx: Transaction): Promise<void> {
       };
       const parsed = SavedItemSchema.safeParse(next);
       if (!parsed.success) return keptInvalid('item', [item.host, item.meetingId, item.itemKey], parsed.error.issues[0]?.message);
-      Object.assign(item, parsed.data, { words: itemWords(parsed.data) });
+      Object.assign(item, parsed.data);
     });
   await tx
     .table('clauses')

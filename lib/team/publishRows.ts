@@ -70,7 +70,7 @@ export const notesInScope = async (db: LibraryDb, scope: PublishScope): Promise<
 
 /**
  * The rows to publish for a scope, parents first: records without the researcher's own words
- * (`words`, `tags`, `note`), then one annotation per annotated item or clause, shared only when
+ * (`tags`, `note`), then one annotation per annotated item or clause, shared only when
  * `shared(target)` says so.
  */
 export async function publishRows(db: LibraryDb, scope: PublishScope, shared: (target: string) => boolean): Promise<PublishRow[]> {
@@ -80,8 +80,8 @@ export async function publishRows(db: LibraryDb, scope: PublishScope, shared: (t
     ...councils.map((record) => ({ kind: 'council' as const, record })),
     ...committees.map((record) => ({ kind: 'committee' as const, record })),
     ...meetings.map((record) => ({ kind: 'meeting' as const, record })),
-    ...items.map(({ words: _w, tags: _t, note: _n, ...record }) => ({ kind: 'item' as const, record })),
-    ...clauses.map(({ words: _w, tags: _t, note: _n, ...record }) => ({ kind: 'clause' as const, record })),
+    ...items.map(({ tags: _t, note: _n, ...record }) => ({ kind: 'item' as const, record })),
+    ...clauses.map(({ tags: _t, note: _n, ...record }) => ({ kind: 'clause' as const, record })),
     ...notes.map((n) => ({ kind: 'annotation' as const, target: n.target, targetKind: n.targetKind, note: n.note, tags: n.tags, shared: shared(n.target) })),
   ];
 }

@@ -6,8 +6,8 @@ import { SavedClauseSchema, SavedCommitteeSchema, SavedCouncilSchema, SavedItemS
  * it: every shape once, as zod schemas; types are inferred from them.
  */
 
-/** A saved record as published: the researcher's own words (`words` is derived; `tags`, `note` go as annotations). */
-const ownFields = { words: true, tags: true, note: true } as const;
+/** A saved record as published: without the researcher's own words (`tags`, `note` go as annotations). */
+const ownFields = { tags: true, note: true } as const;
 export const PublishedItemSchema = SavedItemSchema.omit(ownFields);
 export const PublishedClauseSchema = SavedClauseSchema.omit(ownFields);
 

@@ -9,10 +9,10 @@ export type TeamRow =
 const emptyCopy = { meeting: undefined, items: [], clauses: [], deletions: [] };
 
 /** What the extension would publish of a meeting saved whole: the library's own save plan, its
- * local-only fields (words, tags, note) left out. */
+ * local-only fields (tags, note) left out. */
 export function rowsOfMeeting(record: MeetingRecord, savedAt = '2026-11-30T10:00:00.000Z'): TeamRow[] {
   const plan = planSave(record, { scope: 'meeting' }, {}, emptyCopy, savedAt);
-  const strip = ({ words: _w, tags: _t, note: _n, ...rest }: { words: string[]; tags: string[]; note: string } & Record<string, unknown>) => rest;
+  const strip = ({ tags: _t, note: _n, ...rest }: { tags: string[]; note: string } & Record<string, unknown>) => rest;
   const host = record.council.host;
   return [
     { kind: 'council', record: { host, name: record.council.name } },

@@ -94,7 +94,7 @@ function meetingRecord(docs: CompareDoc[], meetingId: string): MeetingRecord {
 /** A synthetic doc as the library stores it: the item and its clauses. */
 function savedRecords(doc: CompareDoc): { item: SavedItem; clauses: SavedClause[] } {
   const [host, meetingId, itemKey] = doc.id.split('|') as [string, string, string];
-  const placement = { host, meetingId, itemKey, councilName: doc.council, committeeName: doc.committee ?? '', date: doc.meetingDate ?? '', tags: [], note: '', words: [], savedAt: '2026-11-30T12:00:00.000Z' };
+  const placement = { host, meetingId, itemKey, councilName: doc.council, committeeName: doc.committee ?? '', date: doc.meetingDate ?? '', tags: [], note: '', savedAt: '2026-11-30T12:00:00.000Z' };
   return {
     item: {
       ...placement,

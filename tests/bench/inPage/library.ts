@@ -12,6 +12,7 @@
 import type { Table } from 'dexie';
 import { clausesCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
+import { clauseWords } from '@/lib/library/derived';
 import { meetingKey, type MeetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
 import { meetingPostings } from '@/lib/library/postings';
@@ -261,7 +262,7 @@ function complete(tx: IDBTransaction): Promise<void> {
 /** Every word of `text` begins a word of the row: the match searchClauses makes, as a plain filter. */
 function matcher(text: string): (row: SavedClause) => boolean {
   const terms = wordsOf(text);
-  return (row) => terms.every((term) => row.words.some((w) => w.startsWith(term)));
+  return (row) => terms.every((term) => clauseWords(row).some((w) => w.startsWith(term)));
 }
 
 const RAW_PLAIN = `${DB_NAME}-raw-plain`;

@@ -14,7 +14,6 @@ const placement = {
   date: '2016-11-03',
   tags: [],
   note: '',
-  words: [],
   savedAt: '2024-05-01T10:00:00.000Z',
 };
 

@@ -7,7 +7,7 @@ import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 function savedItem(host: string, council: string, itemKey: string, title: string, date: string): SavedItem {
   return {
-    host, meetingId: 'm', itemKey, councilName: council, committeeName: 'Panel', date, tags: [], note: '', words: [], savedAt: '', order: 0,
+    host, meetingId: 'm', itemKey, councilName: council, committeeName: 'Panel', date, tags: [], note: '', savedAt: '', order: 0,
     number: itemKey, id: itemKey, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], procedural: false, minutesTruncated: 0, fullMinutesUrl: null, picked: 1, onPage: 1, source: 'meeting',
   };
 }
@@ -15,7 +15,7 @@ function savedItem(host: string, council: string, itemKey: string, title: string
 function savedClause(item: SavedItem, clauseIndex: number, text: string): SavedClause {
   return {
     host: item.host, meetingId: item.meetingId, itemKey: item.itemKey, councilName: item.councilName, committeeName: item.committeeName, date: item.date,
-    tags: [], note: '', words: [], savedAt: '', clauseIndex, itemOrder: 0, itemNumber: item.number, itemTitle: item.title, label: `(${clauseIndex + 1})`, text,
+    tags: [], note: '', savedAt: '', clauseIndex, itemOrder: 0, itemNumber: item.number, itemTitle: item.title, label: `(${clauseIndex + 1})`, text,
     keyword: 'RESOLVED', section: 'minutes', exempt: false, outcome: 'resolved', votes: null, onPage: 1,
   };
 }

@@ -9,7 +9,7 @@ import type { SavedItem } from '@/lib/library/schema';
 function saved(council: string, meetingId: string, title: string, minutes: string, savedAt = '2025-01-01T00:00:00.000Z'): SavedItem {
   const host = `democracy.${council.toLowerCase()}.gov.uk`;
   return {
-    host, meetingId, itemKey: `${meetingId}-${title}`, councilName: `${council} Council`, committeeName: 'Cabinet', date: '2024-01-25', tags: [], note: '', words: [], savedAt,
+    host, meetingId, itemKey: `${meetingId}-${title}`, councilName: `${council} Council`, committeeName: 'Cabinet', date: '2024-01-25', tags: [], note: '', savedAt,
     order: 0, number: '7', id: null, title, description: '', documents: [], minutes, decision: '', notedPoints: [], fullMinutesUrl: null,
     procedural: false, minutesTruncated: 0, picked: 1, onPage: 1, source: 'meeting',
   };

@@ -7,7 +7,7 @@ import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 function saved(host: string, council: string, meetingId: string, date: string, title: string): SavedItem {
   return {
-    host, meetingId, itemKey: '1', councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', words: [], savedAt: '2025-01-01T00:00:00.000Z',
+    host, meetingId, itemKey: '1', councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', savedAt: '2025-01-01T00:00:00.000Z',
     order: 0, number: '7', id: null, title, description: '', documents: [], minutes: '', decision: '', notedPoints: [], fullMinutesUrl: null,
     procedural: false, minutesTruncated: 0, picked: 1, onPage: 1, source: 'meeting',
   };
@@ -16,7 +16,7 @@ function saved(host: string, council: string, meetingId: string, date: string, t
 function clause(item: SavedItem, clauseIndex: number, text: string, outcome: SavedClause['outcome']): SavedClause {
   return {
     host: item.host, meetingId: item.meetingId, itemKey: item.itemKey, councilName: item.councilName, committeeName: item.committeeName, date: item.date,
-    tags: [], note: '', words: [], savedAt: item.savedAt, clauseIndex, itemOrder: 0, itemNumber: item.number, itemTitle: item.title,
+    tags: [], note: '', savedAt: item.savedAt, clauseIndex, itemOrder: 0, itemNumber: item.number, itemTitle: item.title,
     label: null, text, keyword: 'RESOLVED', section: 'minutes', exempt: false, outcome, votes: null, onPage: 1,
   };
 }

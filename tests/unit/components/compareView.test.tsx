@@ -7,7 +7,7 @@ import type { SavedClause, SavedItem } from '@/lib/library/schema';
 
 function saved(host: string, council: string, meetingId: string, date: string, title: string, minutes: string, procedural = false): SavedItem {
   return {
-    host, meetingId, itemKey: title, councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', words: [], savedAt: '2025-01-01T00:00:00.000Z',
+    host, meetingId, itemKey: title, councilName: council, committeeName: 'Cabinet', date, tags: [], note: '', savedAt: '2025-01-01T00:00:00.000Z',
     order: 0, number: '7', id: null, title, description: '', documents: [], minutes, decision: '', notedPoints: [], fullMinutesUrl: null,
     procedural, minutesTruncated: 0, picked: 1, onPage: 1, source: 'meeting',
   };

@@ -24,9 +24,10 @@ afterEach(async () => {
   await dbs.closeAll();
 });
 
-/** The backup as one JSON document of every table read whole: what the one-string backup wrote before it was streamed. */
+/** The backup as one JSON document of every table read whole: what the one-string backup wrote before it was streamed (items and clauses with the empty `words` version 8 reads). */
 async function wholeBackup(d: LibraryDb): Promise<string> {
-  const tables = { councils: await d.councils.toArray(), committees: await d.committees.toArray(), meetings: await d.meetings.toArray(), items: await d.items.toArray(), clauses: await d.clauses.toArray() };
+  const v8 = <T>(rows: T[]) => rows.map((r) => ({ ...r, words: [] }));
+  const tables = { councils: await d.councils.toArray(), committees: await d.committees.toArray(), meetings: await d.meetings.toArray(), items: v8(await d.items.toArray()), clauses: v8(await d.clauses.toArray()) };
   return JSON.stringify({ format: 'council-minutes-backup', version: 1, exportedAt: NOW.toISOString(), databaseVersion: d.verno, tables });
 }
 

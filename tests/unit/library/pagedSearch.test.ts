@@ -79,6 +79,10 @@ function byLibraryOrder(meetings: Map<string, SavedMeeting>, place: (r: SavedCla
   };
 }
 
+/** A row's search words, from its text as the library defines them (not stored since database version 9). */
+const wordsOfRow = (r: SavedClause | SavedItem): string[] =>
+  'clauseIndex' in r ? wordsOf(r.text, r.itemTitle, r.committeeName, r.councilName) : wordsOf(r.title, r.description, r.minutes, r.decision, r.committeeName, r.councilName);
+
 /** Every stored row matching the filter, found by reading them all. */
 async function scanAll(db: LibraryDb, what: 'clauses' | 'items', filter: LibraryFilter): Promise<(SavedClause | SavedItem)[]> {
   const meetings = new Map((await db.meetings.toArray()).map((m) => [meetingKey(m), m]));
@@ -89,7 +93,7 @@ async function scanAll(db: LibraryDb, what: 'clauses' | 'items', filter: Library
   return rows
     .filter(
       (r) =>
-        terms.every((t) => r.words.some((w) => w.startsWith(t))) &&
+        terms.every((t) => wordsOfRow(r).some((w) => w.startsWith(t))) &&
         (!filter.host || r.host === filter.host) &&
         (!filter.committee || r.committeeName === filter.committee) &&
         (!filter.from || (dateOf(r) !== '' && dateOf(r) >= filter.from)) &&
@@ -157,15 +161,15 @@ async function expectConsistent(db: LibraryDb): Promise<void> {
   }
 }
 
-/** The postings are exactly the stored rows' words, meeting by meeting, under the meeting's order key. */
+/** The postings are exactly the stored rows' words (from their text), meeting by meeting, under the meeting's order key. */
 async function expectPostingsExact(db: LibraryDb): Promise<void> {
   const expected = new Map<string, string[]>();
   const add = (word: string, r: { host: string; meetingId: string }, row: string) => {
     const key = JSON.stringify([word, r.host, r.meetingId]);
     expected.set(key, [...(expected.get(key) ?? []), row]);
   };
-  for (const c of await db.clauses.toArray()) for (const w of new Set(c.words)) add(w, c, JSON.stringify(['c', c.itemKey, c.clauseIndex]));
-  for (const i of await db.items.toArray()) if (i.picked === 1) for (const w of new Set(i.words)) add(w, i, JSON.stringify(['i', i.itemKey]));
+  for (const c of await db.clauses.toArray()) for (const w of new Set(wordsOfRow(c))) add(w, c, JSON.stringify(['c', c.itemKey, c.clauseIndex]));
+  for (const i of await db.items.toArray()) if (i.picked === 1) for (const w of new Set(wordsOfRow(i))) add(w, i, JSON.stringify(['i', i.itemKey]));
   const [postingKeys, postings] = await Promise.all([db.postings.toCollection().primaryKeys() as Promise<PostingKey[]>, db.postings.toArray()]);
   const actual = new Map<string, string[]>();
   postingKeys.forEach(([word, orderKey], k) => {
@@ -277,5 +281,18 @@ describe('paged search against a plain scan of every row', () => {
     // The first 32 words, alphabetically, are read: their clauses, in page order.
     expect(page.rows.map((c) => c.text)).toEqual(words.slice(0, 32).map((w) => `That ${w} be agreed.`));
     expect((await searchClauses(db, { text: 'zoa' })).capped).toBeUndefined();
+  });
+
+  it('tests another word its postings do not narrow (a prefix of more words than it reads) on each row’s own text', async () => {
+    const db = await openDb();
+    const words = Array.from({ length: 40 }, (_, k) => `zo${String.fromCharCode(97 + Math.floor(k / 26))}${String.fromCharCode(97 + (k % 26))}`);
+    const clauses = words.map((w, k): [string, string] => [`(${k})`, `That ${w} be agreed.`]);
+    await saveSelection(db, meeting({ host: 'a.example.gov.uk', id: '1', items: [item('1', 'Words', clauses), item('2', 'Budget', [['(a)', 'That the budget be agreed.']])] }), { scope: 'meeting' });
+    // "agreed" has the fewer postings: its 41 clauses are read, and "zo" (over 32 words) is tested on each: all 40 of its words, not only the 32 read.
+    const found = await searchClauses(db, { text: 'zo agreed' });
+    expect(found.rows.map((c) => c.text)).toEqual(clauses.map(([, text]) => text));
+    expect(await countClauses(db, { text: 'agreed zo' })).toBe(40);
+    // A prefix of fewer words is narrowed by its postings: the same rows as testing the text.
+    expect((await searchClauses(db, { text: 'zob agreed' })).rows.map((c) => c.text)).toEqual(clauses.slice(26).map(([, text]) => text));
   });
 });

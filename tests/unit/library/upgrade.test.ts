@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
+import { clauseWords, itemWords } from '@/lib/library/derived';
 import { saveSelection } from '@/lib/library/save';
 import { planSave } from '@/lib/library/savePlan';
-import { searchClauses } from '@/lib/library/search';
-import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema } from '@/lib/library/schema';
+import { searchClauses, searchItems } from '@/lib/library/search';
+import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause, type SavedItem } from '@/lib/library/schema';
 import { LIBRARY_VERSION } from '@/lib/library/versions';
 import { meeting } from '../../support/records';
 
@@ -103,8 +104,8 @@ describe('library upgrade from version 1 to the current version', () => {
       ['resolved', { for: 24, against: 5, abstentions: 2 }, 'minutes', false],
       ['resolved', null, 'decision', true],
     ]);
-    // Nothing else about the clauses changed but what version 3 derives: on the page, and words from their text.
-    expect(upgraded.map(({ outcome: _o, votes: _v, section: _s, exempt: _e, onPage: _p, words: _w, ...rest }) => rest)).toEqual(clauses.map(({ words: _w, ...rest }) => rest));
+    // Nothing else about the clauses changed but what version 3 derives (on the page) and their words, no longer stored (v9).
+    expect(upgraded.map(({ outcome: _o, votes: _v, section: _s, exempt: _e, onPage: _p, ...rest }) => rest)).toEqual(clauses.map(({ words: _w, ...rest }) => rest));
     expect(upgraded.map((c) => c.onPage)).toEqual([1, 1, 1, 1]);
     const upgradedItems = await db.items.toArray();
     for (const item of upgradedItems) SavedItemSchema.parse(item);
@@ -112,7 +113,7 @@ describe('library upgrade from version 1 to the current version', () => {
       ['Apologies for Absence', true, 1],
       ['Child Sexual Exploitation in Southampton - Update', false, 1],
     ]);
-    expect(upgradedItems.map(({ procedural: _p, onPage: _o, words: _w, source: _s, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
+    expect(upgradedItems.map(({ procedural: _p, onPage: _o, source: _s, ...rest }) => rest)).toEqual(items.map(({ words: _w, ...rest }) => rest));
     // Version 4: every item saved before came from a meeting page.
     expect(upgradedItems.map((i) => i.source)).toEqual(['meeting', 'meeting']);
     // Version 7 dropped the outcome index (search tests the outcome on the rows): the noted clause is found by it.
@@ -177,8 +178,10 @@ describe('library upgrade from version 2 to 3', () => {
     const [item, kept] = await db.items.toArray();
     SavedItemSchema.parse(item);
     expect(item).toMatchObject({ onPage: 1, tags: ['cse'], note: 'my note', title: 'Child Sexual Exploitation in Southampton - Update' });
-    expect(item?.words).toEqual(expect.arrayContaining(['child', 'sexual', 'exploitation', 'panel', 'noted']));
-    expect(item?.words).not.toContain('stale');
+    // Its words are its text's (postings, v7), not the stale stored ones, which are dropped (v9).
+    expect(item).not.toHaveProperty('words');
+    expect((await searchItems(db, { text: 'exploitation panel noted' })).rows.map((i) => i.itemKey)).toEqual(['12841']);
+    expect((await searchItems(db, { text: 'stale' })).rows).toEqual([]);
     // The record that does not validate is kept as it was, and the upgrade says so.
     expect(kept).toEqual(broken);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('item ["www.southampton.gov.uk","7105","12842"] kept as it was'));
@@ -186,7 +189,8 @@ describe('library upgrade from version 2 to 3', () => {
     SavedClauseSchema.parse(upgraded);
     // Outcome recomputed from the text: "be noted" is noted, whatever version 2 stored.
     expect(upgraded).toMatchObject({ onPage: 1, outcome: 'noted', tags: ['cse'], note: 'kept' });
-    expect(upgraded?.words).toContain('update');
+    expect(upgraded).not.toHaveProperty('words');
+    expect((await searchClauses(db, { text: 'update' })).rows.map((c) => c.label)).toEqual(['(i)']);
     expect(await db.deletions.count()).toBe(0);
     warn.mockRestore();
     db.close();
@@ -240,12 +244,16 @@ describe('library upgrade from version 3 (through version 4)', () => {
     expect(kept).toEqual(broken);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('meeting ["www.southampton.gov.uk","7106"] kept as it was'));
     const [upgraded] = await db.items.toArray();
-    expect(SavedItemSchema.parse(upgraded)).toEqual({ ...item, source: 'meeting' });
+    expect(upgraded).toEqual({ ...withoutWords(item), source: 'meeting' });
     warn.mockRestore();
     db.close();
     await db.delete();
   });
 });
+
+/** A record as versions 1 to 8 stored it: with the words derived from its text. */
+const withStoredWords = <T extends SavedItem | SavedClause>(r: T): T & { words: string[] } => ({ ...r, words: 'clauseIndex' in r ? clauseWords(r) : itemWords(r) });
+const withoutWords = ({ words: _w, ...rest }: Record<string, unknown>) => rest;
 
 /** Version 6 of the library (the last before postings), every table as it declared them. */
 function openVersion6(name: string): Dexie {
@@ -279,8 +287,8 @@ describe('library upgrade from version 6 to 7', () => {
     for (const { record, selection } of saves) {
       const plan = planSave(record, selection, {}, { meeting: undefined, items: [], clauses: [], deletions: [] }, now);
       await v6.table('meetings').put(plan.meeting);
-      await v6.table('items').bulkPut(plan.items);
-      await v6.table('clauses').bulkPut(plan.clauses);
+      await v6.table('items').bulkPut(plan.items.map(withStoredWords));
+      await v6.table('clauses').bulkPut(plan.clauses.map(withStoredWords));
     }
     const broken = { ...v1Clause(0, 'That the broken clause be kept.'), host: 'a.example.gov.uk', meetingId: '1', itemKey: 'x', text: 42 };
     await v6.table('clauses').put(broken);
@@ -291,7 +299,12 @@ describe('library upgrade from version 6 to 7', () => {
     const db = new LibraryDb(name);
     await db.open();
     expect(db.verno).toBe(LIBRARY_VERSION);
-    expect({ meetings: await db.meetings.toArray(), items: await db.items.toArray(), clauses: await db.clauses.toArray() }).toEqual(before);
+    // Every record as it was, but the words version 9 no longer stores; the one that does not validate keeps them.
+    expect({ meetings: await db.meetings.toArray(), items: await db.items.toArray(), clauses: await db.clauses.toArray() }).toEqual({
+      meetings: before.meetings,
+      items: before.items.map(withoutWords),
+      clauses: before.clauses.map((c) => (c.itemKey === 'x' ? c : withoutWords(c))),
+    });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('clause ["a.example.gov.uk","1","x",0] kept as it was'));
 
     const fresh = new LibraryDb(`${name}-fresh`);
@@ -303,6 +316,72 @@ describe('library upgrade from version 6 to 7', () => {
     // Newest meeting first, undated last; listing reads a meeting's rows by key, so the record kept as it was is listed (meeting 1's fourth), as before.
     expect((await searchClauses(db, {})).rows.map((c) => c.meetingId)).toEqual(['1', '1', '1', '1', '3', '2']);
     expect((await searchClauses(db, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label])).toEqual([['1', '(i)']]);
+    warn.mockRestore();
+    for (const d of [db, fresh]) {
+      d.close();
+      await d.delete();
+    }
+  });
+});
+
+/** Version 8 of the library (the last storing records' words), every table as versions 6 to 8 declared them. */
+function openVersion8(name: string): Dexie {
+  const v8 = openVersion6(name);
+  v8.version(7).stores({
+    meetings: '[host+meetingId], host, date, [host+committeeId], committeeName',
+    items: '[host+meetingId+itemKey], *tags',
+    clauses: '[host+meetingId+itemKey+clauseIndex], *tags',
+    postings: '',
+    meetingIndex: '[host+meetingId], orderKey',
+    meetingWords: '[host+meetingId]',
+  });
+  v8.version(8).stores({ changes: '++seq' });
+  return v8;
+}
+
+describe('library upgrade from version 8 to 9', () => {
+  it('drops every item’s and clause’s words and keeps the rest as it was; the postings are a fresh save’s; a record that does not validate is kept as it was, and said so', async () => {
+    const saves = [
+      { record: meeting({ host: 'a.example.gov.uk', id: '1', date: '2021-03-01' }), selection: { scope: 'meeting' } as const },
+      { record: meeting({ host: 'b.example.gov.uk', id: '2', date: '' }), selection: { scope: 'item', itemKey: '16' } as const },
+      { record: meeting({ host: 'a.example.gov.uk', id: '3', date: '2019-01-01' }), selection: { scope: 'clause', itemKey: '15', clauseIndex: 1 } as const },
+    ];
+    const now = new Date('2026-11-30T10:00:00.000Z');
+    const name = `upgrade-v8-${Date.now()}`;
+    const fresh = new LibraryDb(`${name}-fresh`);
+    await fresh.open();
+    for (const { record, selection } of saves) await saveSelection(fresh, record, selection, now);
+
+    // Version 8's copy of the same library: the records with their words, the same postings (built from those words) and changes.
+    const v8 = openVersion8(name);
+    await v8.open();
+    for (const table of ['councils', 'committees', 'meetings', 'meetingIndex', 'meetingWords', 'changes'] as const) await v8.table(table).bulkPut(await fresh.table(table).toArray());
+    await v8.table('postings').bulkPut(await fresh.postings.toArray(), (await fresh.postings.toCollection().primaryKeys()) as never[]);
+    await v8.table('items').bulkPut((await fresh.items.toArray()).map(withStoredWords));
+    await v8.table('clauses').bulkPut((await fresh.clauses.toArray()).map(withStoredWords));
+    const broken = { ...v1Clause(0, 'That the broken clause be kept.'), host: 'a.example.gov.uk', meetingId: '1', itemKey: 'x', text: 42 };
+    await v8.table('clauses').put(broken);
+    expect((await v8.table('clauses').toArray()).every((c: { words?: string[] }) => (c.words?.length ?? 0) > 0)).toBe(true);
+    const changesBefore = await v8.table('changes').count();
+    v8.close();
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const db = new LibraryDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.items.toArray()).toEqual(await fresh.items.toArray());
+    expect((await db.items.toArray()).some((i) => 'words' in i)).toBe(false);
+    // Every clause as a fresh save stores it (no words), the broken one as it was, words and all.
+    const freshClauses = await fresh.clauses.toArray();
+    expect(await db.clauses.toArray()).toEqual([...freshClauses.filter((c) => c.meetingId === '1'), broken, ...freshClauses.filter((c) => c.meetingId !== '1')]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('clause ["a.example.gov.uk","1","x",0] kept as it was'));
+    const postings = async (d: LibraryDb) => ({ keys: await d.postings.toCollection().primaryKeys(), values: await d.postings.toArray(), index: await d.meetingIndex.toArray(), words: await d.meetingWords.toArray() });
+    expect(await postings(db)).toEqual(await postings(fresh));
+    // Every record was rewritten: an open reader of the changes reads everything again.
+    expect(await db.changes.count()).toBe(changesBefore + 1);
+    expect((await db.changes.toCollection().last())?.all).toBe(1);
+    // Search finds what it found before.
+    expect((await searchClauses(db, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label])).toEqual((await searchClauses(fresh, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label]));
     warn.mockRestore();
     for (const d of [db, fresh]) {
       d.close();
