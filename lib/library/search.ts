@@ -241,16 +241,16 @@ function meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string
   return { ready, next };
 }
 
-/** Candidates a join reads at first and at most in one batch (and the rarest term's batches of postings). */
+/** Meetings of the driving term a join takes in its first batch and at most in one (its postings are read in batches of the same sizes). */
 const JOIN_FIRST = 64;
 const JOIN_MOST = 2048;
 
 /**
- * The candidates of `source` (the rarest term's meetings) keeping only the rows listed under a
+ * The candidates of `source` (the driving term's meetings) keeping only the rows listed under a
  * word of each other term too. For a batch of candidates, each other word's postings over the
- * batch's span of order keys are read as one range (not a get per meeting: a pair of range reads
- * cost about what one get does) and joined by meeting, before any row is read. Nearly every
- * meeting may hold each word while few rows hold all, so batches grow fourfold.
+ * batch's span of order keys are read as one range (a get per meeting was most of the time of
+ * such a search) and joined by meeting, before any row is read. Nearly every meeting may hold
+ * each word while few rows hold all, so batches grow fourfold.
  */
 function meetingsWithAll<T extends Row>(db: LibraryDb, kind: Kind<T>, source: BufferedCandidates, others: string[][]): Candidates {
   let buffer: Candidate[] = [];
@@ -328,16 +328,18 @@ interface Scan<T extends Row> {
 
 /**
  * Rows matching the filter, in the library's order, from the cursor on, until `limit` + 1 are
- * found. Meetings come from the postings of the query's rarest word, joined with the other
+ * found. Meetings come from the postings of the query's first word, joined with the other
  * words' postings (meetingsWithAll), or, with no words, from the meetings' order key; a date
- * range is a range of that key. Their rows
- * are read a batch of meetings at a time (by the postings' keys, or the meeting's key range) and
+ * range is a range of that key. Their rows are read a batch of meetings at a time (by the
+ * postings' keys, or the meeting's key range) and
  * tested against the rest of the filter: the other words (each must begin a word of the row),
  * council, committee, tag, outcome.
  */
 async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
   const terms = await Dexie.Promise.all(wordsOf(filter.text).map((term) => wordsBeginning(db, term, PREFIX_WORDS).then((found): Term => ({ term, ...found }))));
-  const [first, ...rest] = terms.length < 2 ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
+  // A join over ranges reads every term's postings over the same span whichever drives, so they are not counted (a read of every key);
+  // a prefix that begins too many words decides which rows are found, so the rarest term drives then, as before.
+  const [first, ...rest] = terms.length < 2 || !terms.some((t) => t.capped) ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
   let [lower, upper] = orderKeyRange(filter.from, filter.to);
   if (after && after[0] > lower) lower = after[0];
   let capped: string | undefined;
