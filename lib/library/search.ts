@@ -167,9 +167,10 @@ async function wordsBeginning(db: LibraryDb, term: string, cap: number): Promise
 /** One word's postings in order key order, read a growing batch at a time. */
 class PostingStream {
   private buffer: [string, Posting][] = [];
+  /** The head's place in the buffer (an index: shifting thousands of entries one at a time copies them each time). */
+  private at = 0;
   private from: string;
   private inclusive = true;
-  private size = 8;
   done = false;
 
   constructor(
@@ -177,73 +178,148 @@ class PostingStream {
     private readonly word: string,
     lower: string,
     private readonly upper: string,
+    private size = 8,
+    private readonly most = 512,
   ) {
     this.from = lower;
   }
 
   head(): [string, Posting] | undefined {
-    return this.buffer[0];
+    return this.buffer[this.at];
   }
 
   shift(): void {
-    this.buffer.shift();
+    this.at++;
   }
 
   /** Reads the next batch if the buffer is empty. */
   fill(): Promise<void> {
-    if (this.buffer.length > 0 || this.done) return Dexie.Promise.resolve();
+    if (this.at < this.buffer.length || this.done) return Dexie.Promise.resolve();
     const range = this.db.postings.where(':id').between([this.word, this.from], [this.word, this.upper], this.inclusive, true).limit(this.size);
     return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]).then(([keys, values]) => {
       this.buffer = keys.map((key, k) => [key[1], values[k]!]);
+      this.at = 0;
       if (keys.length < this.size) this.done = true;
       else {
         this.from = keys[keys.length - 1]![1];
         this.inclusive = false;
-        this.size = Math.min(this.size * 4, 512);
+        this.size = Math.min(this.size * 4, this.most);
       }
     });
   }
 }
 
+/** Candidates whose next one the buffers can often tell without a read (an await a candidate costs more than its postings, batches of thousands). */
+interface BufferedCandidates extends Candidates {
+  /** The next candidate if the buffers hold it (null: none left), undefined when a read is due. */
+  ready(): Candidate | null | undefined;
+}
+
 /** Meetings having a word that begins with `term`, in the library's order: the postings of each such word, merged. */
-function meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string[], lower: string, upper: string): Candidates {
-  const streams = words.map((w) => new PostingStream(db, w, lower, upper));
-  return {
-    async next() {
-      for (;;) {
-        await Dexie.Promise.all(streams.map((s) => s.fill()));
-        let first: string | undefined;
-        for (const s of streams) {
-          const head = s.head();
-          if (head && (first === undefined || head[0] < first)) first = head[0];
-        }
-        if (first === undefined) return null;
-        const ref = meetingOfOrderKey(first);
-        const keys = new Map<string, unknown>();
-        for (const s of streams) {
-          const head = s.head();
-          if (head?.[0] !== first) continue;
-          // A row having two words of the prefix ("contact", "contacts") is listed under each.
-          for (const key of kind.keysOf(head[1], ref)) keys.set(JSON.stringify(key), key);
-          s.shift();
-        }
-        if (keys.size > 0) return { orderKey: first, ref, keys: [...keys.values()] };
+function meetingsWith<T extends Row>(db: LibraryDb, kind: Kind<T>, words: string[], lower: string, upper: string, batch?: [first: number, most: number]): BufferedCandidates {
+  const streams = words.map((w) => new PostingStream(db, w, lower, upper, ...(batch ?? [])));
+  const ready = (): Candidate | null | undefined => {
+    for (;;) {
+      if (streams.some((s) => !s.head() && !s.done)) return undefined;
+      let first: string | undefined;
+      for (const s of streams) {
+        const head = s.head();
+        if (head && (first === undefined || head[0] < first)) first = head[0];
       }
-    },
+      if (first === undefined) return null;
+      const ref = meetingOfOrderKey(first);
+      const keys = new Map<string, unknown>();
+      for (const s of streams) {
+        const head = s.head();
+        if (head?.[0] !== first) continue;
+        // A row having two words of the prefix ("contact", "contacts") is listed under each.
+        for (const key of kind.keysOf(head[1], ref)) keys.set(JSON.stringify(key), key);
+        s.shift();
+      }
+      if (keys.size > 0) return { orderKey: first, ref, keys: [...keys.values()] };
+    }
+  };
+  const next = (): Promise<Candidate | null> => {
+    const m = ready();
+    return m !== undefined ? Dexie.Promise.resolve(m) : Dexie.Promise.all(streams.map((s) => s.fill())).then(next);
+  };
+  return { ready, next };
+}
+
+/** Meetings of the driving term a join takes in its first batch and at most in one (its postings are read in batches of the same sizes). */
+const JOIN_FIRST = 64;
+const JOIN_MOST = 2048;
+
+/**
+ * The candidates of `source` (the driving term's meetings) keeping only the rows listed under a
+ * word of each other term too. For a batch of candidates, each other word's postings over the
+ * batch's span of order keys are read as one range (a get per meeting was most of the time of
+ * such a search) and joined by meeting, before any row is read. Nearly every meeting may hold
+ * each word while few rows hold all, so batches grow fourfold.
+ */
+function meetingsWithAll<T extends Row>(db: LibraryDb, kind: Kind<T>, source: BufferedCandidates, others: string[][]): Candidates {
+  let buffer: Candidate[] = [];
+  let size = JOIN_FIRST;
+  let done = false;
+  /** Meeting order key → the keys of its rows listed under one of `words`, over [from, to]. */
+  const listed = (words: string[], from: string, to: string) =>
+    Dexie.Promise.all(
+      words.map((w) => {
+        const range = db.postings.where(':id').between([w, from], [w, to], true, true);
+        return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]);
+      }),
+    ).then((read) => {
+      const having = new Map<string, Set<string>>();
+      for (const [keys, values] of read) {
+        keys.forEach(([, orderKey], k) => {
+          const set = having.get(orderKey) ?? new Set<string>();
+          for (const key of kind.keysOf(values[k]!, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
+          having.set(orderKey, set);
+        });
+      }
+      return having;
+    });
+  const refill = async () => {
+    while (buffer.length === 0 && !done) {
+      const batch: Candidate[] = [];
+      while (batch.length < size) {
+        const m = source.ready() ?? (await source.next());
+        if (!m) {
+          done = true;
+          break;
+        }
+        batch.push(m);
+      }
+      size = Math.min(size * 4, JOIN_MOST);
+      if (batch.length === 0) break;
+      const terms = await Dexie.Promise.all(others.map((words) => listed(words, batch[0]!.orderKey, batch[batch.length - 1]!.orderKey)));
+      for (const having of terms) {
+        for (const m of batch) m.keys = (m.keys ?? []).filter((key) => having.get(m.orderKey)?.has(JSON.stringify(key)));
+      }
+      buffer = batch.filter((m) => (m.keys ?? []).length > 0);
+    }
+    return buffer.shift() ?? null;
+  };
+  return {
+    next: () => (buffer.length > 0 ? Dexie.Promise.resolve(buffer.shift() ?? null) : refill()),
   };
 }
 
+/** A term of the query and the words having postings that begin with it (wordsBeginning), read once a search. */
+interface Term {
+  term: string;
+  words: string[];
+  capped: boolean;
+}
+
 /** The terms, the one with the fewest postings (meetings having it) first: the search reads its postings and narrows by the others'. */
-async function rarestFirst(db: LibraryDb, terms: string[], lower: string, upper: string): Promise<string[]> {
-  if (terms.length < 2) return terms;
+async function rarestFirst(db: LibraryDb, terms: Term[], lower: string, upper: string): Promise<Term[]> {
   const counts = await Dexie.Promise.all(
-    terms.map(async (term) => {
-      const { words } = await wordsBeginning(db, term, PREFIX_WORDS);
-      const each = await Dexie.Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count()));
-      return each.reduce((a, b) => a + b, 0);
-    }),
+    terms.map(({ words }) =>
+      Dexie.Promise.all(words.map((w) => db.postings.where(':id').between([w, lower], [w, upper], true, true).count())).then((each) => each.reduce((a, b) => a + b, 0)),
+    ),
   );
-  return terms.map((term, k) => ({ term, n: counts[k]! })).sort((a, b) => a.n - b.n || b.term.length - a.term.length).map((t) => t.term);
+  return terms.map((t, k) => ({ t, n: counts[k]! })).sort((a, b) => a.n - b.n || b.t.term.length - a.t.term.length).map(({ t }) => t);
 }
 
 interface Scan<T extends Row> {
@@ -257,30 +333,34 @@ interface Scan<T extends Row> {
 
 /**
  * Rows matching the filter, in the library's order, from the cursor on, until `limit` + 1 are
- * found. Meetings come from the postings of the query's longest word (likely the rarest) or,
- * with no words, from the meetings' order key; a date range is a range of that key. Their rows
- * are read a batch of meetings at a time (by the postings' keys, or the meeting's key range) and
- * tested against the rest of the filter: the other words (each must begin a word of the row:
- * narrowed by their postings, or tested on the row), council, committee, tag, outcome.
+ * found. Meetings come from the postings of the query's first word, joined with the other
+ * words' postings (meetingsWithAll), or, with no words, from the meetings' order key; a date
+ * range is a range of that key. Their rows are read a batch of meetings at a time (by the
+ * postings' keys, or the meeting's key range) and tested against the rest of the filter: the
+ * other words (narrowed by their postings, or tested on the row), council, committee, tag, outcome.
  */
 async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: LibraryFilter, limit: number, after: Cursor | null): Promise<Scan<T>> {
-  const terms = wordsOf(filter.text);
-  const [first, ...rest] = terms.length < 2 ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
+  const terms = await Dexie.Promise.all(wordsOf(filter.text).map((term) => wordsBeginning(db, term, PREFIX_WORDS).then((found): Term => ({ term, ...found }))));
+  // A join over ranges reads every term's postings over the same span whichever drives, so they are not counted (a read of every key);
+  // a prefix that begins too many words decides which rows are found, so the rarest term drives then, as before.
+  const [first, ...rest] = terms.length < 2 || !terms.some((t) => t.capped) ? terms : await rarestFirst(db, terms, ...orderKeyRange(filter.from, filter.to));
   let [lower, upper] = orderKeyRange(filter.from, filter.to);
   if (after && after[0] > lower) lower = after[0];
   let capped: string | undefined;
   let source: Candidates;
   if (first) {
-    const { words, capped: cut } = await wordsBeginning(db, first, PREFIX_WORDS);
-    if (cut) capped = `“${first}” begins more than ${PREFIX_WORDS} words: only rows with one of the first ${PREFIX_WORDS} (${words[0]} … ${words[words.length - 1]}) are found.`;
-    source = meetingsWith(db, kind, words, lower, upper);
+    const { term, words, capped: cut } = first;
+    if (cut) capped = `“${term}” begins more than ${PREFIX_WORDS} words: only rows with one of the first ${PREFIX_WORDS} (${words[0]} … ${words[words.length - 1]}) are found.`;
+    // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
+    const narrowing = rest.filter((r) => !r.capped).map((r) => r.words);
+    source =
+      narrowing.length > 0
+        ? meetingsWithAll(db, kind, meetingsWith(db, kind, words, lower, upper, [JOIN_FIRST, JOIN_MOST]), narrowing)
+        : meetingsWith(db, kind, words, lower, upper);
   } else source = everyMeeting(db, lower, upper);
 
-  // The other words, where their postings hold every word they begin: meetings and rows lacking one are dropped from the postings, unread.
-  const restWords = first ? await Dexie.Promise.all(rest.map((term) => wordsBeginning(db, term, PREFIX_WORDS))) : [];
-  const narrowing = restWords.filter((r) => !r.capped).map((r) => r.words);
-  // The others (a prefix of more words than are read) are tested on the row's words, computed only for the rows tested.
-  const unnarrowed = rest.filter((_, k) => restWords[k]?.capped);
+  // The other words that a prefix of more words than are read leaves unnarrowed are tested on the row's words, computed only for the rows tested.
+  const unnarrowed = rest.filter((r) => r.capped).map((r) => r.term);
   const hasTerms = (row: T) => {
     if (unnarrowed.length === 0) return true;
     const words = kind.words(row);
@@ -296,27 +376,8 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
     rowMatches(row, filter) &&
     hasTerms(row);
 
-  /** Keeps, of each candidate's keys, those listed under one of `words` in its meeting's postings too. */
-  const narrow = async (batch: Candidate[], words: string[]) => {
-    const keys = batch.flatMap((m) => words.map((w): PostingKey => [w, m.orderKey]));
-    const postings = await db.postings.bulkGet(keys as never[]);
-    const having = new Map<string, Set<string>>();
-    keys.forEach(([, orderKey], k) => {
-      const p = postings[k];
-      if (!p) return;
-      const set = having.get(orderKey) ?? new Set<string>();
-      for (const key of kind.keysOf(p, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
-      having.set(orderKey, set);
-    });
-    for (const m of batch) {
-      const set = having.get(m.orderKey);
-      m.keys = set ? (m.keys ?? []).filter((key) => set.has(JSON.stringify(key))) : [];
-    }
-  };
-
   /** Reads a batch of meetings' rows (one bulkGet for those the postings list, a key range for each other); true once more than `limit` rows are found. */
   const take = async (batch: Candidate[]): Promise<boolean> => {
-    for (const words of narrowing) await narrow(batch, words);
     const listed = batch.flatMap((m) => m.keys ?? []);
     const whole = batch.filter((m) => !m.keys);
     const [got, read] = (await Dexie.Promise.all([kind.table(db).bulkGet(listed as never[]), Dexie.Promise.all(whole.map((m) => kind.ofMeeting(db, m.ref).toArray()))])) as [(T | undefined)[], T[][]];
@@ -336,21 +397,18 @@ async function scan<T extends Row>(db: LibraryDb, kind: Kind<T>, filter: Library
   };
 
   // A batch holds about the rows still wanted: a posting's keys, else a meeting's usual hundred or so (few meetings per read, few reads per page).
-  // Narrowed by other words, few candidates match: batches grow fourfold each time.
   let batch: Candidate[] = [];
   let expected = 0;
-  let factor = 1;
   let more = false;
   for (let m = await source.next(); m; m = await source.next()) {
     if (filter.host && m.ref.host !== filter.host) continue;
     batch.push(m);
     expected += m.keys ? m.keys.length : 100;
-    if (expected <= (limit - rows.length) * factor && batch.length < (narrowing.length > 0 ? 1024 : 128)) continue;
+    if (expected <= limit - rows.length && batch.length < 128) continue;
     more = await take(batch);
     if (more) break;
     batch = [];
     expected = 0;
-    if (narrowing.length > 0) factor *= 4;
   }
   if (!more && batch.length > 0) more = await take(batch);
   return { rows, lastOrderKey, more, capped };

@@ -22,13 +22,15 @@ it('a watched search sees a meeting saved into an empty library, and a word save
   const subscriptions = [
     watch('all', () => searchClauses(db, {}, { limit: 200 })),
     watch('word', () => searchClauses(db, { text: 'zebra' }, { limit: 200 })),
+    watch('two words', () => searchClauses(db, { text: 'zebra crossing' }, { limit: 200 })),
     watch('in a transaction', () => db.transaction('r', [db.meetingIndex, db.postings, db.items, db.clauses], () => searchClauses(db, { text: 'parks' }, { limit: 200 }))),
   ];
-  await expect.poll(() => seen.length).toBe(3);
+  await expect.poll(() => seen.length).toBe(4);
   await saveSelection(db, meeting({ id: '1', items: [item('1', 'Parks', [['(i)', 'That the parks open.']])] }), { scope: 'meeting' });
   await expect.poll(() => seen.filter((s) => s.endsWith(' 1')).sort()).toEqual(['all 1', 'in a transaction 1']);
   await saveSelection(db, meeting({ id: '2', date: '2017-01-01', items: [item('1', 'Zebra crossing', [['(i)', 'That a zebra crossing be built.']])] }), { scope: 'meeting' });
   await expect.poll(() => seen.filter((s) => s.startsWith('word')).at(-1)).toBe('word 1');
+  await expect.poll(() => seen.filter((s) => s.startsWith('two words')).at(-1)).toBe('two words 1');
   expect(seen.filter((s) => s.includes('failed'))).toEqual([]);
   for (const s of subscriptions) s.unsubscribe();
 });

@@ -130,6 +130,8 @@ const FILTERS: LibraryFilter[] = [
   { text: 'zebra' },
   { text: 'tax budget' },
   { text: 'plan school' },
+  { text: 'pa bu' },
+  { text: 'park plan road' },
   { text: 'the' },
   { text: 'nothing-like-it' },
   { host: 'a.example.gov.uk' },
@@ -148,9 +150,9 @@ const FILTERS: LibraryFilter[] = [
 const keys = (rows: (SavedClause | SavedItem)[]) => rows.map((r) => ('clauseIndex' in r ? clauseKey(r) : itemKey(r)));
 
 /** Paged search, counts and postings agree with the stored rows, for every filter. */
-async function expectConsistent(db: LibraryDb): Promise<void> {
+async function expectConsistent(db: LibraryDb, filters = FILTERS): Promise<void> {
   await expectPostingsExact(db);
-  for (const filter of FILTERS) {
+  for (const filter of filters) {
     const clauses = keys(await scanAll(db, 'clauses', filter));
     const items = keys(await scanAll(db, 'items', filter));
     expect(keys(await allPages((o) => searchClauses(db, filter, o), 3)), JSON.stringify(filter)).toEqual(clauses);
@@ -270,6 +272,62 @@ describe('paged search against a plain scan of every row', () => {
     await expect(searchClauses(db, {}, { limit: 5, after: 'not json' })).rejects.toThrow('Not a library search cursor');
     await expect(searchClauses(db, {}, { limit: 5, after: '[1, 2]' })).rejects.toThrow('Not a library search cursor');
   });
+
+  it('pages the few rows holding several words when nearly every meeting holds each', async () => {
+    const db = await openDb();
+    const rng = random(42);
+    // 150 meetings (more than one batch of the join), each with an "alpha…" item and a "beta…" item;
+    // every 12th also has an item with both, every 30th one with "alpine betting gamma".
+    for (let id = 1; id <= 150; id++) {
+      const items = [
+        item('1', 'Report', [['(a)', `That the ${rng.pick(['alpha', 'alphabet', 'alpine'])} report be noted.`]]),
+        item('2', 'Plan', [['(a)', `That the ${rng.pick(['beta', 'betting'])} plan be agreed.`]]),
+      ];
+      if (id % 12 === 0) items.push(item('3', 'Proposals', [['(a)', 'That the alpha and beta proposals be agreed.']]));
+      if (id % 30 === 0) items.push(item('4', 'Gamma', [['(a)', 'That alpine betting gamma be deferred.']]));
+      const date = id % 10 === 0 ? '' : new Date(Date.UTC(2020, 0, id)).toISOString().slice(0, 10);
+      await saveSelection(db, meeting({ host: rng.pick(HOSTS), id: String(id), date, committee: rng.pick(COMMITTEES), items }), { scope: 'meeting' });
+    }
+    // The fixture's own counts: 12 meetings (12, 24 … 144) hold "alpha beta" in one clause; 5 (30 … 150) "alpine betting gamma".
+    expect(await scanAll(db, 'clauses', { text: 'alpha beta' })).toHaveLength(12);
+    expect(await scanAll(db, 'clauses', { text: 'alp bet' })).toHaveLength(12 + 5);
+    expect(await scanAll(db, 'clauses', { text: 'gamma alp bet' })).toHaveLength(5);
+    await expectConsistent(db, [
+      { text: 'alpha beta' },
+      { text: 'beta alpha' },
+      { text: 'alp bet' },
+      { text: 'gamma alp bet' },
+      { text: 'alphabet betting' },
+      { text: 'alpha beta', committee: 'Cabinet' },
+      { text: 'alp bet', host: 'ab.example.gov.uk' },
+      { text: 'alp bet', from: '2020-02-01', to: '2020-04-30' },
+      { text: 'alpha beta gamma' },
+    ]);
+  }, SLOW);
+
+  it('pages several words when one of them is a prefix of more words than it reads', async () => {
+    const db = await openDb();
+    // 40 words beginning "zo", one clause each, in 40 meetings; every 4th clause also says "budget" (10 meetings).
+    const words = Array.from({ length: 40 }, (_, k) => `zo${String.fromCharCode(97 + Math.floor(k / 26))}${String.fromCharCode(97 + (k % 26))}`);
+    for (const [k, w] of words.entries()) {
+      const text = k % 4 === 0 ? `That ${w} budget be agreed.` : `That ${w} be agreed.`;
+      await saveSelection(db, meeting({ host: 'a.example.gov.uk', id: String(k + 1), date: '2021-03-01', items: [item('1', 'Words', [['(a)', text]])] }), { scope: 'meeting' });
+    }
+    // "budget" is the rarer term: its postings drive and "zo" is checked on the rows, every word it begins.
+    const both = await searchClauses(db, { text: 'zo budget' });
+    expect(both.rows.map((c) => c.text).sort()).toEqual(words.filter((_, k) => k % 4 === 0).map((w) => `That ${w} budget be agreed.`).sort());
+    expect(both.capped).toBeUndefined();
+    await expectConsistent(db, [{ text: 'zo budget' }, { text: 'budget zo' }, { text: 'zoa budget' }]);
+    // "agreed" is in every meeting: "zo" (32 postings read of 40) drives, and says what it leaves out.
+    const capped = await searchClauses(db, { text: 'agreed zo' }, { limit: 50 });
+    expect(capped.capped).toContain('“zo” begins more than 32 words');
+    expect(capped.rows.map((c) => c.text).sort()).toEqual(
+      words
+        .slice(0, 32)
+        .map((w, k) => (k % 4 === 0 ? `That ${w} budget be agreed.` : `That ${w} be agreed.`))
+        .sort(),
+    );
+  }, SLOW);
 
   it('pages a prefix that begins more words than it reads, and says so', async () => {
     const db = await openDb();
