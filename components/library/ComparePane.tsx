@@ -17,5 +17,7 @@ export function ComparePane({ library, startItem, download, onError }: Props) {
   // The comparison keeps its own copy of the whole library, whatever the filters; only while it is shown.
   const compared = useCompareLibrary(library, true);
   useEffect(() => onError(compared.error), [compared.error]);
+  // Closed, its error is no longer the page's.
+  useEffect(() => () => onError(undefined), []);
   return compared.value ? <CompareView key={startItem ?? ''} live={compared.value.live} version={compared.value.version} startItem={startItem} download={download} /> : null;
 }
