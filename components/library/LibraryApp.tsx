@@ -10,14 +10,13 @@ import { useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
 import { StatusRegion } from '../panel/StatusRegion';
 import { useLiveQuery } from '../useLiveQuery';
+import { useLoaded } from '../useLoaded';
 import { BackupControls } from './BackupControls';
 import { CitationControls, type ExportScope } from './CitationControls';
-import { CompareView } from './CompareView';
 import { ExportProgress } from './ExportProgress';
 import { openFileSink } from './fileSink';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
-import { useCompareLibrary } from './useCompareLibrary';
 import { useFirstShown } from './useFirstShown';
 import { useStreamedFile } from './useStreamedFile';
 import { usePagedSearch } from './usePagedSearch';
@@ -40,13 +39,14 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
   const [view, setView] = useState<View>('clauses');
   const [notice, setNotice] = useState<{ message: string; tone: 'info' | 'error'; details?: string[] } | null>(null);
   const [compareFrom, setCompareFrom] = useState<ItemKey | null>(null);
-  // The comparison keeps its own copy of the whole library, whatever the filters; only while it is shown.
-  const compared = useCompareLibrary(library, view === 'compare');
+  // The Compare view's code is loaded when first shown: the page's first bundle holds what the clauses need.
+  const comparePane = useLoaded(() => import('./ComparePane'), view === 'compare');
+  const [compareError, setCompareError] = useState<unknown>(undefined);
   // Only the rows shown are read and kept, a page at a time; an export reads every matching row when asked.
   const clauses = usePagedSearch(library, { page: library.searchClauses, count: library.countClauses }, filter, view === 'clauses');
   const items = usePagedSearch(library, { page: library.searchItems, count: library.countItems }, filter, view === 'items');
   const page = view === 'clauses' ? clauses.shown : items.shown;
-  const error = view === 'clauses' ? clauses.error : view === 'items' ? items.error : compared.error;
+  const error = view === 'clauses' ? clauses.error : view === 'items' ? items.error : (comparePane.error ?? compareError);
   // The filter's choices are read once the first rows show: read beside them, they slowed every read of the first page.
   const firstShown = useFirstShown(page !== undefined || error !== undefined, onShown);
   const choices = useLiveQuery(library, () => (firstShown ? library.facets() : Promise.resolve(null)), [firstShown]);
@@ -223,8 +223,8 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
           {page.total === null ? 'Show more' : `Show ${Math.min(PAGE_ROWS, page.total - page.rows.length)} more`}
         </button>
       )}
-      {view === 'compare' && compared.value && (
-        <CompareView key={compareFrom ?? ''} live={compared.value.live} version={compared.value.version} startItem={compareFrom} download={download} />
+      {view === 'compare' && comparePane.value && (
+        <comparePane.value.ComparePane library={library} startItem={compareFrom} download={download} onError={setCompareError} />
       )}
     </main>
   );

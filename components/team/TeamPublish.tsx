@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { parseMeetingKey, type ClauseRef, type ItemRef } from '@/lib/library/identity';
 import type { OthersRows, SendProgress, SendReport } from '@/lib/team/outbox';
 import type { NoteInScope, PublishScope } from '@/lib/team/publishRows';
-import type { TeamService } from '@/lib/team/service';
+import type { MeetingChoice, TeamService } from '@/lib/team/service';
 import { useLiveQuery } from '../useLiveQuery';
 import { TeamNotice, type Notice } from './TeamNotice';
 
@@ -68,9 +68,11 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
   const [busy, setBusy] = useState(false);
   const library = useLiveQuery(team, () => team.choices(), []);
   const outbox = useLiveQuery(team, () => team.outbox(), [who]);
+  // Every meeting is read only when the researcher turns to the meeting choice, not with the page: a million clauses' library has thousands.
+  const [meetings, setMeetings] = useState<MeetingChoice[] | null>(null);
+  const readMeetings = () => team.meetingChoices().then(setMeetings, (error: unknown) => setNotice({ message: String(error), tone: 'error' }));
 
   const councils = library.value?.councils ?? [];
-  const meetings = library.value?.meetings ?? [];
   const picked = selection.items.length + selection.clauses.length;
   const scope: PublishScope | null =
     kind === 'library'
@@ -78,7 +80,7 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
       : kind === 'council'
         ? (host || councils[0]?.host) ? { kind, host: host || (councils[0]?.host ?? '') } : null
         : kind === 'meeting'
-          ? (meeting || meetings[0]?.key) ? { kind, meeting: parseMeetingKey(meeting || (meetings[0]?.key ?? '')) } : null
+          ? (meeting || meetings?.[0]?.key) ? { kind, meeting: parseMeetingKey(meeting || (meetings?.[0]?.key ?? '')) } : null
           : picked > 0 ? { kind, ...selection } : null;
   const scopeKey = JSON.stringify(scope);
 
@@ -137,9 +139,10 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
           </select>
         </label>
         <label>
-          <input type="radio" name="publish-scope" checked={kind === 'meeting'} onChange={() => setKind('meeting')} disabled={meetings.length === 0} /> A meeting{' '}
-          <select aria-label="Meeting to publish" value={meeting} onChange={(e) => (setMeeting(e.currentTarget.value), setKind('meeting'))}>
-            {meetings.map((m) => (
+          <input type="radio" name="publish-scope" checked={kind === 'meeting'} onChange={() => (setKind('meeting'), void readMeetings())} disabled={councils.length === 0 || meetings?.length === 0} /> A meeting{' '}
+          <select aria-label="Meeting to publish" value={meeting} onFocus={() => meetings === null && void readMeetings()} onChange={(e) => (setMeeting(e.currentTarget.value), setKind('meeting'))}>
+            {meetings === null && <option value="">(choose to list the saved meetings)</option>}
+            {(meetings ?? []).map((m) => (
               <option key={m.key} value={m.key}>
                 {m.label}
               </option>

@@ -1,19 +1,15 @@
 import { render } from 'preact';
 import { downloadText } from '@/components/library/download';
-import { GrantedSites } from '@/components/library/GrantedSites';
 import { LibraryWithTeam } from '@/components/team/LibraryWithTeam';
 import { LibraryDb } from '@/lib/library/db';
 import { dexieLibrary } from '@/lib/library/service';
-import { browserSiteAccess } from '@/lib/platform/sitePermissions';
-import { browserTeamPlatform } from '@/lib/platform/teamServer';
-import { dexieTeam } from '@/lib/team/service';
 import '@/components/styles.css';
 
 const db = new LibraryDb();
+// Opened now, while the page renders its frame, not at the first read (an effect, after the first paint); a failure is said by every read.
+db.open().catch(() => undefined);
 render(
-  <>
-    <LibraryWithTeam library={dexieLibrary(db)} team={dexieTeam(db, browserTeamPlatform)} download={downloadText} confirm={(q) => window.confirm(q)} />
-    <GrantedSites access={browserSiteAccess} />
-  </>,
+  // The team section and the sites allowed are a chunk of their own, loaded once the first rows show.
+  <LibraryWithTeam library={dexieLibrary(db)} foot={() => import('./foot').then((m) => m.pageFoot(db))} download={downloadText} confirm={(q) => window.confirm(q)} />,
   document.getElementById('app') as HTMLElement,
 );

@@ -9,11 +9,18 @@ import type { Follows, TeamRow, TeamSearchHit, TeamSession } from './schema';
 import { clearSession, readFollows, readSession, readShareNotes, tokenExpiry, writeFollows, writeSession, writeShareNotes, type SessionState } from './session';
 import { teamTables } from './tables';
 
-/** What the library's own records offer to publish and to follow. */
+/** What the library's own records offer to publish and to follow: its councils and committees (small tables). */
 export interface TeamChoices {
   councils: { host: string; name: string | null }[];
   committees: { host: string; committeeId: string; name: string | null }[];
-  meetings: { key: MeetingKey; host: string; meetingId: string; label: string }[];
+}
+
+/** A saved meeting offered to publish. */
+export interface MeetingChoice {
+  key: MeetingKey;
+  host: string;
+  meetingId: string;
+  label: string;
 }
 
 /**
@@ -31,6 +38,8 @@ export interface TeamService {
   shareNotes(): Promise<boolean>;
   setShareNotes(share: boolean): Promise<void>;
   choices(): Promise<TeamChoices>;
+  /** Every saved meeting, newest first: reads every meeting, so only when the researcher picks one to publish. */
+  meetingChoices(): Promise<MeetingChoice[]>;
   notesInScope(scope: PublishScope): Promise<NoteInScope[]>;
   /** Puts a scope's rows in the signed-in member's outbox; returns how many of theirs wait. */
   queue(scope: PublishScope, shared: (target: string) => boolean): Promise<number>;
@@ -123,15 +132,13 @@ export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
     shareNotes: () => readShareNotes(),
     setShareNotes: (share) => writeShareNotes(share),
     async choices() {
-      const [councils, committees, meetings] = await Promise.all([db.councils.toArray(), db.committees.toArray(), db.meetings.toArray()]);
+      const [councils, committees] = await Promise.all([db.councils.toArray(), db.committees.toArray()]);
       const byName = <T extends { host: string; name: string | null }>(a: T, b: T) => (a.name ?? a.host).localeCompare(b.name ?? b.host);
-      return {
-        councils: councils.sort(byName),
-        committees: committees.sort(byName),
-        meetings: meetings
-          .sort((a, b) => b.date.localeCompare(a.date))
-          .map((m) => ({ key: meetingKey(m), host: m.host, meetingId: m.meetingId, label: `${m.councilName ?? m.host}: ${m.committeeName}, ${m.date || 'undated'}` })),
-      };
+      return { councils: councils.sort(byName), committees: committees.sort(byName) };
+    },
+    async meetingChoices() {
+      const meetings = await db.meetings.orderBy('date').reverse().toArray();
+      return meetings.map((m) => ({ key: meetingKey(m), host: m.host, meetingId: m.meetingId, label: `${m.councilName ?? m.host}: ${m.committeeName}, ${m.date || 'undated'}` }));
     },
     notesInScope: (scope) => notesInScope(db, scope),
     async queue(scope, shared) {

@@ -87,7 +87,7 @@ describe('library page: the backup', () => {
     const sink = memorySink();
     const saveFile = vi.fn(async () => sink);
     act(() => render(<LibraryApp library={mounted.library} download={vi.fn()} saveFile={saveFile} confirm={() => true} />, mounted.root));
-    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'));
+    await vi.waitFor(() => expect(status()).toContain('240 clauses match.'), { timeout: 5000 });
     await act(() => button('Back up library (JSON)')?.click());
     // 1 council, 1 committee, 3 meetings, 6 items, 240 clauses.
     await vi.waitFor(() => expect(status()).toBe('Backed up the library: 251 records.'), { timeout: 5000 });
@@ -201,5 +201,23 @@ describe('library page: what waits for the first rows', () => {
     await vi.waitFor(() => expect(facets).toHaveBeenCalledOnce());
     await vi.waitFor(() => expect(Array.from(mounted.root.querySelectorAll('option')).map((o) => o.textContent)).toContain('Cabinet'));
     expect(onShown).toHaveBeenCalledOnce();
+  });
+});
+
+describe('library page: the Compare view, loaded when first opened', () => {
+  it('reads the whole library only once Compare is chosen, says in the status line when that fails, and the clauses come back after', async () => {
+    const everything = vi.fn(async () => Promise.reject(new Error('the items could not be read')));
+    const library = fakeLibrary({ everything, countClauses: vi.fn(async () => 0) });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
+    expect(everything).not.toHaveBeenCalled();
+    const radio = (name: string) => Array.from(mounted.root.querySelectorAll<HTMLInputElement>('input[name="view"]')).find((r) => r.parentElement?.textContent?.trim() === name);
+
+    await act(() => radio('Compare councils')?.click());
+    await vi.waitFor(() => expect(status()).toBe('Could not complete that: the items could not be read. The library is unchanged.'), { timeout: 5000 });
+    expect(everything).toHaveBeenCalledOnce();
+
+    await act(() => radio('Clauses')?.click());
+    await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
   });
 });

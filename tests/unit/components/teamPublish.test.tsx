@@ -3,11 +3,14 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { TeamPublish } from '@/components/team/TeamPublish';
 import type { SendProgress, SendReport } from '@/lib/team/outbox';
+import { meetingKey } from '@/lib/library/identity';
 import type { TeamService } from '@/lib/team/service';
 import { mountPoint } from '../../support/mountPoint';
 
 const mounted = mountPoint();
 
+const SCRUTINY = { host: 'www.southampton.gov.uk', meetingId: '7105' };
+const CABINET = { host: 'www.southampton.gov.uk', meetingId: '7090' };
 const NOTE_TARGET = JSON.stringify(['www.southampton.gov.uk', '7105', '12841', 0]);
 
 /** A team service as a plain object: one council and meeting in the library, one note; `send` is driven by the test. */
@@ -25,7 +28,11 @@ function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendR
     setFollows: fail,
     shareNotes: async () => false,
     setShareNotes: vi.fn(async () => {}),
-    choices: async () => ({ councils: [{ host: 'www.southampton.gov.uk', name: 'Southampton City Council' }], committees: [], meetings: [] }),
+    choices: async () => ({ councils: [{ host: 'www.southampton.gov.uk', name: 'Southampton City Council' }], committees: [] }),
+    meetingChoices: vi.fn(async () => [
+      { key: meetingKey(SCRUTINY), ...SCRUTINY, label: 'Southampton City Council: Children and Families Scrutiny Panel, 2016-11-03' },
+      { key: meetingKey(CABINET), ...CABINET, label: 'Southampton City Council: Cabinet, 2016-10-18' },
+    ]),
     notesInScope: async () => [{ target: NOTE_TARGET, targetKind: 'clause', what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] }],
     queue: vi.fn(async () => 5000),
     send: vi.fn(send),
@@ -83,6 +90,31 @@ describe('Publish to team', () => {
         'Publishing stopped: The team server did not answer (Failed to fetch). 3,000 rows kept in the outbox to send later. 2,000 rows taken (2,000 new, 0 fuller copies, 0 already there) before that.',
       ),
     );
+  });
+
+  it('reads the saved meetings only when the researcher turns to publishing one, then publishes the meeting picked', async () => {
+    const team = fakeTeam(async () => ({ sent: 0, inserted: 0, updated: 0, skipped: 0, rejected: [], stopped: null, left: 0 }));
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    const radio = () => [...mounted.root.querySelectorAll<HTMLInputElement>('input[name="publish-scope"]')].find((r) => r.parentElement?.textContent?.includes('A meeting'));
+    const select = () => mounted.root.querySelector('select[aria-label="Meeting to publish"]') as HTMLSelectElement;
+    await vi.waitFor(() => expect(radio()?.disabled).toBe(false));
+    expect(team.meetingChoices).not.toHaveBeenCalled();
+    expect([...select().options].map((o) => o.textContent)).toEqual(['(choose to list the saved meetings)']);
+
+    await act(() => radio()?.click());
+    await vi.waitFor(() => expect(select().options.length).toBe(2));
+    expect(team.meetingChoices).toHaveBeenCalledTimes(1);
+    expect([...select().options].map((o) => o.textContent)).toEqual([
+      'Southampton City Council: Children and Families Scrutiny Panel, 2016-11-03',
+      'Southampton City Council: Cabinet, 2016-10-18',
+    ]);
+    await act(() => {
+      select().value = meetingKey(CABINET);
+      select().dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(() => button('Publish to team').click());
+    await vi.waitFor(() => expect(team.queue).toHaveBeenCalled());
+    expect(vi.mocked(team.queue).mock.calls[0]?.[0]).toEqual({ kind: 'meeting', meeting: CABINET });
   });
 
   it("cannot publish signed out, and reads no notes then (the whole library's are every item and clause)", async () => {

@@ -134,3 +134,22 @@ describe("the outbox per sign-in on a shared browser profile", () => {
     expect(await team.outbox()).toEqual({ queued: 9, rejected: [], others: [] });
   });
 });
+
+describe('what the library offers to publish and follow', () => {
+  it('lists councils and committees from their own tables, and the saved meetings, newest first, only when asked', async () => {
+    await saveSelection(db, meeting(), { scope: 'meeting' });
+    await saveSelection(db, meeting({ id: '7090', committee: 'Cabinet', date: '2016-10-18' }), { scope: 'meeting' });
+    await saveSelection(db, meeting({ host: 'democracy.worcestershire.gov.uk', id: '3001', council: 'Worcestershire County Council', committee: 'Cabinet', date: '2017-01-12' }), { scope: 'meeting' });
+    const team = dexieTeam(db, { fetch: () => Promise.reject(new Error('no server here')), requestOrigin: async () => false });
+    const meetingsRead = vi.spyOn(db.meetings, 'toArray');
+    const choices = await team.choices();
+    expect(choices.councils.map((c) => c.name)).toEqual(['Southampton City Council', 'Worcestershire County Council']);
+    expect(choices).not.toHaveProperty('meetings');
+    expect(meetingsRead).not.toHaveBeenCalled();
+    expect((await team.meetingChoices()).map((m) => [m.host, m.meetingId, m.label])).toEqual([
+      ['democracy.worcestershire.gov.uk', '3001', 'Worcestershire County Council: Cabinet, 2017-01-12'],
+      ['www.southampton.gov.uk', '7105', 'Southampton City Council: Children and Families Scrutiny Panel, 2016-11-03'],
+      ['www.southampton.gov.uk', '7090', 'Southampton City Council: Cabinet, 2016-10-18'],
+    ]);
+  });
+});
