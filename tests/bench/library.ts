@@ -142,17 +142,22 @@ export async function benchLibrary(
   const growth: GrowthMark[] = [];
   let meetings = FIRST_SAVED_MEETINGS;
   let markFrom = 0;
-  const fillTo = async (target: number, deadline: number) => {
-    while (meetings < target && Date.now() < deadline) {
-      const to = Math.min(target, meetings + FILL_CHUNK);
+  // Clauses the library holds, counted in it at each step: a copy holds its template's clauses, not always CLAUSES_PER_MEETING (100 meetings held 9,660), so sizes are counted, not inferred.
+  let held = await page.evaluate(() => window.__libCount());
+  const fillTo = async (clauses: number, deadline: number) => {
+    while (held < clauses && Date.now() < deadline) {
       // Copies number on from the saved meetings: meeting m is a copy of template m % templates.
-      fillRuns.push(await page.evaluate(([a, b]) => window.__libFill(a, b), [meetings, to] as const));
-      meetings = to;
-      if ((meetings * CLAUSES_PER_MEETING) % GROWTH_STEP === 0) {
+      const run = await page.evaluate(([a, b]) => window.__libFill(a, b), [meetings, meetings + FILL_CHUNK] as const);
+      fillRuns.push(run);
+      meetings += FILL_CHUNK;
+      const step = Math.floor((held + run.clauses) / GROWTH_STEP) > Math.floor(held / GROWTH_STEP);
+      held += run.clauses;
+      if (step || held >= clauses) held = await page.evaluate(() => window.__libCount());
+      if (step) {
         const recent = throughput(fillRuns.slice(markFrom));
         markFrom = fillRuns.length;
-        growth.push({ clauses: meetings * CLAUSES_PER_MEETING, fillSeconds: throughput(fillRuns).ms / 1000, recentClausesPerSecond: recent.clausesPerSecond });
-        log(`library: grown to ${meetings * CLAUSES_PER_MEETING} clauses: ${Math.round(recent.clausesPerSecond)} clauses/s over the last ${GROWTH_STEP}`);
+        growth.push({ clauses: held, fillSeconds: throughput(fillRuns).ms / 1000, recentClausesPerSecond: recent.clausesPerSecond });
+        log(`library: grown to ${held} clauses: ${Math.round(recent.clausesPerSecond)} clauses/s over the last ${GROWTH_STEP}`);
       }
     }
   };
@@ -179,8 +184,8 @@ export async function benchLibrary(
   const started = Date.now();
   let searchCost = 0;
   for (const size of CHECKPOINTS) {
-    await fillTo(size / CLAUSES_PER_MEETING, options.limitAt - 120_000);
-    if (meetings * CLAUSES_PER_MEETING < size) break;
+    await fillTo(size, options.limitAt - 120_000);
+    if (held < size) break;
     const t = Date.now();
     // Full scans at 10k only (twice a query): a cross-check of the hits, seconds each beyond.
     await searchNow(queries.map(() => (size <= 10_000 ? 2 : 0)));
@@ -188,11 +193,12 @@ export async function benchLibrary(
     if (size === 100_000) await csvNow();
   }
   // Growth stops in time for what follows it: saves on the full library, search, the views and closing.
-  const target = TARGET_CLAUSES / CLAUSES_PER_MEETING - LAST_SAVED_MEETINGS;
+  // The saves that follow add new meetings to a library of the full size already (they store fewer clauses than they are given, as the copies do).
+  const target = TARGET_CLAUSES;
   const tailMs = (LAST_SAVED_MEETINGS * CLAUSES_PER_MEETING) / (0.35 * (first.clauses / first.ms)) + 3 * searchCost + 180_000;
-  log(`library: growing to ${target * CLAUSES_PER_MEETING} clauses, until ${Math.round(tailMs / 1000)} s before the time limit`);
+  log(`library: growing to ${target} clauses, until ${Math.round(tailMs / 1000)} s before the time limit`);
   await fillTo(target, options.limitAt - tailMs);
-  log(`library: grown to ${meetings * CLAUSES_PER_MEETING} clauses in ${((Date.now() - started) / 1000).toFixed(0)} s with the measurements between`);
+  log(`library: grown to ${held} clauses in ${((Date.now() - started) / 1000).toFixed(0)} s with the measurements between`);
   const fromClauses = await page.evaluate(() => window.__libCount());
   // New meetings (not copies) saved on the grown library.
   const last = await page.evaluate(([a, b]) => window.__libSave(a, b), [meetings, meetings + LAST_SAVED_MEETINGS] as const);
