@@ -118,7 +118,7 @@ export type Deletion = z.infer<typeof DeletionSchema>;
  * Since database version 7: the library's full-text index, a posting per (word, meeting) rather
  * than index entries per clause. A posting lists the meeting's clauses and picked items having
  * the word, in page order; its key is [word, the meeting's order key], so one word's postings
- * read out in the library's order, a meeting at a time. Derived from the stored records' words
+ * read out in the library's order, a meeting at a time. Derived from the stored records' text
  * (derived.ts), rewritten for the whole meeting by every write (indexMeeting), never exported.
  */
 export const PostingSchema = z.object({

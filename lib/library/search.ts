@@ -164,6 +164,15 @@ async function wordsBeginning(db: LibraryDb, term: string, cap: number): Promise
   }
 }
 
+/**
+ * One word's postings with their meetings' order keys, over [from, to] (`to` included), at most
+ * `limit`: the keys are outbound, so they are a read of their own beside the values.
+ */
+function postingsOf(db: LibraryDb, word: string, from: string, to: string, fromIncluded: boolean, limit = Infinity): Promise<[string, Posting][]> {
+  const range = db.postings.where(':id').between([word, from], [word, to], fromIncluded, true).limit(limit);
+  return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]).then(([keys, values]) => keys.map((key, k): [string, Posting] => [key[1], values[k]!]));
+}
+
 /** One word's postings in order key order, read a growing batch at a time. */
 class PostingStream {
   private buffer: [string, Posting][] = [];
@@ -195,13 +204,12 @@ class PostingStream {
   /** Reads the next batch if the buffer is empty. */
   fill(): Promise<void> {
     if (this.at < this.buffer.length || this.done) return Dexie.Promise.resolve();
-    const range = this.db.postings.where(':id').between([this.word, this.from], [this.word, this.upper], this.inclusive, true).limit(this.size);
-    return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]).then(([keys, values]) => {
-      this.buffer = keys.map((key, k) => [key[1], values[k]!]);
+    return postingsOf(this.db, this.word, this.from, this.upper, this.inclusive, this.size).then((read) => {
+      this.buffer = read;
       this.at = 0;
-      if (keys.length < this.size) this.done = true;
+      if (read.length < this.size) this.done = true;
       else {
-        this.from = keys[keys.length - 1]![1];
+        this.from = read[read.length - 1]![0];
         this.inclusive = false;
         this.size = Math.min(this.size * 4, this.most);
       }
@@ -264,18 +272,13 @@ function meetingsWithAll<T extends Row>(db: LibraryDb, kind: Kind<T>, source: Bu
   /** Meeting order key → the keys of its rows listed under one of `words`, over [from, to]. */
   const listed = (words: string[], from: string, to: string) =>
     Dexie.Promise.all(
-      words.map((w) => {
-        const range = db.postings.where(':id').between([w, from], [w, to], true, true);
-        return Dexie.Promise.all([range.clone().primaryKeys() as Promise<PostingKey[]>, range.toArray()]);
-      }),
+      words.map((w) => postingsOf(db, w, from, to, true)),
     ).then((read) => {
       const having = new Map<string, Set<string>>();
-      for (const [keys, values] of read) {
-        keys.forEach(([, orderKey], k) => {
-          const set = having.get(orderKey) ?? new Set<string>();
-          for (const key of kind.keysOf(values[k]!, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
-          having.set(orderKey, set);
-        });
+      for (const [orderKey, posting] of read.flat()) {
+        const set = having.get(orderKey) ?? new Set<string>();
+        for (const key of kind.keysOf(posting, meetingOfOrderKey(orderKey))) set.add(JSON.stringify(key));
+        having.set(orderKey, set);
       }
       return having;
     });
