@@ -87,11 +87,14 @@ async function followAndFetch(library: Page): Promise<void> {
   await team.getByText(/new or changed\.$/).waitFor({ timeout: 30_000 });
 }
 
-/** The team records table as [item, clause] rows, and every note shown with its author. */
-async function teamRecords(library: Page): Promise<{ caption: string; rows: string[]; notes: string[] }> {
+/**
+ * The team records table as [item, clause] rows, and every note shown with its author, once its caption reads `caption`:
+ * the table is a live query, redrawn a moment after the fetch's notice appears.
+ */
+async function teamRecords(library: Page, caption: string): Promise<{ rows: string[]; notes: string[] }> {
   const table = library.getByRole('table', { name: 'Team records' });
+  await expect.poll(() => table.locator('caption').textContent(), { timeout: 10_000 }).toBe(caption);
   return {
-    caption: (await table.locator('caption').textContent()) ?? '',
     rows: await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent).join(' | '))),
     notes: (await table.locator('.team-annotations li').allTextContents()).sort(),
   };
@@ -146,13 +149,12 @@ describe('a team corpus shared from two browser profiles, apart from another tea
       expect.stringMatching(/^8 Monitoring Scrutiny Recommendations \| the report of the Service Director, Legal and Gove/),
     ];
     await followAndFetch(ana.library);
-    const anaSees = await teamRecords(ana.library);
-    expect(anaSees.caption).toBe('11 team items and clauses.');
+    const anaSees = await teamRecords(ana.library, '11 team items and clauses.');
     expect(anaSees.rows).toEqual(merged);
     expect(anaSees.notes).toEqual([`Ana (you, private): ${ANA_PRIVATE}`, `Ana (you, shared): ${ANA_SHARED}`, `Bea: ${BEA_SHARED}`]);
 
     await followAndFetch(bea.library);
-    const beaSees = await teamRecords(bea.library);
+    const beaSees = await teamRecords(bea.library, '11 team items and clauses.');
     expect(beaSees.rows).toEqual(merged);
     expect(beaSees.notes).toEqual([`Ana: ${ANA_SHARED}`, `Bea (you, private): ${BEA_PRIVATE}`, `Bea (you, shared): ${BEA_SHARED}`]);
 
@@ -177,8 +179,7 @@ describe('a team corpus shared from two browser profiles, apart from another tea
 
   it('a researcher of another team sees only their own team’s records, and the team sees none of theirs', { timeout: 120_000 }, async () => {
     await followAndFetch(cy.library);
-    const cySees = await teamRecords(cy.library);
-    expect(cySees.caption).toBe('4 team items and clauses.');
+    const cySees = await teamRecords(cy.library, '4 team items and clauses.');
     expect(cySees.notes).toEqual([`Cy (you, shared): ${CY_SHARED}`]);
     const team = cy.library.getByRole('region', { name: 'Team' });
     await team.getByRole('searchbox', { name: 'Words to find in the team corpus' }).fill('Key Stage');
@@ -187,6 +188,6 @@ describe('a team corpus shared from two browser profiles, apart from another tea
 
     await ana.library.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Fetch team records' }).click();
     await ana.library.getByText('Up to date: 0 new or changed.').waitFor();
-    expect((await teamRecords(ana.library)).notes.join('\n')).not.toContain('Cy');
+    expect((await teamRecords(ana.library, '11 team items and clauses.')).notes.join('\n')).not.toContain('Cy');
   });
 });
