@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { BACKUP_FORMAT, BACKUP_VERSION, type TableName } from './backupSchema';
 import type { LibraryDb } from './db';
+import { keysetBatches } from './keysetBatches';
 
 /** The backup's tables, in the order `exportLibrary` writes them. */
 const TABLES: TableName[] = ['councils', 'committees', 'meetings', 'items', 'clauses'];
@@ -19,19 +20,8 @@ const withEmptyWords = (record: unknown): unknown => ({ ...(record as object), w
 /** Every record of the library, table after table in primary-key order, read in keyset batches. */
 export async function* backupBatches(db: LibraryDb, readRows = READ_ROWS): AsyncGenerator<BackupRecord[]> {
   for (const name of TABLES) {
-    const table = db.table(name) as Table<unknown, unknown>;
-    const path = table.schema.primKey.keyPath ?? [];
-    const keyOf = (row: unknown) => {
-      const record = row as Record<string, unknown>;
-      return Array.isArray(path) ? path.map((p) => record[p]) : record[path];
-    };
     const shape = name === 'items' || name === 'clauses' ? withEmptyWords : (record: unknown) => record;
-    for (let after: unknown = null; ; ) {
-      const rows = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(readRows).toArray();
-      if (rows.length === 0) break;
-      after = keyOf(rows.at(-1));
-      yield rows.map((record): BackupRecord => [name, shape(record)]);
-    }
+    for await (const rows of keysetBatches(db.table(name) as Table<unknown, unknown>, readRows)) yield rows.map((record): BackupRecord => [name, shape(record)]);
   }
 }
 

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ClausePk, ItemPk, MeetingPk } from './identity';
 import type { Change, Deletion, MeetingIndex, MeetingWords, Posting, PostingKey, SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
-import { declareVersions } from './versions';
+import { declareVersions, type UpgradeListener } from './versions';
 
 /**
  * The library, in the extension's origin. Primary keys are built from the council's host and
@@ -23,8 +23,9 @@ export class LibraryDb extends Dexie {
   changes!: EntityTable<Change, 'seq'>;
   // Since version 6 the database also holds the team corpus's tables, typed in lib/team/tables.ts.
 
-  constructor(name = 'council-minutes') {
+  /** `onUpgrade` hears how far the first open after an update has come in rewriting the records (versions.ts). */
+  constructor(name = 'council-minutes', options: { onUpgrade?: UpgradeListener } = {}) {
     super(name);
-    declareVersions(this);
+    declareVersions(this, options.onUpgrade);
   }
 }

@@ -4,6 +4,7 @@ import { outcomeOf, votesOf } from '../moderngov/outcome';
 import { proceduralKind } from '../moderngov/procedural';
 import { isExempt } from '../moderngov/resolutions/exempt';
 import { clauseDerived } from './derived';
+import { keysetBatches } from './keysetBatches';
 import { meetingPostings, putPostings } from './postings';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type PostingKey, type SavedClause, type SavedItem } from './schema';
 
@@ -14,10 +15,22 @@ import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type PostingKey
  */
 export const LIBRARY_VERSION = 9;
 
+/** How far the first open of a new version has come in rewriting the library's records: a big library takes minutes, and the researcher is told. */
+export interface UpgradeProgress {
+  toVersion: number;
+  /** Records read and rewritten so far, of `total`. */
+  done: number;
+  total: number;
+}
+export type UpgradeListener = (progress: UpgradeProgress) => void;
+
+/** Items and clauses read and rewritten at a time by an upgrade: its memory is a batch's, not the library's. */
+const UPGRADE_BATCH = 2_000;
+
 const CLAUSES_V2 =
   '[host+meetingId+itemKey+clauseIndex], [host+meetingId], [host+meetingId+itemKey], host, committeeName, date, outcome, *tags, *words';
 
-export function declareVersions(db: Dexie): void {
+export function declareVersions(db: Dexie, onUpgrade: UpgradeListener = () => {}): void {
   db.version(1).stores({
     councils: 'host',
     committees: '[host+committeeId], host',
@@ -74,27 +87,38 @@ export function declareVersions(db: Dexie): void {
   // Version 9 (issue 15, a million clauses): items and clauses no longer store their search
   // `words` (a clause's repeat its item title, committee and council; an item's, its minutes):
   // postings and search derive them from the text (derived.ts). The postings stay as they are.
-  db.version(9).stores({}).upgrade(upgradeTo9);
+  db.version(9)
+    .stores({})
+    .upgrade((tx) => upgradeTo9(tx, onUpgrade));
 }
 
-/** Drops each item's and clause's `words`, checked by its schema (which has none); a record that does not validate is kept as it was, and said so. */
-async function upgradeTo9(tx: Transaction): Promise<void> {
-  for (const [table, schema, what] of [
+/**
+ * Drops each item's and clause's `words`, checked by its schema (which has none), in keyset
+ * batches (reading every key first held a million keys at once), reporting progress after each;
+ * a record that does not validate is kept as it was, and said so.
+ */
+async function upgradeTo9(tx: Transaction, onUpgrade: UpgradeListener): Promise<void> {
+  const tables = [
     ['items', SavedItemSchema, 'item'],
     ['clauses', SavedClauseSchema, 'clause'],
-  ] as const) {
-    await tx
-      .table(table)
-      .toCollection()
-      .modify((record: Record<string, unknown>, ctx: { value: unknown }) => {
-        if (!('words' in record)) return false;
+  ] as const;
+  const progress = { toVersion: 9, done: 0, total: 0 };
+  for (const [name] of tables) progress.total += await tx.table(name).count();
+  onUpgrade({ ...progress });
+  for (const [name, schema, what] of tables) {
+    const table = tx.table(name);
+    for await (const batch of keysetBatches<Record<string, unknown>>(table, UPGRADE_BATCH)) {
+      const rewritten = [];
+      for (const record of batch) {
+        if (!('words' in record)) continue;
         const parsed = schema.safeParse(record);
-        if (!parsed.success) {
-          keptInvalid(what, [record.host, record.meetingId, record.itemKey, record.clauseIndex].filter((part) => part !== undefined), parsed.error.issues[0]?.message);
-          return false;
-        }
-        ctx.value = parsed.data;
-      });
+        if (parsed.success) rewritten.push(parsed.data);
+        else keptInvalid(what, [record.host, record.meetingId, record.itemKey, record.clauseIndex].filter((part) => part !== undefined), parsed.error.issues[0]?.message);
+      }
+      await table.bulkPut(rewritten);
+      progress.done += batch.length;
+      onUpgrade({ ...progress });
+    }
   }
   // Every item and clause was rewritten: a reader of the changes reads everything again (changes.ts).
   await tx.table('changes').add({ items: [], goneItems: [], goneClauses: [], all: 1 });

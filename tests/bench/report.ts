@@ -11,6 +11,7 @@ import type { ViewsResult } from './libraryViews';
 import type { PageTaskResult } from './pageTasks';
 import type { PanelResult } from './sidePanel';
 import type { StorageResult } from './storage';
+import { UPGRADE_CLAUSES, type UpgradeResult } from './upgrade';
 
 export interface Machine {
   cpus: number;
@@ -37,6 +38,7 @@ export interface BenchResults {
   pageTasks?: PageTaskResult[];
   storage?: StorageResult;
   compare?: CompareBenchResult;
+  upgrade?: UpgradeResult;
   export?: ExportResult;
 }
 
@@ -77,6 +79,7 @@ export function benchRows(r: BenchResults): BenchRow[] {
       ),
     );
   }
+  if (r.upgrade) rows.push(...upgradeRows(r.upgrade));
   if (r.library) rows.push(...libraryRows(r.library));
   if (r.libraryViews) rows.push(...viewRows(r.libraryViews));
   for (const p of r.sidePanel ?? []) {
@@ -267,4 +270,29 @@ function exportRows(e: ExportResult): BenchRow[] {
       ];
     });
   });
+}
+
+/** The first open after an update from database version 8 (no target: reported). */
+function upgradeRows(u: UpgradeResult): BenchRow[] {
+  const size = `${u.clauses.toLocaleString('en-GB')} clauses, ${u.items.toLocaleString('en-GB')} items`;
+  const short = u.clauses < UPGRADE_CLAUSES ? ` (${UPGRADE_CLAUSES.toLocaleString('en-GB')} asked; grown in the time)` : '';
+  const all = u.changes.filter((c) => (c as { all?: number }).all === 1).length;
+  const progress = u.lastProgress ? `; ${u.progressReports} progress reports, the last ${u.lastProgress.done.toLocaleString('en-GB')} of ${u.lastProgress.total.toLocaleString('en-GB')}` : '; no progress reported';
+  const checked = `${u.sampledWithWords} of ${u.sampled} sampled items and clauses still hold words; ${u.changes.length} change(s) logged, ${all} saying "all"${progress}`;
+  return [
+    benchRow(
+      `Upgrade from database version 8 to 9 at ${size}${short}: the library's first open`,
+      u.ms / 1000,
+      's',
+      null,
+      `**${(u.ms / 1000).toFixed(1)} s** (${Math.round(u.clauses / (u.ms / 1000)).toLocaleString('en-GB')} clauses/s); ${checked}; the version 8 library grown in ${u.fillSeconds.toFixed(0)} s`,
+    ),
+    benchRow(
+      `Upgrade from database version 8 to 9 at ${size}: peak renderer memory above before`,
+      (u.rendererRssPeak - u.rendererRssBefore) / 2 ** 20,
+      'MiB',
+      null,
+      `**+${mib(u.rendererRssPeak - u.rendererRssBefore)}** (${mib(u.rendererRssBefore)} before)`,
+    ),
+  ];
 }

@@ -24,6 +24,7 @@ import { BenchJsonSchema, type BenchJson } from './rows';
 import { benchPageTasks } from './pageTasks';
 import { benchSidePanel } from './sidePanel';
 import { benchStorage } from './storage';
+import { benchUpgrade } from './upgrade';
 
 /** The bench stops within 5 minutes; BENCH_LIMIT_SECONDS sets another limit (a shared machine may not reach 100k clauses in 5). */
 const LIMIT_MS = (Number(process.env.BENCH_LIMIT_SECONDS) || 300) * 1000;
@@ -64,8 +65,8 @@ function jsonFileArg(args: string[]): string | null {
 }
 const jsonFile = jsonFileArg(process.argv.slice(2));
 
-/** BENCH_ONLY=extraction,size,panel,page,storage,compare,library,export measures those parts alone (all by default). */
-const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'library', 'export'] as const;
+/** BENCH_ONLY=extraction,size,panel,page,storage,compare,upgrade,library,export measures those parts alone (all by default). */
+const PARTS = ['extraction', 'size', 'panel', 'page', 'storage', 'compare', 'upgrade', 'library', 'export'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   let pageTasks;
   let storage;
   let compare;
+  let upgrade;
   let exported: ExportResult | undefined;
   try {
     let huge;
@@ -147,6 +149,21 @@ async function main(): Promise<void> {
         await page.addScriptTag({ content: compareBundle });
         compare = await benchCompareInPage(page, compareVocabulary());
         log(`compare: ${compare.items} items grouped in ${(compare.totalMs / 1000).toFixed(2)} s; a saved meeting ${compare.incrementalMs.map((x) => x.toFixed(1)).join(', ')} ms`);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }
+
+    // The first open after an update from version 8, on a version 8 library grown to BENCH_UPGRADE_CLAUSES.
+    if (runs('upgrade')) {
+      const { context, userDataDir } = await launchPlain();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url('/'));
+        await page.addScriptTag({ content: libraryBundle });
+        const limitAt = runs('library') || runs('export') ? started + LIMIT_MS / 3 : started + LIMIT_MS - 8_000;
+        upgrade = await benchUpgrade(page, fixtures, base.name, userDataDir, { limitAt, log });
       } finally {
         await context.close();
         rmSync(userDataDir, { recursive: true, force: true });
@@ -227,6 +244,7 @@ async function main(): Promise<void> {
     pageTasks,
     storage,
     compare,
+    upgrade,
     export: exported,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });

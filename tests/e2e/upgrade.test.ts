@@ -28,7 +28,7 @@ interface StoreDump {
   keyPath: string | string[] | null;
   autoIncrement: boolean;
   indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
-  keys: IDBValidKey[];
+  keys: unknown[];
   values: Record<string, unknown>[];
 }
 
@@ -76,7 +76,7 @@ function replaceLibrary(library: Page, version: number, stores: StoreDump[]): Pr
       const tx = db.transaction(stores.map((s) => s.name), 'readwrite');
       for (const s of stores) {
         const store = tx.objectStore(s.name);
-        s.values.forEach((value, i) => (s.keyPath === null ? store.put(value, s.keys[i]) : store.put(value)));
+        s.values.forEach((value, i) => (s.keyPath === null ? store.put(value, s.keys[i] as IDBValidKey) : store.put(value)));
       }
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
@@ -128,7 +128,8 @@ describe('a library saved by version 8', () => {
 
     // Version 8's library: the same tables, items and clauses with their words, and one clause
     // whose text is not text (version 9 cannot read it; the upgrade must keep it all the same).
-    const unreadable = { ...clauses.values[0], clauseIndex: 99, text: 42, note: 'A note on a record the upgrade cannot read' };
+    const firstClause = clauses.values[0] ?? {};
+    const unreadable = { ...firstClause, clauseIndex: 99, text: 42, note: 'A note on a record the upgrade cannot read' };
     const v8Stores = v9.stores.map((s) =>
       s.name === 'items' || s.name === 'clauses'
         ? { ...s, values: [...s.values, ...(s.name === 'clauses' ? [unreadable] : [])].map((r) => ({ ...r, words: v8WordsOf(r) })) }
@@ -145,7 +146,7 @@ describe('a library saved by version 8', () => {
     const upgraded = await dumpLibrary(library);
     expect(upgraded.version).toBe(90);
     expect(warnings.filter((w) => w.startsWith('Library upgrade: clause'))).toEqual([
-      expect.stringContaining(`clause ${JSON.stringify([clauses.values[0].host, clauses.values[0].meetingId, clauses.values[0].itemKey, 99])} kept as it was`),
+      expect.stringContaining(`clause ${JSON.stringify([firstClause.host, firstClause.meetingId, firstClause.itemKey, 99])} kept as it was`),
     ]);
 
     // Every table but items, clauses and the record of changes is as it was, byte for byte.

@@ -12,12 +12,13 @@
 import type { Table } from 'dexie';
 import { clausesCsv } from '@/lib/export/libraryCsv';
 import { LibraryDb } from '@/lib/library/db';
-import { clauseWords } from '@/lib/library/derived';
+import { clauseWords, itemWords } from '@/lib/library/derived';
 import { meetingKey, type MeetingKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
 import { meetingPostings } from '@/lib/library/postings';
 import { countClauses, PAGE_ROWS, searchClauses } from '@/lib/library/search';
 import type { MeetingIndex, MeetingWords, Posting, SavedClause, SavedItem, SavedMeeting } from '@/lib/library/schema';
+import type { UpgradeProgress } from '@/lib/library/versions';
 import { wordsOf } from '@/lib/library/words';
 import { extractPage } from '@/lib/moderngov/extract';
 import type { Clause, Item, MeetingRecord } from '@/lib/moderngov/schema';
@@ -92,6 +93,21 @@ export interface ExportRun {
   heapAfter: number | null;
 }
 
+export interface UpgradeRun {
+  /** From `new LibraryDb(name).open()` to its promise: Dexie's upgrade from version 8 to 9 (versions.ts), the first open of the new version. */
+  ms: number;
+  clauses: number;
+  items: number;
+  /** Of the first and last SAMPLE_ROWS items and clauses by key, those still holding `words` (0 when the upgrade did its work). */
+  sampledWithWords: number;
+  sampled: number;
+  /** The record of changes as the upgrade left it: one entry saying to read everything again. */
+  changes: unknown[];
+  /** The progress the upgrade reported: how many times, and the last. */
+  progressReports: number;
+  lastProgress: UpgradeProgress | null;
+}
+
 interface Pools {
   base: MeetingRecord;
   meetings: number;
@@ -128,6 +144,8 @@ declare global {
     __libExportCsv: () => ExportRun;
     __libExportDrop: () => void;
     __libClose: (keepLibrary?: boolean) => Promise<void>;
+    __libFillV8: (from: number, to: number) => Promise<SaveRun>;
+    __libUpgrade: () => Promise<UpgradeRun>;
   }
 }
 
@@ -230,10 +248,10 @@ export function copiedMeeting(m: number): MeetingRows {
 /** Rows a meeting writes: meeting, items, clauses, postings, its index row and words row. */
 const countRows = (rows: MeetingRows) => 3 + rows.items.length + rows.clauses.length + rows.postings.size;
 
-/** A raw IndexedDB database: one store and no index, or the library's stores and indexes as Dexie declared them. */
-function openRaw(name: string, schemaOf: LibraryDb | null): Promise<IDBDatabase> {
+/** A raw IndexedDB database: one store and no index, or the library's stores and indexes as Dexie declared them (at IndexedDB version `version`). */
+function openRaw(name: string, schemaOf: LibraryDb | null, version = 1): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
+    const request = indexedDB.open(name, version);
     request.onupgradeneeded = () => {
       const raw = request.result;
       if (!schemaOf) {
@@ -267,6 +285,10 @@ function matcher(text: string): (row: SavedClause) => boolean {
 
 const RAW_PLAIN = `${DB_NAME}-raw-plain`;
 const RAW_INDEXED = `${DB_NAME}-raw-indexed`;
+/** A library as version 8 of the extension stored it, upgraded by this version's first open. */
+const V8_LIBRARY = `${DB_NAME}-v8`;
+let v8: IDBDatabase | null = null;
+const SAMPLE_ROWS = 2_000;
 
 let dbName = DB_NAME;
 
@@ -525,4 +547,63 @@ window.__libClose = async (keepLibrary = false) => {
   rawDbs.clear();
   templates = [];
   for (const name of [RAW_PLAIN, RAW_INDEXED, ...(keepLibrary ? [] : [dbName])]) await deleteDatabase(name);
+};
+
+/**
+ * Copies meetings `from`…`to` into a library of database version 8 (IndexedDB version 80):
+ * version 9's tables and indexes, which are version 8's (version 9 changed records only), with
+ * items and clauses holding their `words` as version 8 stored them. Meetings, items and clauses
+ * only: the upgrade reads and rewrites those two tables and no other (the postings a real
+ * version 8 library also holds are left out, to grow it in minutes).
+ */
+window.__libFillV8 = async (from, to) => {
+  const library = need(db, 'the library');
+  if (!v8) {
+    await deleteDatabase(V8_LIBRARY);
+    v8 = await openRaw(V8_LIBRARY, library, 80);
+  }
+  const copies = Array.from({ length: to - from }, (_, k) => copiedMeeting(from + k));
+  const t = performance.now();
+  const tx = v8.transaction(['meetings', 'items', 'clauses'], 'readwrite');
+  const [meetings, items, clauses] = ['meetings', 'items', 'clauses'].map((name) => tx.objectStore(name)) as [IDBObjectStore, IDBObjectStore, IDBObjectStore];
+  for (const copy of copies) {
+    meetings.put(copy.meeting);
+    for (const item of copy.items) items.put({ ...item, words: itemWords(item) });
+    for (const clause of copy.clauses) clauses.put({ ...clause, words: clauseWords(clause) });
+  }
+  await complete(tx);
+  const clauseCount = copies.reduce((n, c) => n + c.clauses.length, 0);
+  return { meetings: copies.length, clauses: clauseCount, rows: copies.reduce((n, c) => n + 1 + c.items.length + c.clauses.length, 0), ms: performance.now() - t };
+};
+
+/** Opens the version 8 library with the library's own code, which upgrades it; checks a sample and the record of changes, then deletes it. */
+window.__libUpgrade = async () => {
+  v8?.close();
+  v8 = null;
+  let progressReports = 0;
+  let lastProgress: UpgradeProgress | null = null;
+  const upgraded = new LibraryDb(V8_LIBRARY, {
+    onUpgrade: (progress) => {
+      progressReports += 1;
+      lastProgress = progress;
+    },
+  });
+  const t = performance.now();
+  await upgraded.open();
+  const ms = performance.now() - t;
+  const ends = async (table: Table) => [...(await table.orderBy(':id').limit(SAMPLE_ROWS).toArray()), ...(await table.orderBy(':id').reverse().limit(SAMPLE_ROWS).toArray())];
+  const sample = [...(await ends(upgraded.items)), ...(await ends(upgraded.clauses))];
+  const run = {
+    ms,
+    clauses: await upgraded.clauses.count(),
+    items: await upgraded.items.count(),
+    sampledWithWords: sample.filter((r) => 'words' in (r as object)).length,
+    sampled: sample.length,
+    changes: await upgraded.changes.toArray(),
+    progressReports,
+    lastProgress,
+  };
+  upgraded.close();
+  await deleteDatabase(V8_LIBRARY);
+  return run;
 };

@@ -7,7 +7,7 @@ import { saveSelection } from '@/lib/library/save';
 import { planSave } from '@/lib/library/savePlan';
 import { searchClauses, searchItems } from '@/lib/library/search';
 import { SavedClauseSchema, SavedItemSchema, SavedMeetingSchema, type SavedClause, type SavedItem } from '@/lib/library/schema';
-import { LIBRARY_VERSION } from '@/lib/library/versions';
+import { LIBRARY_VERSION, type UpgradeProgress } from '@/lib/library/versions';
 import { meeting } from '../../support/records';
 
 /** Version 1 of the library, as the version 1 code declared it. */
@@ -384,6 +384,45 @@ describe('library upgrade from version 8 to 9', () => {
     expect((await searchClauses(db, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label])).toEqual((await searchClauses(fresh, { text: 'taxi' })).rows.map((c) => [c.meetingId, c.label]));
     warn.mockRestore();
     for (const d of [db, fresh]) {
+      d.close();
+      await d.delete();
+    }
+  });
+  it('rewrites a library bigger than one batch of 2,000 records a batch at a time, saying how far it has come after each', async () => {
+    const name = `upgrade-v8-batches-${Date.now()}`;
+    const fresh = new LibraryDb(`${name}-fresh`);
+    await fresh.open();
+    await saveSelection(fresh, meeting({ host: 'a.example.gov.uk', id: '1', date: '2021-03-01' }), { scope: 'meeting' }, new Date('2026-11-30T10:00:00.000Z'));
+    const [item] = await fresh.items.toArray();
+    const [clause] = await fresh.clauses.toArray();
+    if (!item || !clause) throw new Error('the save stored no item or clause');
+    // 10 items and 4,500 clauses (clause indexes 0 to 4,499 of one item): 4,510 records, the clauses in three batches.
+    const items = Array.from({ length: 10 }, (_, k) => ({ ...item, itemKey: `i${k}` }));
+    const clauses = Array.from({ length: 4_500 }, (_, k) => ({ ...clause, clauseIndex: k }));
+    const v8 = openVersion8(name);
+    await v8.open();
+    await v8.table('items').bulkPut(items.map(withStoredWords));
+    await v8.table('clauses').bulkPut(clauses.map(withStoredWords));
+    v8.close();
+
+    const reports: UpgradeProgress[] = [];
+    const db = new LibraryDb(name, { onUpgrade: (p) => reports.push(p) });
+    await db.open();
+    expect(reports.map((p) => [p.toVersion, p.done, p.total])).toEqual([
+      [9, 0, 4_510],
+      [9, 10, 4_510],
+      [9, 2_010, 4_510],
+      [9, 4_010, 4_510],
+      [9, 4_510, 4_510],
+    ]);
+    expect(await db.items.toArray()).toEqual(items);
+    expect(await db.clauses.toArray()).toEqual(clauses);
+    // Opened again, the library is at version 9: nothing is rewritten, nothing reported.
+    db.close();
+    const again = new LibraryDb(name, { onUpgrade: (p) => reports.push(p) });
+    await again.open();
+    expect(reports).toHaveLength(5);
+    for (const d of [again, fresh]) {
       d.close();
       await d.delete();
     }
