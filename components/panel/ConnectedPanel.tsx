@@ -10,6 +10,7 @@ import type { TabState } from '@/lib/tabs/tabState';
 import { copyCitation } from '../cite/copyCitation';
 import { StylePicker, useCitationStyle } from '../cite/StylePicker';
 import { errorMessage } from '../errorMessage';
+import { UpgradeNotice } from '../UpgradeNotice';
 import { CollectForm } from './CollectForm';
 import type { MeetingActions } from './MeetingView';
 import { PagePanel, type PanelProps } from './PagePanel';
@@ -152,37 +153,40 @@ export function ConnectedPanel({ services }: { services: PanelServices }) {
   };
   const readable = tab?.url && /^https?:/.test(tab.url) && (tabState === null || (tabState !== 'reading' && tabState.extraction.kind === null));
   return (
-    <PagePanel
-      tabState={tabState}
-      saved={saved.value ?? null}
-      actions={actions}
-      preview={preview}
-      notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
-      openLibrary={services.openLibrary}
-      citeStyle={meeting && <StylePicker style={citeStyle} onChange={setCiteStyle} />}
-      collect={
-        list && (
-          <CollectForm
-            meetings={list.meetings}
-            progress={collecting.progress}
-            running={collecting.abort !== null}
-            start={startCollecting}
-            cancel={() => collecting.abort?.abort()}
-          />
-        )
-      }
-      readSite={
-        readable && tab?.url
-          ? () => {
-              const url = tab.url as string;
-              // Once granted, the page's own reading replaces the status; only a refusal needs saying.
-              services.readSite(tab.id, url).then(
-                (granted) => granted || setNotice({ message: 'Permission was not given: this site’s pages are not read.', tone: 'info' }),
-                (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
-              );
-            }
-          : null
-      }
-    />
+    <>
+      {services.upgrade && <UpgradeNotice watch={services.upgrade} />}
+      <PagePanel
+        tabState={tabState}
+        saved={saved.value ?? null}
+        actions={actions}
+        preview={preview}
+        notice={saved.error ? { message: errorMessage(saved.error), tone: 'error' } : notice}
+        openLibrary={services.openLibrary}
+        citeStyle={meeting && <StylePicker style={citeStyle} onChange={setCiteStyle} />}
+        collect={
+          list && (
+            <CollectForm
+              meetings={list.meetings}
+              progress={collecting.progress}
+              running={collecting.abort !== null}
+              start={startCollecting}
+              cancel={() => collecting.abort?.abort()}
+            />
+          )
+        }
+        readSite={
+          readable && tab?.url
+            ? () => {
+                const url = tab.url as string;
+                // Once granted, the page's own reading replaces the status; only a refusal needs saying.
+                services.readSite(tab.id, url).then(
+                  (granted) => granted || setNotice({ message: 'Permission was not given: this site’s pages are not read.', tone: 'info' }),
+                  (error: unknown) => setNotice({ message: errorMessage(error), tone: 'error' }),
+                );
+              }
+            : null
+        }
+      />
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { LibraryService } from '../library/service';
+import { upgradeWatch, type UpgradeWatch } from '../library/upgradeWatch';
 import { CollectedMeetingSchema, ExtractionSentSchema, type CancelCollectRequest, type CollectedMeeting, type CollectMeetingRequest, type GetExtractionRequest } from '../messages/schema';
 import { readTabState, type TabState } from '../tabs/tabState';
 import { browserSiteAccess } from './sitePermissions';
@@ -14,6 +15,8 @@ export interface ShownPage {
 export interface PanelServices {
   /** The library. Dexie is loaded on first use, after the panel has shown the page. */
   library(): Promise<LibraryService>;
+  /** The library's first open after an update, while it rewrites a big library (absent: never shown). */
+  upgrade?: UpgradeWatch;
   /**
    * Calls back with the shown page as soon as it is known and whenever the active tab, its
    * page or its state changes, in the order the changes happened; returns the unsubscribe.
@@ -100,8 +103,15 @@ export function browserPanelServices(): PanelServices {
   const pinnedParam = Number(new URLSearchParams(location.search).get('tabId'));
   const pinned = Number.isInteger(pinnedParam) && pinnedParam > 0 ? pinnedParam : null;
   let library: Promise<LibraryService> | undefined;
+  const upgrade = upgradeWatch();
   return {
-    library: () => (library ??= Promise.all([import('../library/db'), import('../library/service')]).then(([{ LibraryDb }, { dexieLibrary }]) => dexieLibrary(new LibraryDb()))),
+    library: () =>
+      (library ??= Promise.all([import('../library/db'), import('../library/service')]).then(([{ LibraryDb }, { dexieLibrary }]) => {
+        const db = new LibraryDb(undefined, { onUpgrade: upgrade.report });
+        db.open().then(upgrade.settle, upgrade.settle);
+        return dexieLibrary(db);
+      })),
+    upgrade,
     watchPage: watchShownPage(pinned),
     openLibrary() {
       void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });

@@ -170,4 +170,37 @@ describe('a library saved by version 8', () => {
     expect(row).toEqual([[expect.stringMatching(/^\(i\) That the Licensing Committee consider making CSE training a condition/), expect.any(String), 'taxis, licensing', TAXI_NOTE]]);
     await library.close();
   });
+  it('says how far the update has come while it rewrites a library bigger than a batch, and shows the library once done', { timeout: 120_000 }, async () => {
+    const library = await browser.openExtensionPage('library.html');
+    await library.getByRole('status').filter({ hasText: /clauses? match/ }).waitFor();
+    const v9 = await dumpLibrary(library);
+    const clauses = storeOf(v9, 'clauses');
+    const [first] = clauses.values;
+    // 5,000 more clauses on an item of the meeting (in the table only: search's index does not count them): the upgrade rewrites them in three batches and more.
+    const copies = Array.from({ length: 5_000 }, (_, k) => ({ ...first, clauseIndex: 1_000 + k }));
+    const v8Stores = v9.stores.map((s) =>
+      s.name === 'items' || s.name === 'clauses' ? { ...s, values: [...s.values, ...(s.name === 'clauses' ? copies : [])].map((r) => ({ ...r, words: v8WordsOf(r) })) } : s,
+    );
+    const total = storeOf(v9, 'items').values.length + clauses.values.length + copies.length;
+    await replaceLibrary(library, 80, v8Stores);
+
+    // Every text the notice shows, as the page draws it.
+    await library.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { seenNotices: string[] }).seenNotices = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('.upgrade-notice')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await library.reload();
+    await library.getByRole('status').filter({ hasText: /clauses? match/ }).waitFor({ timeout: 60_000 });
+    const upgraded = storeOf(await dumpLibrary(library), 'clauses').values;
+    expect(upgraded).toHaveLength(clauses.values.length + copies.length);
+    expect(upgraded.filter((c) => 'words' in c).map((c) => c.clauseIndex)).toEqual([99]);
+    const seen = await library.evaluate(() => (window as unknown as { seenNotices: string[] }).seenNotices);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const text of seen) expect(text).toMatch(new RegExp(`^Updating your library for this version of Council Minutes: [\\d,]+ of ${total.toLocaleString('en-GB')} items and clauses\\. Keep this open`));
+    expect(await library.locator('.upgrade-notice').count()).toBe(0);
+    await library.close();
+  });
 });
