@@ -129,7 +129,9 @@ const n = (x: number) => x.toLocaleString('en-GB');
 
 /** What a restore that stopped in pass 2 kept, and how to complete it. */
 function stoppedMessage(error: unknown, counts: RestoreCounts, total: number, indexed: boolean): string {
-  const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'the disk is full' : (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  // The reader's own messages end with "Nothing was restored.", true only of a file found bad while checking it.
+  const words = (error instanceof Error ? error.message : String(error)).replace(/ Nothing was restored\.$/, '').replace(/\.$/, '');
+  const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'the disk is full' : words;
   const done = merged(counts);
   const which = (Object.keys(counts) as TableName[]).map((t) => `${n(counts[t])} ${t}`).join(', ');
   return (

@@ -288,38 +288,134 @@ describe('restoreLibrary rejects what it cannot restore, before touching the lib
   });
 });
 
+/** Every table the library keeps but its record of changes (which counts writes): records and the search postings built from them. */
+async function everyTable(d: LibraryDb) {
+  return {
+    ...(await contents(d)),
+    postings: await d.postings.toArray(),
+    meetingIndex: await d.meetingIndex.toArray(),
+    meetingWords: await d.meetingWords.toArray(),
+  };
+}
+
 describe('restoreLibrary failing half way', () => {
-  it('rolls every table back when the last write fails (a full disk), and the error surfaces', async () => {
+  /** The library differs from the backup: one meeting's clause (ii), annotated differently. */
+  async function differentLibrary(d: LibraryDb) {
+    await saveSelection(d, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
+    await annotate(d, [HOST, '7105', '15', 1], ['resources'], '');
+  }
+
+  it('keeps the batches merged before a full disk, says which, and the same restore run again completes it as one clean restore would', async () => {
     await fill(db);
     const text = await exportLibrary(db, NOW);
-    // The library differs from the backup: one meeting, annotated differently.
+    const backupClauses = JSON.parse(text).tables.clauses as { host: string; meetingId: string; itemKey: string; clauseIndex: number }[];
     await wipe(db);
-    await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
-    await annotate(db, [HOST, '7105', '15', 1], ['resources'], '');
-    const before = await contents(db);
+    await differentLibrary(db);
+    const clean = await newDb();
+    await differentLibrary(clean);
 
-    let seenInsideTransaction: Awaited<ReturnType<typeof contents>> | undefined;
-    const fullDisk = async () => {
-      // The earlier tables are already written inside the transaction when the clauses fail.
-      seenInsideTransaction = await contents(db);
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    const bulkPut = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(fullDisk as unknown as typeof db.clauses.bulkPut);
-
-    const failure = await restoreLibrary(db, new Blob([text])).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).name).toBe('QuotaExceededError');
-    expect(bulkPut).toHaveBeenCalledTimes(1);
-    expect(seenInsideTransaction?.meetings).toHaveLength(2);
-    expect(seenInsideTransaction?.items).toHaveLength(4);
-    expect(seenInsideTransaction?.councils).toHaveLength(2);
-
-    expect(await contents(db)).toEqual(before);
-
-    // Once there is room again, the same file restores.
-    bulkPut.mockRestore();
-    await restoreLibrary(db, new Blob([text]));
-    expect(await db.clauses.count()).toBe(4);
+    // 14 records in batches of 4: councils and committees; meetings and 2 items; 2 items and 2 clauses; 2 clauses. The clauses of batch 4 fail.
+    const bulkPut = db.clauses.bulkPut.bind(db.clauses);
+    let calls = 0;
+    const spy = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return bulkPut(...args);
+    }) as typeof bulkPut);
+    const failure = await restoreLibrary(db, new Blob([text]), { batchRecords: 4 }).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect((failure as Error).message).toBe(
+      'The restore stopped (the disk is full) after merging 12 of the backup’s 14 records (2 councils, 2 committees, 2 meetings, 4 items, 2 clauses). ' +
+        'Those are kept and nothing in the library was lost: a restore only adds and merges. Restore the same file again to complete it: nothing is added twice.',
+    );
+    expect(((failure as Error).cause as Error).name).toBe('QuotaExceededError');
+    // What it says: every council, committee, meeting and item, the backup's first two clauses and the library's own.
+    expect(await db.meetings.count()).toBe(2);
+    expect(await db.items.count()).toBe(4);
+    const clauseKeys = (await db.clauses.toArray()).map((c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex]);
+    const expected = [...backupClauses.slice(0, 2).map((c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex]), [HOST, '7105', '15', 1]];
+    expect(clauseKeys.sort()).toEqual([...new Map(expected.map((k) => [JSON.stringify(k), k])).values()].sort());
     expect((await db.clauses.get([HOST, '7105', '15', 1]))?.tags).toEqual(['resources']);
+    // The meetings merged are searchable with what was merged.
+    expect((await searchClauses(db, { text: 'taxi' })).rows.length).toBeGreaterThan(0);
+
+    // Once there is room again, the same file completes it: the library is what one clean restore makes.
+    expect((await restoreLibrary(db, new Blob([text]), { batchRecords: 4 })).counts).toEqual({ councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 });
+    await restoreLibrary(clean, new Blob([text]));
+    expect(await everyTable(db)).toEqual(await everyTable(clean));
+    expect((await db.clauses.get([HOST, '7105', '15', 1]))?.tags).toEqual(['resources']);
+  });
+
+  it('keeps what was merged when the file is cut short between the check and the merge, and says so', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    await wipe(db);
+    let reads = 0;
+    // Checked whole, then cut short (moved or rewritten on disk) before the merge read it again.
+    const file = { size: text.length, stream: () => new Blob([++reads === 1 ? text : text.slice(0, text.indexOf('"clauses":'))]).stream() };
+    const failure = (await restoreLibrary(db, file, { batchRecords: 4 }).catch((e: unknown) => e)) as Error;
+    expect(failure.message).toMatch(
+      /^The restore stopped \(The backup is damaged: the file is incomplete or its JSON is broken \(it may have been cut short while copying\)\) after merging 8 of the backup’s 14 records \(2 councils, 2 committees, 2 meetings, 2 items, 0 clauses\)\. Those are kept/,
+    );
+    expect([await db.meetings.count(), await db.items.count(), await db.clauses.count()]).toEqual([2, 2, 0]);
+  });
+
+  it('stops when cancelled: while checking with nothing written, while merging after the batch under way, saying what was merged', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    await wipe(db);
+    const before = await everyTable(db);
+    const transaction = vi.spyOn(db, 'transaction');
+    const checking = new AbortController();
+    const seen: unknown[] = [];
+    const stopped = await restoreLibrary(db, new Blob([text]), {
+      batchRecords: 4,
+      signal: checking.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        checking.abort();
+      },
+    });
+    expect(stopped).toEqual({ outcome: 'cancelled', counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, total: 4, conflicts: [], moreConflicts: 0 });
+    expect(seen).toEqual([{ phase: 'checking', records: 4 }]);
+    expect(transaction).not.toHaveBeenCalled();
+    transaction.mockRestore();
+    expect(await everyTable(db)).toEqual(before);
+
+    const merging = new AbortController();
+    const progress: unknown[] = [];
+    const cancelled = await restoreLibrary(db, new Blob([text]), {
+      batchRecords: 4,
+      signal: merging.signal,
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.phase === 'restoring' && p.records === 8) merging.abort();
+      },
+    });
+    expect(progress).toEqual([
+      { phase: 'checking', records: 4 },
+      { phase: 'checking', records: 8 },
+      { phase: 'checking', records: 12 },
+      { phase: 'checking', records: 14 },
+      { phase: 'restoring', records: 4, total: 14 },
+      { phase: 'restoring', records: 8, total: 14 },
+    ]);
+    expect(cancelled).toMatchObject({ outcome: 'cancelled', counts: { councils: 2, committees: 2, meetings: 2, items: 2, clauses: 0 }, total: 14 });
+    expect([await db.meetings.count(), await db.items.count(), await db.clauses.count()]).toEqual([2, 2, 0]);
+  });
+});
+
+describe('restoreLibrary conflicts', () => {
+  it('lists the first 200 conflicts and counts the rest, keeping every note', async () => {
+    const many = Array.from({ length: 250 }, (_, i): [string, string] => [`(${i + 1})`, `That grant ${i} be approved.`]);
+    await saveSelection(db, meeting({ items: [item('5', 'Grants', many)] }), { scope: 'meeting' }, T1);
+    await db.clauses.toCollection().modify({ note: 'from the backup' });
+    const text = await exportLibrary(db, NOW);
+    await db.clauses.toCollection().modify({ note: 'the library’s own' });
+    const report = await restoreLibrary(db, new Blob([text]), { batchRecords: 100 });
+    expect([report.conflicts.length, report.moreConflicts]).toEqual([200, 50]);
+    expect(report.conflicts[0]).toMatch(/^Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5, clause \(1\): two different notes/);
+    expect(new Set((await db.clauses.toArray()).map((c) => c.note))).toEqual(new Set(['the library’s own\n\nFrom the backup: from the backup']));
+    expect(await db.clauses.count()).toBe(250);
   });
 });
