@@ -14,7 +14,8 @@ function restoredNotice(name: string, report: RestoreReport & { spaceWarning?: s
   const found = conflicts.length + moreConflicts;
   const conflictWords = found ? ` ${n(found)} conflict${found === 1 ? '' : 's'} resolved, nothing dropped${moreConflicts ? ` (the first ${n(conflicts.length)} listed)` : ''}:` : '';
   const merged = Object.values(counts).reduce((a, b) => a + b, 0);
-  const what = `${n(counts.meetings)} meetings, ${n(counts.items)} items, ${n(counts.clauses)} clauses`;
+  // Plain numbers, as the status line's count of matches has them.
+  const what = `${counts.meetings} meetings, ${counts.items} items, ${counts.clauses} clauses`;
   const message =
     report.outcome === 'restored'
       ? `Restored from ${name}: ${what}, merged with the library.`
