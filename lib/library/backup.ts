@@ -131,7 +131,9 @@ const n = (x: number) => x.toLocaleString('en-GB');
 function stoppedMessage(error: unknown, counts: RestoreCounts, total: number, indexed: boolean): string {
   // The reader's own messages end with "Nothing was restored.", true only of a file found bad while checking it.
   const words = (error instanceof Error ? error.message : String(error)).replace(/ Nothing was restored\.$/, '').replace(/\.$/, '');
-  const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'the disk is full' : words;
+  // Dexie wraps the browser's refusal of a transaction (its `inner`).
+  const quota = [error, (error as { inner?: unknown } | null)?.inner].some((e) => e instanceof Error && e.name === 'QuotaExceededError');
+  const reason = quota ? 'the disk is full' : words;
   const done = merged(counts);
   const which = (Object.keys(counts) as TableName[]).map((t) => `${n(counts[t])} ${t}`).join(', ');
   return (

@@ -222,3 +222,56 @@ describe('library page: the Compare view, loaded when first opened', () => {
     await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
   });
 });
+
+describe('library page: restoring a backup', () => {
+  it('shows the check, then the merge of how many, and Cancel stops it saying what was merged', async () => {
+    let report: (r: Awaited<ReturnType<ReturnType<typeof fakeLibrary>['restore']>>) => void = () => {};
+    let signal: AbortSignal | undefined;
+    let progress: ((p: { phase: 'checking'; records: number } | { phase: 'restoring'; records: number; total: number }) => void) | undefined;
+    const restore = vi.fn((_file: unknown, options?: { signal?: AbortSignal; onProgress?: typeof progress }) => {
+      signal = options?.signal;
+      progress = options?.onProgress;
+      return new Promise<Awaited<ReturnType<ReturnType<typeof fakeLibrary>['restore']>>>((resolve) => (report = resolve));
+    });
+    const library = fakeLibrary({ restore });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'big.json')] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const bar = () => mounted.root.querySelector('.export-progress label')?.textContent;
+    await act(() => progress?.({ phase: 'checking', records: 4000 }));
+    expect(bar()).toBe('Checking the backup: 4,000 records');
+    // No other restore or backup while this one runs.
+    expect(input.disabled).toBe(true);
+    await act(() => progress?.({ phase: 'restoring', records: 2000, total: 12345 }));
+    expect(bar()).toBe('Restoring: 2,000 of 12,345 records');
+    expect(mounted.root.querySelector('.export-progress progress')?.getAttribute('value')).toBe('2000');
+    await act(() => button('Cancel')?.click());
+    expect(signal?.aborted).toBe(true);
+    await act(() => report({ outcome: 'cancelled', counts: { councils: 1, committees: 1, meetings: 10, items: 100, clauses: 1888 }, total: 12345, conflicts: [], moreConflicts: 0 }));
+    await vi.waitFor(() =>
+      expect(status()).toBe(
+      'Restore cancelled after merging 2,000 of 12,345 records from big.json (10 meetings, 100 items, 1888 clauses): those are kept. Restore the same file again to complete it: nothing is added twice.',
+      ),
+    );
+    expect(bar()).toBeUndefined();
+    expect(input.disabled).toBe(false);
+  });
+
+  it('says how many conflicts there were when only the first are listed', async () => {
+    const conflicts = Array.from({ length: 200 }, (_, i) => `Clause ${i}: two different notes; the library’s note is kept and the backup’s is added after it.`);
+    const library = fakeLibrary({ restore: vi.fn(async () => ({ outcome: 'restored' as const, counts: { councils: 1, committees: 1, meetings: 3, items: 30, clauses: 3000 }, total: 3035, conflicts, moreConflicts: 1300 })) });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'backup.json')] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 3 meetings, 30 items, 3000 clauses, merged with the library. 1,500 conflicts resolved, nothing dropped (the first 200 listed):'));
+    expect(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).toHaveLength(200);
+  });
+});
