@@ -254,7 +254,7 @@ describe('library page: restoring a backup', () => {
     await act(() => report({ outcome: 'cancelled', counts: { councils: 1, committees: 1, meetings: 10, items: 100, clauses: 1888 }, total: 12345, conflicts: [], moreConflicts: 0 }));
     await vi.waitFor(() =>
       expect(status()).toBe(
-      'Restore cancelled after merging 2,000 of 12,345 records from big.json (10 meetings, 100 items, 1888 clauses): those are kept. Restore the same file again to complete it: nothing is added twice.',
+        'Restore cancelled after merging 2,000 of 12,345 records from big.json (10 meetings, 100 items, 1,888 clauses): those are kept. Restore the same file again to complete it: nothing is added twice.',
       ),
     );
     expect(bar()).toBeUndefined();
