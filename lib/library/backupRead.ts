@@ -192,16 +192,24 @@ class Problems {
   }
   /** The zod issues of the value found at `at`, named as the researcher looks for it ("clauses[3].text"). */
   addIssues(issues: readonly z.core.$ZodIssue[], at: PropertyKey[], value: unknown): void {
-    // The value at its place in a skeleton of the file, where describeIssue looks for it.
-    const root = at.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
-    for (const issue of issues) this.add(describeIssue({ ...issue, path: [...at, ...issue.path] }, root));
+    // Only the first is said: the others are counted, not described (a file of a million bad records).
+    const [first] = issues;
+    if (this.first === null && first) {
+      // The value at its place in a skeleton of the file, where describeIssue looks for it.
+      const root = at.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+      this.first = describeIssue({ ...first, path: [...at, ...first.path] }, root);
+    }
+    this.count += issues.length;
   }
 }
 
-/** A value that should have been an object or a list but is short and something else (a list too long to keep is a list). */
+/** A value where an object or a list should be, kept when short: a long one is named by its kind (an empty one stands for it). */
 async function shortValue(src: TextSource, first: string): Promise<unknown> {
   const text = await src.value(true, SHORT);
-  return text === null && first === '[' ? [] : parse(text);
+  if (text !== null) return parse(text);
+  if (first === '[') return [];
+  if (first === '{') return {};
+  throw new BrokenJson();
 }
 
 /** The keys of the object at `peek`, each yielded with the text at its value: read the value before asking for the next key. */

@@ -100,6 +100,11 @@ describe('a backup the stream reader refuses, the library unchanged', () => {
   const cases: [string, () => string, string][] = [
     ['an unknown table', edited((d) => (d.tables.minutes = [{ a: 1 }])), 'The backup is damaged: tables.minutes is not a table of the library (it has councils, committees, meetings, items, clauses). Nothing was restored.'],
     ['a table that is not a list', edited((d) => (d.tables.items = { '0': {} })), 'The backup is damaged: items should be a list but is a record. Nothing was restored.'],
+    [
+      'a table that is a record too long to keep',
+      edited((d) => (d.tables.items = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, 'x'.repeat(30)])))),
+      'The backup is damaged: items should be a list but is a record. Nothing was restored.',
+    ],
     ['a table missing', edited((d) => delete d.tables.committees), 'The backup is damaged: committees is missing. Nothing was restored.'],
     ['tables that are not a record', edited((d) => (d.tables = [])), 'The backup is damaged: tables should be a record but is a list. Nothing was restored.'],
     ['the format after the tables, another app’s', edited((d) => {
