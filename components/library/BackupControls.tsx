@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 
 interface Props {
   backUp(): void;
-  /** A backup or export is being written. */
+  /** A backup or export is being written, or a restore is under way. */
   busy: boolean;
   restore(file: File): void;
 }
@@ -20,6 +20,7 @@ export function BackupControls({ backUp, busy, restore }: Props) {
         <input
           ref={input}
           type="file"
+          disabled={busy}
           accept=".json,application/json"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];

@@ -18,6 +18,7 @@ import { openFileSink } from './fileSink';
 import { FilterForm, type View } from './FilterForm';
 import { ClauseTable, ItemTable, type RowSelection } from './ResultsTable';
 import { useFirstShown } from './useFirstShown';
+import { useRestore } from './useRestore';
 import { useStreamedFile } from './useStreamedFile';
 import { usePagedSearch } from './usePagedSearch';
 
@@ -60,6 +61,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
   const stamp = new Date().toISOString().slice(0, 10);
 
   const streamed = useStreamedFile(saveFile, setNotice);
+  const restore = useRestore(library, setNotice);
   const exportCsv = (what: 'clauses' | 'items') =>
     streamed.start({
       name: 'Export',
@@ -138,6 +140,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
         ))}
       </div>
       {streamed.writing && <ExportProgress state={streamed.writing} />}
+      {restore.restoring && <ExportProgress state={restore.restoring} />}
       {view !== 'compare' && (
         <CitationControls
           noun={view}
@@ -149,7 +152,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
         />
       )}
       <BackupControls
-        busy={streamed.writing !== null}
+        busy={streamed.writing !== null || restore.restoring !== null}
         backUp={() =>
           streamed
             .start({
@@ -164,23 +167,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
             })
             .catch(failed)
         }
-        restore={(file) =>
-          file
-            .text()
-            .then((text) => library.restore(text))
-            .then(
-              ({ counts: n, conflicts, spaceWarning }) =>
-                setNotice({
-                  message: `Restored from ${file.name}: ${n.meetings} meetings, ${n.items} items, ${n.clauses} clauses, merged with the library.${
-                    conflicts.length ? ` ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} resolved, nothing dropped:` : ''
-                  }${spaceWarning ? ` ${spaceWarning}` : ''}`,
-                  // A disk nearly full is said with the restore, which still went ahead.
-                  tone: spaceWarning ? 'error' : 'info',
-                  details: conflicts,
-                }),
-              (error: unknown) => setNotice({ message: error instanceof Error && error.name === 'Error' ? error.message : errorMessage(error), tone: 'error' }),
-            )
-        }
+        restore={(file) => void restore.start(file)}
       />
       <StatusRegion message={status.message} tone={status.tone} />
       {notice?.details && notice.details.length > 0 && (

@@ -1,24 +1,28 @@
 import type { Table } from 'dexie';
 import { CHUNK_ROWS, writeChunks, type ChunkSink, type StreamOptions, type StreamOutcome } from '../export/streamCsv';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type TableName, describeIssue, describeValue } from './backupSchema';
+import type { BackupTables, TableName } from './backupSchema';
+import { readBackupRecords, UnreadableFile, type CheckedRecord } from './backupRead';
 import { logChange } from './changes';
 import type { LibraryDb } from './db';
 import { backupBatches, backupWriter } from './backupStream';
 import { clauseDerived } from './derived';
-import { clausePk, itemPk, meetingKey, meetingPk } from './identity';
+import { clausePk, itemPk, meetingKey, meetingPk, type MeetingKey, type MeetingRef } from './identity';
 import { indexMeeting, indexTables } from './indexMeeting';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
 
 export type RestoreCounts = Record<TableName, number>;
 
-/** How many records of each table the backup held, and each conflict the merge resolved, in words. */
+/**
+ * How many records of each table were merged (all the backup's `total`, unless cancelled) and
+ * each conflict the merge resolved, in words: the first `CONFLICTS_LISTED`, and how many more.
+ */
 export interface RestoreReport {
+  outcome: 'restored' | 'cancelled';
   counts: RestoreCounts;
+  total: number;
   conflicts: string[];
+  moreConflicts: number;
 }
-
-const NOT_A_BACKUP = 'This file is not a Council Minutes backup';
-const DAMAGED = 'The backup is damaged';
 
 /**
  * The whole library as one JSON string: the streamed backup (backupStream.ts) kept in memory.
@@ -37,42 +41,24 @@ export function writeBackup(db: LibraryDb, sink: ChunkSink, options: StreamOptio
   return writeChunks(backupBatches(db), writer.format, sink, options, CHUNK_ROWS, writer.closing);
 }
 
-/**
- * Parses and checks a whole backup file without touching the library. Throws an Error whose
- * message says, in the researcher's words, why the file cannot be restored.
- */
-export function readBackup(text: string): Backup {
-  if (text.trim() === '') throw new Error(`${NOT_A_BACKUP}: it is empty.`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // A file that starts as a backup but does not parse was cut short (or edited by hand).
-    if (/^\s*\{\s*"format"\s*:\s*"council-minutes-backup"/.test(text)) {
-      throw new Error(`${DAMAGED}: the file is incomplete or its JSON is broken (it may have been cut short while copying). Nothing was restored.`);
-    }
-    throw new Error(`${NOT_A_BACKUP}: it is not JSON.`);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new Error(`${NOT_A_BACKUP} (it holds ${describeValue(data)}, not a backup).`);
-  }
-  const envelope = data as Record<string, unknown>;
-  if (envelope.format === undefined) throw new Error(`${NOT_A_BACKUP} (format is missing).`);
-  if (envelope.format !== BACKUP_FORMAT) throw new Error(`${NOT_A_BACKUP} (its format is ${describeValue(envelope.format)}, not "${BACKUP_FORMAT}").`);
-  if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) {
-    throw new Error(
-      `This backup was made by a newer Council Minutes (backup version ${envelope.version}; this one reads version ${BACKUP_VERSION}). Update the extension to restore it.`,
-    );
-  }
-  const parsed = BackupSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    const first = issues[0] ? describeIssue(issues[0], data) : 'it does not match the backup layout';
-    throw new Error(`${DAMAGED}: ${first}${more}. Nothing was restored.`);
-  }
-  return parsed.data;
+/** A backup file to restore: a `File` (or any `Blob`), read twice, once to check it and once to merge it. */
+export interface BackupFile {
+  stream(): ReadableStream<Uint8Array>;
+  size: number;
 }
+
+/** Records checked (pass 1), then merged of how many (pass 2). */
+export type RestoreProgress = { phase: 'checking'; records: number } | { phase: 'restoring'; records: number; total: number };
+
+export interface RestoreOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: RestoreProgress): void;
+  /** Records read, and merged in one transaction, at a time. */
+  batchRecords?: number;
+}
+
+/** Conflicts listed in the report; the rest are counted. */
+export const CONFLICTS_LISTED = 200;
 
 /**
  * Restores a backup into the library, merging with what is there: records are matched by
@@ -81,41 +67,130 @@ export function readBackup(text: string): Backup {
  * them, and the other fields come from the side retrieved (meetings) or saved (items, clauses)
  * later. What the library derives (a clause's outcome and votes, the postings) is computed
  * again, not taken from the file (search words, which backups made before database version 9
- * hold, are dropped by the schema). The file is checked in full first; the merge is one
- * transaction, so a failure (a full disk) leaves the library as it was. Every conflict resolved
- * is reported.
+ * hold, are dropped by the schema).
+ *
+ * The file is read twice, streamed (backupRead.ts), so a backup of any size restores: pass 1
+ * checks every record and writes nothing, so a bad file changes nothing; pass 2 merges a batch
+ * at a time, each batch one transaction (a transaction cannot stay open across the file's
+ * reads), then rebuilds the search postings of every meeting touched, once its items and
+ * clauses are all in. Cancel stops after the batch being merged. A failure in pass 2 (a full
+ * disk) throws an Error saying what was merged: only merges were made, so the library lost
+ * nothing, and the same restore run again completes it.
  */
-export async function restoreLibrary(db: LibraryDb, text: string): Promise<RestoreReport> {
-  const { tables } = readBackup(text);
+export async function restoreLibrary(db: LibraryDb, file: BackupFile, options: RestoreOptions = {}): Promise<RestoreReport> {
+  const { signal, onProgress, batchRecords } = options;
+  let total = 0;
+  try {
+    for await (const batch of readBackupRecords(file.stream(), batchRecords)) {
+      total += batch.length;
+      onProgress?.({ phase: 'checking', records: total });
+      if (signal?.aborted) return { outcome: 'cancelled', counts: noCounts(), total, conflicts: [], moreConflicts: 0 };
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new Error(`The backup could not be read: ${error.message}. Nothing was restored.`, { cause: error });
+    throw error;
+  }
+
+  const counts = noCounts();
   const conflicts: string[] = [];
-  const mergeItem = itemMerger(conflicts);
-  const mergeClause = clauseMerger(conflicts);
-  const items = unique(tables.items, itemPk, mergeItem);
-  const clauses = unique(tables.clauses.map(withClauseDerived), clausePk, mergeClause);
-  const councils = unique(tables.councils, (c) => [c.host], mergeCouncil);
-  const committees = unique(tables.committees, (c) => [c.host, c.committeeId], mergeCommittee);
-  const meetings = unique(tables.meetings, meetingPk, mergeMeeting);
-  // No try/catch in here: any rejection aborts the transaction and rolls every table back.
-  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses, db.changes, ...indexTables(db)], async () => {
+  let moreConflicts = 0;
+  const note = { push: (line: string) => (conflicts.length < CONFLICTS_LISTED ? conflicts.push(line) : (moreConflicts += 1)) };
+  const merge = { item: itemMerger(note), clause: clauseMerger(note) };
+  const touched = new Map<MeetingKey, MeetingRef>();
+  let outcome: RestoreReport['outcome'] = 'restored';
+  try {
+    for await (const batch of readBackupRecords(file.stream(), batchRecords)) {
+      await mergeBatch(db, batch, merge, touched);
+      for (const [table] of batch) counts[table] += 1;
+      onProgress?.({ phase: 'restoring', records: merged(counts), total });
+      if (signal?.aborted) {
+        outcome = 'cancelled';
+        break;
+      }
+    }
+  } catch (error) {
+    const indexed = await indexTouched(db, touched).then(
+      () => true,
+      () => false,
+    );
+    throw new Error(stoppedMessage(error, counts, total, indexed), { cause: error });
+  }
+  try {
+    await indexTouched(db, touched);
+  } catch (error) {
+    throw new Error(stoppedMessage(error, counts, total, false), { cause: error });
+  }
+  return { outcome, counts, total, conflicts, moreConflicts };
+}
+
+const noCounts = (): RestoreCounts => ({ councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 });
+const merged = (counts: RestoreCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/** What a restore that stopped in pass 2 kept, and how to complete it. */
+function stoppedMessage(error: unknown, counts: RestoreCounts, total: number, indexed: boolean): string {
+  // The reader's own messages end with "Nothing was restored.", true only of a file found bad while checking it.
+  const words = (error instanceof Error ? error.message : String(error)).replace(/ Nothing was restored\.$/, '').replace(/\.$/, '');
+  // Dexie wraps the browser's refusal of a transaction (its `inner`).
+  const quota = [error, (error as { inner?: unknown } | null)?.inner].some((e) => e instanceof Error && e.name === 'QuotaExceededError');
+  const reason = quota ? 'the disk is full' : words;
+  const done = merged(counts);
+  const which = (Object.keys(counts) as TableName[]).map((t) => `${n(counts[t])} ${t}`).join(', ');
+  return (
+    `The restore stopped (${reason}) after merging ${n(done)} of the backup’s ${n(total)} records (${which}). ` +
+    `Those are kept and nothing in the library was lost: a restore only adds and merges. ` +
+    `${indexed ? '' : 'Some of them may not show in searches yet. '}Restore the same file again to complete it: nothing is added twice.`
+  );
+}
+
+interface Mergers {
+  item: Merge<SavedItem>;
+  clause: Merge<SavedClause>;
+}
+
+/** One batch of the backup merged into the library in one transaction; the meetings it touched are noted for indexing. */
+async function mergeBatch(db: LibraryDb, batch: CheckedRecord[], merge: Mergers, touched: Map<MeetingKey, MeetingRef>): Promise<void> {
+  const rows: { [K in TableName]: BackupTables[K] } = { councils: [], committees: [], meetings: [], items: [], clauses: [] };
+  for (const [table, record] of batch) (rows[table] as unknown[]).push(record);
+  const items = unique(rows.items, itemPk, merge.item);
+  const clauses = unique(rows.clauses.map(withClauseDerived), clausePk, merge.clause);
+  const councils = unique(rows.councils, (c) => [c.host], mergeCouncil);
+  const committees = unique(rows.committees, (c) => [c.host, c.committeeId], mergeCommittee);
+  const meetings = unique(rows.meetings, meetingPk, mergeMeeting);
+  // No try/catch in here: any rejection aborts the transaction and rolls the batch back.
+  await db.transaction('rw', [db.councils, db.committees, db.meetings, db.items, db.clauses], async () => {
     await upsert(db.councils, councils, (c) => c.host, mergeCouncil);
     await upsert(db.committees, committees, (c): [string, string] => [c.host, c.committeeId], mergeCommittee);
     await upsert(db.meetings, meetings, meetingPk, mergeMeeting);
-    await upsert(db.items, items, itemPk, mergeItem);
-    await upsert(db.clauses, clauses, clausePk, mergeClause);
-    const touched = new Map([...meetings, ...items, ...clauses].map((r) => [meetingKey(r), { host: r.host, meetingId: r.meetingId }]));
-    for (const ref of touched.values()) await indexMeeting(db, ref);
-    // Too many to list: a reader of the changes reads everything again.
-    await logChange(db, { all: true });
+    await upsert(db.items, items, itemPk, merge.item);
+    await upsert(db.clauses, clauses, clausePk, merge.clause);
   });
-  return {
-    counts: { councils: councils.length, committees: committees.length, meetings: meetings.length, items: items.length, clauses: clauses.length },
-    conflicts,
-  };
+  for (const r of [...meetings, ...items, ...clauses]) touched.set(meetingKey(r), { host: r.host, meetingId: r.meetingId });
+}
+
+/** Meetings whose postings are rebuilt in one transaction. */
+const INDEX_MEETINGS = 50;
+
+/**
+ * Rebuilds the postings of every meeting the restore touched, from what is stored once its
+ * records are all in, then logs one change of everything (a reader reads the library again).
+ */
+async function indexTouched(db: LibraryDb, touched: Map<MeetingKey, MeetingRef>): Promise<void> {
+  const refs = [...touched.values()];
+  for (let at = 0; at < refs.length; at += INDEX_MEETINGS) {
+    await db.transaction('rw', [db.meetings, db.items, db.clauses, ...indexTables(db)], async () => {
+      for (const ref of refs.slice(at, at + INDEX_MEETINGS)) await indexMeeting(db, ref);
+    });
+  }
+  // Too many to list: a reader of the changes reads everything again.
+  await db.transaction('rw', db.changes, () => logChange(db, { all: true }));
 }
 
 const withClauseDerived = (clause: SavedClause): SavedClause => ({ ...clause, ...clauseDerived(clause) });
 
 type Merge<T> = (existing: T, incoming: T) => T;
+/** Where a merge notes each conflict it resolves. */
+type Conflicts = { push(line: string): unknown };
 
 /** Collapses records of the backup that share a primary key (a hand-edited file), later ones merged in. */
 function unique<T>(records: T[], keyOf: (record: T) => unknown[], merge: Merge<T>): T[] {
@@ -170,7 +245,7 @@ const textOf = (r: SavedItem | SavedClause) => ('minutes' in r ? `${r.title}\n${
  * noting each conflict: two different notes (both kept, the backup's appended) and different
  * texts (the copy saved later kept).
  */
-function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming: T, name: string, conflicts: string[]): T {
+function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming: T, name: string, conflicts: Conflicts): T {
   const backupNewer = isLater(incoming.savedAt, existing.savedAt);
   const newer = backupNewer ? incoming : existing;
   const a = existing.note.trim();
@@ -186,10 +261,10 @@ function mergeAnnotated<T extends SavedItem | SavedClause>(existing: T, incoming
   return { ...newer, tags: [...new Set([...existing.tags, ...incoming.tags])], note };
 }
 
-function itemMerger(conflicts: string[]): Merge<SavedItem> {
+function itemMerger(conflicts: Conflicts): Merge<SavedItem> {
   return (existing, incoming) => ({ ...mergeAnnotated(existing, incoming, itemNameOf(existing), conflicts), picked: either(existing.picked, incoming.picked) });
 }
 
-function clauseMerger(conflicts: string[]): Merge<SavedClause> {
+function clauseMerger(conflicts: Conflicts): Merge<SavedClause> {
   return (existing, incoming) => mergeAnnotated(existing, incoming, `${itemNameOf(existing)}, clause ${existing.label ?? existing.clauseIndex + 1}`, conflicts);
 }

@@ -3,7 +3,7 @@ import type { Reference } from '../cite/reference';
 import type { ChunkSink, StreamOptions, StreamOutcome } from '../export/streamCsv';
 import type { MeetingRecord } from '../moderngov/schema';
 import type { CiteRows } from './citeRows';
-import type { RestoreReport } from './backup';
+import type { BackupFile, RestoreOptions, RestoreReport } from './backup';
 import { changesSince, lastChange, readEverything, type Everything, type LibraryChanges } from './changes';
 import type { LibraryDb } from './db';
 import { meetingKey, meetingPk, type ClauseRef, type ItemRef, type MeetingKey, type MeetingRef } from './identity';
@@ -56,8 +56,8 @@ export interface LibraryService {
   changesSince(stamp: number): Promise<LibraryChanges>;
   /** The whole library as a JSON backup, streamed into `sink` a chunk at a time (backupStream.ts). */
   backUp(sink: ChunkSink, options?: StreamOptions): Promise<StreamOutcome>;
-  /** `spaceWarning` as for `save`. */
-  restore(text: string): Promise<RestoreReport & { spaceWarning?: string }>;
+  /** A backup file merged in, streamed (backup.ts), with progress and cancel; `spaceWarning` as for `save`. */
+  restore(file: BackupFile, options?: RestoreOptions): Promise<RestoreReport & { spaceWarning?: string }>;
 }
 
 async function meetingsByKey(db: LibraryDb, refs: MeetingRef[]): Promise<Map<MeetingKey, SavedMeeting>> {
@@ -124,9 +124,9 @@ export function dexieLibrary(db: LibraryDb, estimate: EstimateSpace = browserEst
     lastChange: () => lastChange(db),
     changesSince: (stamp) => changesSince(db, stamp),
     backUp: async (sink, options) => (await import('./backup')).writeBackup(db, sink, options),
-    async restore(text) {
-      const warning = spaceWarning(await estimate(), text.length);
-      const report = await (await import('./backup')).restoreLibrary(db, text);
+    async restore(file, options) {
+      const warning = spaceWarning(await estimate(), file.size);
+      const report = await (await import('./backup')).restoreLibrary(db, file, options);
       return warning ? { ...report, spaceWarning: warning } : report;
     },
   };

@@ -33,7 +33,7 @@ export function fakeLibrary(overrides: Partial<LibraryService> = {}): LibrarySer
     lastChange: vi.fn(async () => 0),
     changesSince: vi.fn(async (stamp: number) => ({ stamp, items: [], clauses: [], goneItemKeys: [], goneClauseKeys: [] })),
     backUp: vi.fn(async () => ({ rows: 0, outcome: 'empty' as const })),
-    restore: vi.fn(async () => ({ counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, conflicts: [] })),
+    restore: vi.fn(async () => ({ outcome: 'restored' as const, counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, total: 0, conflicts: [], moreConflicts: 0 })),
     ...overrides,
   };
 }

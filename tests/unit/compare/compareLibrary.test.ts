@@ -148,7 +148,7 @@ describe('the Compare view kept current from the changes only', () => {
     expect(groupOf(live, medwayCts)).not.toContain(itemKey(bathCts));
 
     // A restore rewrites in bulk: the changes say `all` and the copy is read and grouped afresh.
-    await library.restore(backup);
+    await library.restore(new Blob([backup]));
     const restored = await library.changesSince(live.stamp);
     expect(restored.all).toBe(true);
     live = await keptEqualsFresh(live);

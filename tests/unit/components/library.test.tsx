@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
-import { readBackup } from '@/lib/library/backup';
 import { saveSelection } from '@/lib/library/save';
+import { byTable, readAll, streamOf } from '../../support/backupRecords';
 import { fakeLibrary } from '../../support/fakeLibrary';
 import { memorySink } from '../../support/memorySink';
 import { mountedLibrary } from '../../support/mountedLibrary';
@@ -93,8 +93,8 @@ describe('library page: the backup', () => {
     await vi.waitFor(() => expect(status()).toBe('Backed up the library: 251 records.'), { timeout: 5000 });
     expect(saveFile.mock.calls[0]).toEqual([expect.stringMatching(/^council-minutes-backup-\d{4}-\d{2}-\d{2}\.json$/)]);
     expect(sink.state).toBe('closed');
-    const backup = readBackup(sink.chunks.join(''));
-    expect([backup.tables.meetings.length, backup.tables.items.length, backup.tables.clauses.length]).toEqual([3, 6, 240]);
+    const backup = byTable((await readAll(streamOf(sink.chunks.join('')))).records);
+    expect([backup.meetings.length, backup.items.length, backup.clauses.length]).toEqual([3, 6, 240]);
   });
 });
 
@@ -124,7 +124,7 @@ describe('library page over a library it counts in the background', () => {
 describe('library page with a plain fake library', () => {
   it('lists each conflict a restore resolved under its summary', async () => {
     const conflicts = ['Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5: two different notes; the library’s note is kept and the backup’s is added after it.'];
-    const library = fakeLibrary({ restore: vi.fn(async () => ({ counts: { councils: 1, committees: 1, meetings: 1, items: 3, clauses: 3 }, conflicts })) });
+    const library = fakeLibrary({ restore: vi.fn(async () => ({ outcome: 'restored' as const, counts: { councils: 1, committees: 1, meetings: 1, items: 3, clauses: 3 }, total: 9, conflicts, moreConflicts: 0 })) });
     act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
     const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
     if (!input) throw new Error('no file input');
@@ -134,7 +134,8 @@ describe('library page with a plain fake library', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 1 meetings, 3 items, 3 clauses, merged with the library. 1 conflict resolved, nothing dropped:'));
-    expect(library.restore).toHaveBeenCalledWith('{"format":"council-minutes-backup"}');
+    // The file itself, read as a stream by the restore, not its text.
+    expect(library.restore).toHaveBeenCalledWith(file, expect.objectContaining({ signal: expect.any(AbortSignal) }));
     expect(Array.from(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).map((li) => li.textContent)).toEqual(conflicts);
   });
 });
@@ -219,5 +220,58 @@ describe('library page: the Compare view, loaded when first opened', () => {
 
     await act(() => radio('Clauses')?.click());
     await vi.waitFor(() => expect(status()).toBe('0 clauses match.'));
+  });
+});
+
+describe('library page: restoring a backup', () => {
+  it('shows the check, then the merge of how many, and Cancel stops it saying what was merged', async () => {
+    let report: (r: Awaited<ReturnType<ReturnType<typeof fakeLibrary>['restore']>>) => void = () => {};
+    let signal: AbortSignal | undefined;
+    let progress: ((p: { phase: 'checking'; records: number } | { phase: 'restoring'; records: number; total: number }) => void) | undefined;
+    const restore = vi.fn((_file: unknown, options?: { signal?: AbortSignal; onProgress?: typeof progress }) => {
+      signal = options?.signal;
+      progress = options?.onProgress;
+      return new Promise<Awaited<ReturnType<ReturnType<typeof fakeLibrary>['restore']>>>((resolve) => (report = resolve));
+    });
+    const library = fakeLibrary({ restore });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'big.json')] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const bar = () => mounted.root.querySelector('.export-progress label')?.textContent;
+    await act(() => progress?.({ phase: 'checking', records: 4000 }));
+    expect(bar()).toBe('Checking the backup: 4,000 records');
+    // No other restore or backup while this one runs.
+    expect(input.disabled).toBe(true);
+    await act(() => progress?.({ phase: 'restoring', records: 2000, total: 12345 }));
+    expect(bar()).toBe('Restoring: 2,000 of 12,345 records');
+    expect(mounted.root.querySelector('.export-progress progress')?.getAttribute('value')).toBe('2000');
+    await act(() => button('Cancel')?.click());
+    expect(signal?.aborted).toBe(true);
+    await act(() => report({ outcome: 'cancelled', counts: { councils: 1, committees: 1, meetings: 10, items: 100, clauses: 1888 }, total: 12345, conflicts: [], moreConflicts: 0 }));
+    await vi.waitFor(() =>
+      expect(status()).toBe(
+        'Restore cancelled after merging 2,000 of 12,345 records from big.json (10 meetings, 100 items, 1,888 clauses): those are kept. Restore the same file again to complete it: nothing is added twice.',
+      ),
+    );
+    expect(bar()).toBeUndefined();
+    expect(input.disabled).toBe(false);
+  });
+
+  it('says how many conflicts there were when only the first are listed', async () => {
+    const conflicts = Array.from({ length: 200 }, (_, i) => `Clause ${i}: two different notes; the library’s note is kept and the backup’s is added after it.`);
+    const library = fakeLibrary({ restore: vi.fn(async () => ({ outcome: 'restored' as const, counts: { councils: 1, committees: 1, meetings: 3, items: 30, clauses: 3000 }, total: 3035, conflicts, moreConflicts: 1300 })) });
+    act(() => render(<LibraryApp library={library} download={vi.fn()} confirm={() => true} />, mounted.root));
+    const input = mounted.root.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'backup.json')] });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 3 meetings, 30 items, 3000 clauses, merged with the library. 1,500 conflicts resolved, nothing dropped (the first 200 listed):'));
+    expect(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).toHaveLength(200);
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { exportLibrary, readBackup, restoreLibrary } from '@/lib/library/backup';
+import { exportLibrary, restoreLibrary } from '@/lib/library/backup';
 import { BackupSchema, BackupTablesSchema } from '@/lib/library/backupSchema';
 import type { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
@@ -87,7 +87,7 @@ describe('exportLibrary', () => {
   it('exports an empty library as empty tables, which restore as nothing', async () => {
     const text = await exportLibrary(db, NOW);
     expect(JSON.parse(text).tables).toEqual({ councils: [], committees: [], meetings: [], items: [], clauses: [] });
-    expect(await restoreLibrary(db, text)).toEqual({ counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, conflicts: [] });
+    expect(await restoreLibrary(db, new Blob([text]))).toEqual({ outcome: 'restored', counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, total: 0, conflicts: [], moreConflicts: 0 });
   });
 });
 
@@ -98,7 +98,7 @@ describe('restoreLibrary round trip', () => {
     const text = await exportLibrary(db, NOW);
     await wipe(db);
     expect((await contents(db)).meetings).toEqual([]);
-    expect(await restoreLibrary(db, text)).toEqual({ counts: { councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 }, conflicts: [] });
+    expect(await restoreLibrary(db, new Blob([text]))).toEqual({ outcome: 'restored', counts: { councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 }, total: 14, conflicts: [], moreConflicts: 0 });
     expect(await contents(db)).toEqual(before);
     // A backup of the restored library holds the same data (key order aside, zod lists fields in schema order).
     expect(JSON.parse(await exportLibrary(db, NOW))).toEqual(JSON.parse(text));
@@ -108,7 +108,7 @@ describe('restoreLibrary round trip', () => {
     await fill(db);
     const text = await exportLibrary(db, NOW);
     const fresh = await newDb();
-    await restoreLibrary(fresh, text);
+    await restoreLibrary(fresh, new Blob([text]));
     expect(await contents(fresh)).toEqual(await contents(db));
   });
 
@@ -116,12 +116,12 @@ describe('restoreLibrary round trip', () => {
     await fill(db);
     const before = await contents(db);
     const text = await exportLibrary(db, NOW);
-    await restoreLibrary(db, text);
-    await restoreLibrary(db, text);
+    await restoreLibrary(db, new Blob([text]));
+    await restoreLibrary(db, new Blob([text]));
     expect(await contents(db)).toEqual(before);
     const fresh = await newDb();
-    await restoreLibrary(fresh, text);
-    await restoreLibrary(fresh, text);
+    await restoreLibrary(fresh, new Blob([text]));
+    await restoreLibrary(fresh, new Blob([text]));
     expect(await contents(fresh)).toEqual(before);
   });
 });
@@ -139,7 +139,7 @@ describe('restoreLibrary merge', () => {
     await annotate(other, [HOST, '7105', '15'], ['safeguarding'], 'my own note');
     expect((await other.meetings.get([HOST, '7105']))?.whole).toBe(0);
 
-    const { conflicts } = await restoreLibrary(other, text);
+    const { conflicts } = await restoreLibrary(other, new Blob([text]));
     const clause = await other.clauses.get([HOST, '7105', '15', 0]);
     expect(clause?.tags).toEqual(['licensing', 'taxis']);
     // The library's note was empty: the backup's is taken, no conflict.
@@ -173,7 +173,7 @@ describe('restoreLibrary merge', () => {
     const newer = await exportLibrary(later, NOW);
 
     // An older backup into a newer library: the library's text and times stay.
-    await restoreLibrary(later, older);
+    await restoreLibrary(later, new Blob([older]));
     expect((await later.clauses.get([HOST, '7105', '15', 0]))?.text).toBe('That the Licensing Committee consider CSE training for taxi drivers;');
     expect((await later.meetings.get([HOST, '7105']))?.retrievedAt).toBe(T2.toISOString());
     expect((await later.meetings.get([HOST, '7105']))?.contentHash).toBe(changed.contentHash);
@@ -182,7 +182,7 @@ describe('restoreLibrary merge', () => {
     expect(await later.meetings.get([WORCS, '2453'])).toBeDefined();
 
     // A newer backup into an older library: the backup's text wins, the library's tags stay.
-    await restoreLibrary(db, newer);
+    await restoreLibrary(db, new Blob([newer]));
     const clause = await db.clauses.get([HOST, '7105', '15', 0]);
     expect(clause?.text).toBe('That the Licensing Committee consider CSE training for taxi drivers;');
     expect(clause?.savedAt).toBe(T2.toISOString());
@@ -208,7 +208,7 @@ describe('restoreLibrary checks what it derives', () => {
     Object.assign(edited ?? {}, { text: 'That officers report back in March;', savedAt: T2.toISOString() });
 
     const fresh = await newDb();
-    await restoreLibrary(fresh, JSON.stringify(backup));
+    await restoreLibrary(fresh, new Blob([JSON.stringify(backup)]));
     const clause = await fresh.clauses.get([HOST, '7105', '15', 0]);
     expect([clause?.outcome, clause?.votes]).toEqual(['resolved', null]);
     // The file's words (a backup made before version 9) are not stored; search finds what the text says.
@@ -218,7 +218,7 @@ describe('restoreLibrary checks what it derives', () => {
     expect((await searchItems(fresh, { text: 'anything' })).rows).toEqual([]);
     expect((await searchClauses(fresh, { text: 'taxi' })).rows.map((c) => [c.itemKey, c.clauseIndex])).toContainEqual(['15', 0]);
 
-    const { conflicts } = await restoreLibrary(db, JSON.stringify(backup));
+    const { conflicts } = await restoreLibrary(db, new Blob([JSON.stringify(backup)]));
     expect((await db.clauses.get([HOST, '7105', '15', 1]))?.text).toBe('That officers report back in March;');
     expect(conflicts).toEqual([
       'Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5, clause (ii): the text differs; the copy saved later (the backup’s, 2024-03-02) is kept.',
@@ -277,49 +277,145 @@ describe('restoreLibrary rejects what it cannot restore, before touching the lib
   it.each(cases)('%s', async (_name, input, message) => {
     const before = await contents(db);
     const transaction = vi.spyOn(db, 'transaction');
-    await expect(restoreLibrary(db, input())).rejects.toThrow(message);
+    await expect(restoreLibrary(db, new Blob([input()]))).rejects.toThrow(message);
     expect(transaction).not.toHaveBeenCalled();
     transaction.mockRestore();
     expect(await contents(db)).toEqual(before);
   });
 
-  it('readBackup accepts the untouched file', () => {
-    expect(readBackup(text).tables.meetings).toHaveLength(2);
+  it('accepts the untouched file', async () => {
+    expect((await restoreLibrary(db, new Blob([text]))).counts.meetings).toBe(2);
   });
 });
 
+/** Every table the library keeps but its record of changes (which counts writes): records and the search postings built from them. */
+async function everyTable(d: LibraryDb) {
+  return {
+    ...(await contents(d)),
+    postings: await d.postings.toArray(),
+    meetingIndex: await d.meetingIndex.toArray(),
+    meetingWords: await d.meetingWords.toArray(),
+  };
+}
+
 describe('restoreLibrary failing half way', () => {
-  it('rolls every table back when the last write fails (a full disk), and the error surfaces', async () => {
+  /** The library differs from the backup: one meeting's clause (ii), annotated differently. */
+  async function differentLibrary(d: LibraryDb) {
+    await saveSelection(d, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
+    await annotate(d, [HOST, '7105', '15', 1], ['resources'], '');
+  }
+
+  it('keeps the batches merged before a full disk, says which, and the same restore run again completes it as one clean restore would', async () => {
     await fill(db);
     const text = await exportLibrary(db, NOW);
-    // The library differs from the backup: one meeting, annotated differently.
+    const backupClauses = JSON.parse(text).tables.clauses as { host: string; meetingId: string; itemKey: string; clauseIndex: number }[];
     await wipe(db);
-    await saveSelection(db, meeting(), { scope: 'clause', itemKey: '15', clauseIndex: 1 }, T2);
-    await annotate(db, [HOST, '7105', '15', 1], ['resources'], '');
-    const before = await contents(db);
+    await differentLibrary(db);
+    const clean = await newDb();
+    await differentLibrary(clean);
 
-    let seenInsideTransaction: Awaited<ReturnType<typeof contents>> | undefined;
-    const fullDisk = async () => {
-      // The earlier tables are already written inside the transaction when the clauses fail.
-      seenInsideTransaction = await contents(db);
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    const bulkPut = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(fullDisk as unknown as typeof db.clauses.bulkPut);
-
-    const failure = await restoreLibrary(db, text).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).name).toBe('QuotaExceededError');
-    expect(bulkPut).toHaveBeenCalledTimes(1);
-    expect(seenInsideTransaction?.meetings).toHaveLength(2);
-    expect(seenInsideTransaction?.items).toHaveLength(4);
-    expect(seenInsideTransaction?.councils).toHaveLength(2);
-
-    expect(await contents(db)).toEqual(before);
-
-    // Once there is room again, the same file restores.
-    bulkPut.mockRestore();
-    await restoreLibrary(db, text);
-    expect(await db.clauses.count()).toBe(4);
+    // 14 records in batches of 4: councils and committees; meetings and 2 items; 2 items and 2 clauses; 2 clauses. The clauses of batch 4 fail.
+    const bulkPut = db.clauses.bulkPut.bind(db.clauses);
+    let calls = 0;
+    const spy = vi.spyOn(db.clauses, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return bulkPut(...args);
+    }) as typeof bulkPut);
+    const failure = await restoreLibrary(db, new Blob([text]), { batchRecords: 4 }).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect((failure as Error).message).toBe(
+      'The restore stopped (the disk is full) after merging 12 of the backup’s 14 records (2 councils, 2 committees, 2 meetings, 4 items, 2 clauses). ' +
+        'Those are kept and nothing in the library was lost: a restore only adds and merges. Restore the same file again to complete it: nothing is added twice.',
+    );
+    expect(((failure as Error).cause as Error).name).toBe('QuotaExceededError');
+    // What it says: every council, committee, meeting and item, the backup's first two clauses and the library's own.
+    expect(await db.meetings.count()).toBe(2);
+    expect(await db.items.count()).toBe(4);
+    const clauseKeys = (await db.clauses.toArray()).map((c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex]);
+    const expected = [...backupClauses.slice(0, 2).map((c) => [c.host, c.meetingId, c.itemKey, c.clauseIndex]), [HOST, '7105', '15', 1]];
+    expect(clauseKeys.sort()).toEqual([...new Map(expected.map((k) => [JSON.stringify(k), k])).values()].sort());
     expect((await db.clauses.get([HOST, '7105', '15', 1]))?.tags).toEqual(['resources']);
+    // The meetings merged are searchable with what was merged.
+    expect((await searchClauses(db, { text: 'taxi' })).rows.length).toBeGreaterThan(0);
+
+    // Once there is room again, the same file completes it: the library is what one clean restore makes.
+    expect((await restoreLibrary(db, new Blob([text]), { batchRecords: 4 })).counts).toEqual({ councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 });
+    await restoreLibrary(clean, new Blob([text]));
+    expect(await everyTable(db)).toEqual(await everyTable(clean));
+    expect((await db.clauses.get([HOST, '7105', '15', 1]))?.tags).toEqual(['resources']);
+  });
+
+  it('keeps what was merged when the file is cut short between the check and the merge, and says so', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    await wipe(db);
+    let reads = 0;
+    // Checked whole, then cut short (moved or rewritten on disk) before the merge read it again.
+    const file = { size: text.length, stream: () => new Blob([++reads === 1 ? text : text.slice(0, text.indexOf('"clauses":'))]).stream() };
+    const failure = (await restoreLibrary(db, file, { batchRecords: 4 }).catch((e: unknown) => e)) as Error;
+    expect(failure.message).toMatch(
+      /^The restore stopped \(The backup is damaged: the file is incomplete or its JSON is broken \(it may have been cut short while copying\)\) after merging 8 of the backup’s 14 records \(2 councils, 2 committees, 2 meetings, 2 items, 0 clauses\)\. Those are kept/,
+    );
+    expect([await db.meetings.count(), await db.items.count(), await db.clauses.count()]).toEqual([2, 2, 0]);
+  });
+
+  it('stops when cancelled: while checking with nothing written, while merging after the batch under way, saying what was merged', async () => {
+    await fill(db);
+    const text = await exportLibrary(db, NOW);
+    await wipe(db);
+    const before = await everyTable(db);
+    const transaction = vi.spyOn(db, 'transaction');
+    const checking = new AbortController();
+    const seen: unknown[] = [];
+    const stopped = await restoreLibrary(db, new Blob([text]), {
+      batchRecords: 4,
+      signal: checking.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        checking.abort();
+      },
+    });
+    expect(stopped).toEqual({ outcome: 'cancelled', counts: { councils: 0, committees: 0, meetings: 0, items: 0, clauses: 0 }, total: 4, conflicts: [], moreConflicts: 0 });
+    expect(seen).toEqual([{ phase: 'checking', records: 4 }]);
+    expect(transaction).not.toHaveBeenCalled();
+    transaction.mockRestore();
+    expect(await everyTable(db)).toEqual(before);
+
+    const merging = new AbortController();
+    const progress: unknown[] = [];
+    const cancelled = await restoreLibrary(db, new Blob([text]), {
+      batchRecords: 4,
+      signal: merging.signal,
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.phase === 'restoring' && p.records === 8) merging.abort();
+      },
+    });
+    expect(progress).toEqual([
+      { phase: 'checking', records: 4 },
+      { phase: 'checking', records: 8 },
+      { phase: 'checking', records: 12 },
+      { phase: 'checking', records: 14 },
+      { phase: 'restoring', records: 4, total: 14 },
+      { phase: 'restoring', records: 8, total: 14 },
+    ]);
+    expect(cancelled).toMatchObject({ outcome: 'cancelled', counts: { councils: 2, committees: 2, meetings: 2, items: 2, clauses: 0 }, total: 14 });
+    expect([await db.meetings.count(), await db.items.count(), await db.clauses.count()]).toEqual([2, 2, 0]);
+  });
+});
+
+describe('restoreLibrary conflicts', () => {
+  it('lists the first 200 conflicts and counts the rest, keeping every note', async () => {
+    const many = Array.from({ length: 250 }, (_, i): [string, string] => [`(${i + 1})`, `That grant ${i} be approved.`]);
+    await saveSelection(db, meeting({ items: [item('5', 'Grants', many)] }), { scope: 'meeting' }, T1);
+    await db.clauses.toCollection().modify({ note: 'from the backup' });
+    const text = await exportLibrary(db, NOW);
+    await db.clauses.toCollection().modify({ note: 'the library’s own' });
+    const report = await restoreLibrary(db, new Blob([text]), { batchRecords: 100 });
+    expect([report.conflicts.length, report.moreConflicts]).toEqual([200, 50]);
+    expect(report.conflicts[0]).toMatch(/^Southampton City Council, Children and Families Scrutiny Panel 2016-11-03, item 5, clause \(1\): two different notes/);
+    expect(new Set((await db.clauses.toArray()).map((c) => c.note))).toEqual(new Set(['the library’s own\n\nFrom the backup: from the backup']));
+    expect(await db.clauses.count()).toBe(250);
   });
 });

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeChunks } from '@/lib/export/streamCsv';
-import { readBackup, restoreLibrary, writeBackup } from '@/lib/library/backup';
+import { restoreLibrary, writeBackup } from '@/lib/library/backup';
 import { backupBatches, backupWriter } from '@/lib/library/backupStream';
 import type { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
 import { annotate } from '../../support/annotate';
+import { byTable, readAll, streamOf } from '../../support/backupRecords';
 import { memorySink } from '../../support/memorySink';
 import { libraryDbs } from '../../support/libraryDbs';
 import { item, meeting } from '../../support/records';
@@ -50,9 +51,9 @@ describe('the backup written in chunks', () => {
     const sink = memorySink();
     expect(await writeBackup(db, sink, {}, NOW)).toEqual({ rows: 14, outcome: 'written' });
     const text = sink.chunks.join('');
-    expect(readBackup(text).tables.clauses).toHaveLength(4);
+    expect(byTable((await readAll(streamOf(text))).records).clauses).toHaveLength(4);
     const into = await newDb();
-    const report = await restoreLibrary(into, text);
+    const report = await restoreLibrary(into, new Blob([text]));
     expect(report.counts).toEqual({ councils: 2, committees: 2, meetings: 2, items: 4, clauses: 4 });
     for (const table of ['councils', 'committees', 'meetings', 'items', 'clauses'] as const) expect(await into.table(table).toArray(), table).toEqual(await db.table(table).toArray());
     expect((await into.clauses.get(['www.southampton.gov.uk', '7105', '15', 0]))?.note).toBe('a note\nover two lines');

@@ -187,7 +187,7 @@ describe('one record for an item saved from its meeting page and from its own pa
     const fresh = new LibraryDb(`item-pages-restored-${++n}-${Date.now()}`);
     await fresh.open();
     try {
-      await restoreLibrary(fresh, backup);
+      await restoreLibrary(fresh, new Blob([backup]));
       expect(await fresh.items.get([HOST, '7105', 'decision:77'])).toMatchObject({ source: 'decision', title: 'Child Sexual Exploitation in Southampton - Update' });
       expect(await fresh.meetings.get([HOST, '7105'])).toMatchObject({ source: 'decision', whole: 0 });
     } finally {

@@ -257,13 +257,13 @@ describe('paged search against a plain scan of every row', () => {
     expect(backup).not.toContain('meetingWords');
 
     const empty = await openDb();
-    await restoreLibrary(empty, backup);
+    await restoreLibrary(empty, new Blob([backup]));
     await expectConsistent(empty);
 
     // Over a library that has changed since: re-saved meetings and deletions, then the old backup merged in.
     for (let id = 1; id <= 6; id++) await saveSelection(db, randomMeeting(rng, id), { scope: 'meeting' });
     for (const i of (await db.items.toArray()).filter((_, k) => k % 3 === 0)) await deleteItem(db, i);
-    await restoreLibrary(db, backup);
+    await restoreLibrary(db, new Blob([backup]));
     await expectConsistent(db);
   }, SLOW);
 

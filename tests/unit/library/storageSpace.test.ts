@@ -63,7 +63,7 @@ describe('saving with the space estimate', () => {
     await dexieLibrary(from).save(record, { scope: 'meeting' });
     const backup = await exportLibrary(from);
     const into = new LibraryDb(`space-${Date.now()}-5`);
-    const report = await dexieLibrary(into, async () => ({ usage: 99 * MIB, quota: 100 * MIB })).restore(backup);
+    const report = await dexieLibrary(into, async () => ({ usage: 99 * MIB, quota: 100 * MIB })).restore(new Blob([backup]));
     expect(report.spaceWarning).toContain('Space is running out: about 1.0 MiB is left for the library.');
     expect(report.counts.items).toBe(3);
     expect(await into.items.count()).toBe(3);
