@@ -52,7 +52,7 @@ export function LibraryApp({ library, download, saveFile = openFileSink, confirm
   const firstShown = useFirstShown(page !== undefined || error !== undefined, onShown);
   const choices = useLiveQuery(library, () => (firstShown ? library.facets() : Promise.resolve(null)), [firstShown]);
   const noun = view === 'clauses' ? 'clause' : 'item';
-  const matching = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}.`;
+  const matching = (n: number) => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''}.`;
   const count = page
     ? `${page.total === null ? `Counting the matching ${noun}s…` : matching(page.total)}${page.hasMore ? ` Showing the newest ${page.rows.length}; exports have all.` : ''}${page.capped ? ` ${page.capped}` : ''}`
     : 'Loading the library…';

@@ -14,14 +14,13 @@ function restoredNotice(name: string, report: RestoreReport & { spaceWarning?: s
   const found = conflicts.length + moreConflicts;
   const conflictWords = found ? ` ${n(found)} conflict${found === 1 ? '' : 's'} resolved, nothing dropped${moreConflicts ? ` (the first ${n(conflicts.length)} listed)` : ''}:` : '';
   const merged = Object.values(counts).reduce((a, b) => a + b, 0);
-  const what = (count: (x: number) => string | number) => `${count(counts.meetings)} meetings, ${count(counts.items)} items, ${count(counts.clauses)} clauses`;
+  const what = `${n(counts.meetings)} meetings, ${n(counts.items)} items, ${n(counts.clauses)} clauses`;
   const message =
     report.outcome === 'restored'
-      ? // Plain numbers, as the status line's count of matches has them.
-        `Restored from ${name}: ${what((x) => x)}, merged with the library.`
+      ? `Restored from ${name}: ${what}, merged with the library.`
       : merged === 0
         ? `Restore cancelled while checking ${name}: nothing was written.`
-        : `Restore cancelled after merging ${n(merged)} of ${n(total)} records from ${name} (${what(n)}): those are kept. Restore the same file again to complete it: nothing is added twice.`;
+        : `Restore cancelled after merging ${n(merged)} of ${n(total)} records from ${name} (${what}): those are kept. Restore the same file again to complete it: nothing is added twice.`;
   return { message: `${message}${conflictWords}${spaceWarning ? ` ${spaceWarning}` : ''}`, tone: spaceWarning ? 'error' : 'info', details: conflicts };
 }
 

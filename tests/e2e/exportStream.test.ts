@@ -54,9 +54,9 @@ describe('CSV export streamed to a file', () => {
     writeFileSync(backup, JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2026-11-30T12:00:00.000Z', databaseVersion: LIBRARY_VERSION, tables }));
     await library.getByLabel('Restore from a backup').setInputFiles(backup);
     await library.getByRole('status').filter({ hasText: /Restored|restore|backup/i }).waitFor({ timeout: 120_000 });
-    expect(await library.getByRole('status').textContent()).toContain(`${MEETINGS} meetings, 0 items, ${CLAUSES} clauses`);
+    expect(await library.getByRole('status').textContent()).toContain(`${MEETINGS} meetings, 0 items, ${CLAUSES.toLocaleString('en-GB')} clauses`);
     await library.reload();
-    await library.getByRole('status').filter({ hasText: `${CLAUSES} clauses match. Showing the newest 200` }).waitFor();
+    await library.getByRole('status').filter({ hasText: `${CLAUSES.toLocaleString('en-GB')} clauses match. Showing the newest 200` }).waitFor();
     await pickPrivateFiles(library);
     const name = `council-minutes-clauses-${new Date().toISOString().slice(0, 10)}.csv`;
 

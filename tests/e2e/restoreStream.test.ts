@@ -42,7 +42,7 @@ async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
 async function clausesMatching(page: Page, search: string): Promise<void> {
   await page.reload();
   await page.getByRole('searchbox', { name: 'Search' }).fill(search);
-  await page.getByRole('status').filter({ hasText: `${CLAUSES} clauses match.` }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: `${CLAUSES.toLocaleString('en-GB')} clauses match.` }).waitFor({ timeout: 60_000 });
 }
 
 describe('restoring a backup of tens of thousands of clauses, streamed from the file', () => {
@@ -51,7 +51,7 @@ describe('restoring a backup of tens of thousands of clauses, streamed from the 
     await library.getByRole('status').filter({ hasText: '0 clauses match.' }).waitFor();
     const progress = await recordProgress(library);
     await library.getByLabel('Restore from a backup').setInputFiles(backup);
-    const done = `Restored from big-backup.json: ${MEETINGS} meetings, ${MEETINGS * 10} items, ${CLAUSES} clauses, merged with the library.`;
+    const done = `Restored from big-backup.json: ${MEETINGS} meetings, ${(MEETINGS * 10).toLocaleString('en-GB')} items, ${CLAUSES.toLocaleString('en-GB')} clauses, merged with the library.`;
     await library.getByRole('status').filter({ hasText: done }).waitFor({ timeout: 240_000 });
     const seen = await progress();
     // Checked in batches of 2,000 records, then merged batch by batch, of the total the check counted.
@@ -70,7 +70,7 @@ describe('restoring a backup of tens of thousands of clauses, streamed from the 
     await library.getByRole('status').filter({ hasText: done }).waitFor({ timeout: 240_000 });
     await clausesMatching(library, 'youth');
     await library.getByRole('searchbox', { name: 'Search' }).fill('');
-    await library.getByRole('status').filter({ hasText: `${CLAUSES} clauses match.` }).waitFor();
+    await library.getByRole('status').filter({ hasText: `${CLAUSES.toLocaleString('en-GB')} clauses match.` }).waitFor();
 
     // A copy cut short: refused with its message, the library as it was.
     const text = readFileSync(backup, 'utf8');

@@ -271,7 +271,7 @@ describe('library page: restoring a backup', () => {
     await act(() => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 3 meetings, 30 items, 3000 clauses, merged with the library. 1,500 conflicts resolved, nothing dropped (the first 200 listed):'));
+    await vi.waitFor(() => expect(status()).toBe('Restored from backup.json: 3 meetings, 30 items, 3,000 clauses, merged with the library. 1,500 conflicts resolved, nothing dropped (the first 200 listed):'));
     expect(mounted.root.querySelectorAll('[aria-label="Conflicts resolved"] li')).toHaveLength(200);
   });
 });
