@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
 import { CHROMIUM, launchPlain, REPO_ROOT, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
@@ -91,8 +92,21 @@ async function main(): Promise<void> {
   const blank = path.join(pagesDir, 'blank.html');
   writeFileSync(blank, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
   const server = await serveCouncil({ '/': blank });
-  let extraction;
-  let large;
+  /** `work` on the blank page with `bundle` loaded, in Chromium on a profile of its own on disk, removed after. */
+  const inBlankPage = async <T,>(bundle: string, work: (page: Page, userDataDir: string) => Promise<T>): Promise<T> => {
+    const { context, userDataDir } = await launchPlain();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url('/'));
+      await page.addScriptTag({ content: bundle });
+      return await work(page, userDataDir);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  };
+  let extraction: Awaited<ReturnType<typeof benchExtraction>> | undefined;
+  let large: Awaited<ReturnType<typeof largeMeetingPage>> | undefined;
   let library;
   let libraryViews;
   let sidePanel;
@@ -102,23 +116,16 @@ async function main(): Promise<void> {
   let upgrade;
   let exported: ExportResult | undefined;
   try {
-    let huge;
+    let huge: Awaited<ReturnType<typeof largeMeetingPage>> | undefined;
     if (runs('extraction') || runs('panel') || runs('page')) {
-      const { context, userDataDir } = await launchPlain();
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url('/'));
-        await page.addScriptTag({ content: extractionBundle });
+      await inBlankPage(extractionBundle, async (page) => {
         large = await largeMeetingPage(page, base);
         if (runs('page')) huge = await largeMeetingPage(page, base, HUGE_MEETING_ITEMS);
         if (runs('extraction')) {
           extraction = await benchExtraction(page, [...fixtures, large]);
           for (const p of extraction) log(`extraction: ${p.name}: ${p.extractMs.toFixed(2)} / ${p.parseMs.toFixed(2)} ms = ${p.ratio.toFixed(3)}`);
         }
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      });
     }
 
     if (runs('panel') && large) sidePanel = await benchSidePanel({ base, large }, log);
@@ -128,61 +135,23 @@ async function main(): Promise<void> {
       pageTasks = await benchPageTasks([base, large, huge].map((p) => ({ ...p, items: count(p.html) })), log);
     }
 
-    if (runs('storage')) {
-      const { context, userDataDir } = await launchPlain();
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url('/'));
-        await page.addScriptTag({ content: libraryBundle });
-        storage = await benchStorage(page, fixtures, base.name, log);
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
-    }
+    if (runs('storage')) storage = await inBlankPage(libraryBundle, (page) => benchStorage(page, fixtures, base.name, log));
 
     if (runs('compare')) {
-      const { context, userDataDir } = await launchPlain();
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url('/'));
-        await page.addScriptTag({ content: compareBundle });
-        compare = await benchCompareInPage(page, compareVocabulary());
-        log(`compare: ${compare.items} items grouped in ${(compare.totalMs / 1000).toFixed(2)} s; a saved meeting ${compare.incrementalMs.map((x) => x.toFixed(1)).join(', ')} ms`);
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      compare = await inBlankPage(compareBundle, (page) => benchCompareInPage(page, compareVocabulary()));
+      log(`compare: ${compare.items} items grouped in ${(compare.totalMs / 1000).toFixed(2)} s; a saved meeting ${compare.incrementalMs.map((x) => x.toFixed(1)).join(', ')} ms`);
     }
 
     // The first open after an update from version 8, on a version 8 library grown to BENCH_UPGRADE_CLAUSES.
     if (runs('upgrade')) {
-      const { context, userDataDir } = await launchPlain();
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url('/'));
-        await page.addScriptTag({ content: libraryBundle });
-        const limitAt = runs('library') || runs('export') ? started + LIMIT_MS / 3 : started + LIMIT_MS - 8_000;
-        upgrade = await benchUpgrade(page, fixtures, base.name, userDataDir, { limitAt, log });
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      const limitAt = runs('library') || runs('export') ? started + LIMIT_MS / 3 : started + LIMIT_MS - 8_000;
+      upgrade = await inBlankPage(libraryBundle, (page, userDataDir) => benchUpgrade(page, fixtures, base.name, userDataDir, { limitAt, log }));
     }
 
     // Streamed CSV export (issue 15), on its own library grown to BENCH_EXPORT_CLAUSES.
     if (runs('export')) {
-      const { context, userDataDir } = await launchPlain();
-      try {
-        const page = await context.newPage();
-        await page.goto(server.url('/'));
-        await page.addScriptTag({ content: exportBundle });
-        const limitAt = runs('library') ? started + LIMIT_MS / 2 : started + LIMIT_MS - 8_000;
-        exported = await benchExport(page, fixtures, base.name, userDataDir, { targets: exportTargets(), limitAt, log });
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      const limitAt = runs('library') ? started + LIMIT_MS / 2 : started + LIMIT_MS - 8_000;
+      exported = await inBlankPage(exportBundle, (page, userDataDir) => benchExport(page, fixtures, base.name, userDataDir, { targets: exportTargets(), limitAt, log }));
     }
 
     // Last, with the time left: growing the library is most of the bench's time. It grows in the
