@@ -11,12 +11,7 @@ import { bundleForPage } from './bundle';
 import { launchPlain, tempDir } from './config';
 import { largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
+import { selfTimes, type CpuProfile } from './cpuProfile';
 
 async function main(): Promise<void> {
   const [filter = '', runsArg = '200'] = process.argv.slice(2);
@@ -47,31 +42,8 @@ async function main(): Promise<void> {
         for (const doc of docs) window.__extract(doc, p.url);
       }
     }, [pages, runs] as const);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    profile.samples.forEach((id, i) => {
-      const node = byId.get(id);
-      if (!node) return;
-      const key = `${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
-    });
-    // Native calls (querySelectorAll, textContent…) by the function that made them.
-    const parentOf = new Map<number, ProfileNode>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
-    profile.samples.forEach((id, i) => {
-      const node = byId.get(id);
-      const parent = node ? parentOf.get(id) : undefined;
-      if (!node || node.callFrame.lineNumber !== -1 || !parent || parent.callFrame.lineNumber === -1) return;
-      const grand = parentOf.get(parent.id);
-      const name = (n: ProfileNode | undefined) => (n ? `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}` : '');
-      const key = `  ${node.callFrame.functionName} ← ${name(parent)} ← ${name(grand)}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
-    });
-    const total = [...self].filter(([k]) => !k.startsWith(' ')).reduce((a, [, b]) => a + b, 0);
-    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
-      console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
-    }
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    for (const { name, us, share } of selfTimes(profile).slice(0, 60)) console.log(`${(100 * share).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
   } finally {
     await context.close();
     await server.close();
