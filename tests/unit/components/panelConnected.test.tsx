@@ -7,6 +7,7 @@ import { dexieLibrary, type LibraryService } from '@/lib/library/service';
 import { saveSelection } from '@/lib/library/save';
 import type { EstimateSpace } from '@/lib/library/storageSpace';
 import type { PanelServices, ShownPage } from '@/lib/platform/panelServices';
+import { upgradeWatch } from '@/lib/library/upgradeWatch';
 import { mountedLibrary } from '../../support/mountedLibrary';
 import { meeting } from '../../support/records';
 
@@ -54,6 +55,21 @@ describe('the connected side panel', () => {
     // The meeting, its 3 items and their 3 clauses.
     expect(mounted.root.querySelectorAll('.saved-mark')).toHaveLength(1 + 3 + 3);
     expect(mounted.root.querySelectorAll('[role="status"]')).toHaveLength(1);
+  });
+
+  it('shows the page while the library is updated for a new version, says how far it has come, then marks what is saved', async () => {
+    await saveSelection(mounted.db, record, { scope: 'meeting' });
+    const { services, openLibrary } = fakeServices();
+    const upgrade = upgradeWatch();
+    act(() => render(<ConnectedPanel services={{ ...services, upgrade }} />, mounted.root));
+    act(() => upgrade.report({ toVersion: 9, done: 4_000, total: 250_000 }));
+    expect(mounted.root.querySelector('.upgrade-notice')?.textContent).toContain('Updating your library for this version of Council Minutes: 4,000 of 250,000 items and clauses.');
+    expect(mounted.root.querySelectorAll('.item')).toHaveLength(3);
+
+    act(() => upgrade.settle());
+    openLibrary();
+    await vi.waitFor(() => expect(mounted.root.textContent).toContain('✓ Meeting saved'));
+    expect(mounted.root.querySelector('.upgrade-notice')).toBeNull();
   });
 
   it('saves what is picked before the library has loaded, once it has', async () => {
