@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
 import { clauseKey, itemKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
-import { notesInScope, publishRows } from '@/lib/team/publishRows';
+import { notesInScope } from '@/lib/team/publishRows';
 import { PublishRowSchema, type PublishRow } from '@/lib/team/schema';
 import { annotate } from '../../support/annotate';
+import { publishRows } from '../../support/publishRows';
 import { item, meeting } from '../../support/records';
 
 let db: LibraryDb;
