@@ -1,4 +1,5 @@
 import type { LibraryDb } from '../library/db';
+import { isDiskFull } from '../library/storageSpace';
 import { outboxCounts, queueRows } from './outbox';
 import { publishBatches, type PublishScope } from './publishRows';
 import type { OutboxOwner } from './schema';
@@ -18,7 +19,7 @@ export class QueueStopped extends Error {
     readonly total: number,
     cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = isDiskFull(cause) ? 'the disk is full' : cause instanceof Error ? cause.message : String(cause);
     super(
       `Queuing for the team stopped after ${count(queued)} of ${count(total)} records (${reason}). ` +
         `${queued === 0 ? 'Nothing was queued' : 'Those queued wait in the outbox'}; publish again to queue the rest: what is queued already is replaced, never added twice. Your library is unchanged.`,

@@ -190,7 +190,7 @@ describe('Publish to team', () => {
     await act(() => stop(new QueueStopped(4000, 121022, new DOMException('The quota has been exceeded.', 'QuotaExceededError'))));
     await vi.waitFor(() =>
       expect(text()).toContain(
-        'Queuing for the team stopped after 4,000 of 121,022 records (The quota has been exceeded.). Those queued wait in the outbox; publish again to queue the rest: what is queued already is replaced, never added twice. Your library is unchanged.',
+        'Queuing for the team stopped after 4,000 of 121,022 records (the disk is full). Those queued wait in the outbox; publish again to queue the rest: what is queued already is replaced, never added twice. Your library is unchanged.',
       ),
     );
     expect(team.send).not.toHaveBeenCalled();
