@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     await page.goto(site.url('/'));
     await page.addScriptTag({ content: bundle });
     const clauses = await page.evaluate((n) => window.__teamQueue.grow(n), meetings);
+    // A fresh page on the grown library: the renderer's memory is then the library page's, not the growing's.
+    await page.reload();
+    await page.addScriptTag({ content: bundle });
     const pids = rendererPids(userDataDir);
     const notes = await peakResidentDuring(pids, () => page.evaluate(() => window.__teamQueue.notes()), 20);
     const queue = await peakResidentDuring(pids, () => page.evaluate(() => window.__teamQueue.queue()), 20);
