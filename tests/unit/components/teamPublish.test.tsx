@@ -170,6 +170,13 @@ describe('Publish to team', () => {
     await vi.waitFor(() => expect(text()).toContain('No record in what you publish has a note or tags.'));
     expect(team.notesInScope).toHaveBeenLastCalledWith({ kind: 'council', host: 'www.southampton.gov.uk' });
     expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')).toBeNull();
+
+    // A read that fails says so, in place of the list; publishing is still offered.
+    vi.mocked(team.notesInScope).mockRejectedValue(new Error('The database connection is closing.'));
+    const library = [...mounted.root.querySelectorAll<HTMLInputElement>('input[name="publish-scope"]')].find((r) => r.parentElement?.textContent?.includes('The whole library'));
+    await act(() => library?.click());
+    await vi.waitFor(() => expect(text()).toContain('The notes could not be listed: The database connection is closing.'));
+    expect(button('Publish to team').disabled).toBe(false);
   });
 
   it('says how far queuing has come; stopped part-way, says what was queued and that publishing again completes it, and sends nothing', async () => {
