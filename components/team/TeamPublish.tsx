@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseMeetingKey, type ClauseRef, type ItemRef } from '@/lib/library/identity';
 import type { OthersRows, SendProgress, SendReport } from '@/lib/team/outbox';
 import type { NoteInScope, PublishScope } from '@/lib/team/publishRows';
+import { QueueStopped, type QueueProgress } from '@/lib/team/queueScope';
 import type { MeetingChoice, TeamService } from '@/lib/team/service';
 import { useLiveQuery } from '../useLiveQuery';
+import { useSeen } from '../useSeen';
 import { TeamNotice, type Notice } from './TeamNotice';
 
 type ScopeKind = PublishScope['kind'];
@@ -26,6 +28,12 @@ export function progressMessage({ sent, total, retrying }: SendProgress): string
   const line = `${count(sent)} of ${count(total)} sent`;
   return retrying ? `${line}. ${retrying.reason}: trying again in ${Math.round(retrying.inMs / 1000)} s.` : `${line}…`;
 }
+
+export const queueMessage = ({ queued, total }: QueueProgress): string => `Queuing for the team: ${count(queued)} of ${plural(total, 'record')}…`;
+
+/** How many records in the scope carry a note or tags. */
+export const notesFound = (n: number): string =>
+  n === 0 ? 'No record in what you publish has a note or tags.' : `${count(n)} ${n === 1 ? 'record has' : 'records have'} a note or tags in what you publish:`;
 
 const rowsOf = (o: OthersRows) => o.queued + o.rejected;
 
@@ -63,7 +71,10 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
   const [meeting, setMeeting] = useState('');
   const [shareByDefault, setShareByDefault] = useState(false);
   const [choices, setChoices] = useState<Map<string, boolean>>(new Map());
-  const [notes, setNotes] = useState<NoteInScope[]>([]);
+  // null while not read: the whole library's notes are found by reading every item and clause (a batch at a time).
+  const [notes, setNotes] = useState<NoteInScope[] | { error: string } | null>(null);
+  const notesSection = useRef<HTMLFieldSetElement>(null);
+  const notesSeen = useSeen(notesSection);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const library = useLiveQuery(team, () => team.choices(), []);
@@ -87,11 +98,21 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
   useEffect(() => {
     team.shareNotes().then(setShareByDefault, () => {});
   }, [team]);
-  // Read only signed in, when the scope can be published: the whole library's notes read every item and clause.
+  // Read only signed in, when the scope can be published and the researcher has scrolled to the notes, not with every open of the page.
+  const readNotes = signedIn && scope !== null && notesSeen;
   useEffect(() => {
-    if (!scope || !signedIn) return setNotes([]);
-    team.notesInScope(scope).then(setNotes, (error: unknown) => setNotice({ message: String(error), tone: 'error' }));
-  }, [team, scopeKey, signedIn]);
+    setNotes(null);
+    if (!readNotes || !scope) return;
+    let current = true;
+    team.notesInScope(scope).then(
+      (found) => current && setNotes(found),
+      (error: unknown) => current && setNotes({ error: `The notes could not be listed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [team, scopeKey, readNotes]);
+  const listed = Array.isArray(notes) ? notes : [];
 
   const shared = (target: string) => choices.get(target) ?? shareByDefault;
   const send = () => {
@@ -107,9 +128,10 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
   const publish = () => {
     if (!scope) return;
     setBusy(true);
-    team.queue(scope, shared).then(send, (error: unknown) => {
+    team.queue(scope, shared, (progress) => setNotice({ message: queueMessage(progress), tone: 'info' })).then(send, (error: unknown) => {
       setBusy(false);
-      setNotice({ message: `Nothing was queued: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+      // Stopped part-way, it says what was queued; before anything was, that nothing was.
+      setNotice({ message: error instanceof QueueStopped ? error.message : `Nothing was queued: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
     });
   };
   const waiting = outbox.value?.queued ?? 0;
@@ -154,7 +176,7 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
           {picked === 0 ? 'The rows ticked in the table (none is ticked)' : `The ${plural(picked, 'row')} ticked in the table`}
         </label>
       </fieldset>
-      <fieldset>
+      <fieldset ref={notesSection}>
         <legend>Notes</legend>
         <p class="hint">Records are shared with your team. Notes and tags go to the server too, but only you see them unless you share them.</p>
         <label>
@@ -170,9 +192,10 @@ export function TeamPublish({ team, selection, signedIn, who, confirm }: Props) 
           />{' '}
           Share my notes with the team
         </label>
-        {notes.length > 0 && (
+        {readNotes && <p aria-live="polite">{notes === null ? 'Finding the notes in what you publish…' : 'error' in notes ? notes.error : notesFound(notes.length)}</p>}
+        {listed.length > 0 && (
           <ul class="team-notes" aria-label="Notes in what you publish">
-            {notes.map((n) => (
+            {listed.map((n) => (
               <li key={n.target}>
                 <label>
                   <input

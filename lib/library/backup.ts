@@ -9,6 +9,7 @@ import { clauseDerived } from './derived';
 import { clausePk, itemPk, meetingKey, meetingPk, type MeetingKey, type MeetingRef } from './identity';
 import { indexMeeting, indexTables } from './indexMeeting';
 import type { SavedClause, SavedCommittee, SavedCouncil, SavedItem, SavedMeeting } from './schema';
+import { isDiskFull } from './storageSpace';
 
 export type RestoreCounts = Record<TableName, number>;
 
@@ -131,9 +132,7 @@ const n = (x: number) => x.toLocaleString('en-GB');
 function stoppedMessage(error: unknown, counts: RestoreCounts, total: number, indexed: boolean): string {
   // The reader's own messages end with "Nothing was restored.", true only of a file found bad while checking it.
   const words = (error instanceof Error ? error.message : String(error)).replace(/ Nothing was restored\.$/, '').replace(/\.$/, '');
-  // Dexie wraps the browser's refusal of a transaction (its `inner`).
-  const quota = [error, (error as { inner?: unknown } | null)?.inner].some((e) => e instanceof Error && e.name === 'QuotaExceededError');
-  const reason = quota ? 'the disk is full' : words;
+  const reason = isDiskFull(error) ? 'the disk is full' : words;
   const done = merged(counts);
   const which = (Object.keys(counts) as TableName[]).map((t) => `${n(counts[t])} ${t}`).join(', ');
   return (

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import type { LibraryDb } from './db';
 import { itemPk, meetingPk, type ItemRef, type MeetingRef } from './identity';
+import type { KeyRange } from './keysetBatches';
 import type { SavedClause, SavedItem } from './schema';
 
 /**
@@ -10,6 +11,9 @@ import type { SavedClause, SavedItem } from './schema';
  */
 // An array sorts above every string and number: [...prefix, []] is above every key beginning with prefix.
 const below = (prefix: unknown[]): [unknown[], unknown[]] => [prefix, [...prefix, []]];
+
+/** A council's meetings, items and clauses as a range of primary keys (all begin with the host), for keysetBatches. */
+export const hostKeys = (host: string): KeyRange => below([host]);
 
 const items = (db: LibraryDb, prefix: unknown[]) => db.items.where('[host+meetingId+itemKey]').between(...below(prefix));
 const clauses = (db: LibraryDb, prefix: unknown[]) => db.clauses.where('[host+meetingId+itemKey+clauseIndex]').between(...below(prefix));

@@ -41,3 +41,6 @@ export function spaceWarning(estimate: SpaceEstimate, writeBytes: number): strin
     'Free some disk space before saving more: a save the browser refuses for lack of space is not written at all.'
   );
 }
+
+/** Whether a write failed for want of space: the browser's refusal, or Dexie's wrapping of it (its `inner`). */
+export const isDiskFull = (error: unknown): boolean => [error, (error as { inner?: unknown } | null)?.inner].some((e) => e instanceof Error && e.name === 'QuotaExceededError');

@@ -57,17 +57,20 @@ const inState = (db: LibraryDb, by: string, state: OutboxEntry['state']) =>
 /** A key above all of one owner's and below the next owner's ([by] is below them all). Two elements: IndexedDB refuses a key holding the same array (maxKey) twice. */
 const afterOwner = (by: string) => [by, Dexie.maxKey];
 
-/** Puts rows in the owner's outbox, in the order given, replacing their waiting or rejected copies of the same things. Returns how many of theirs wait now. */
-export async function queueRows(db: LibraryDb, owner: OutboxOwner, rows: PublishRow[]): Promise<number> {
+/**
+ * Puts rows in the owner's outbox in one transaction, after all of theirs, in the order given,
+ * replacing their waiting or rejected copies of the same things. Counts nothing: a big publish
+ * calls it once a batch (queueScope.ts), and counting a million waiting rows each time is slow.
+ */
+export async function queueRows(db: LibraryDb, owner: OutboxOwner, rows: PublishRow[]): Promise<void> {
   const { outbox } = teamTables(db);
   const checked = rows.map((row) => PublishRowSchema.parse(row));
   const who = OutboxOwnerSchema.parse(owner);
   const by = ownerKey(who);
-  return db.transaction('rw', outbox, async () => {
+  await db.transaction('rw', outbox, async () => {
     const lasts = await Promise.all([inState(db, by, 'queued').last(), inState(db, by, 'rejected').last()]);
     const maxSeq = Math.max(0, ...lasts.map((e) => e?.seq ?? 0));
     await outbox.bulkPut(checked.map((row, i) => ({ by, owner: who, key: rowKey(row), seq: maxSeq + 1 + i, state: 'queued' as const, row, reason: null })));
-    return inState(db, by, 'queued').count();
   });
 }
 

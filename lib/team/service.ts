@@ -2,9 +2,10 @@ import type { LibraryDb } from '../library/db';
 import { meetingKey, type MeetingKey } from '../library/identity';
 import { watchLive } from '../library/service';
 import { teamApi, type Fetch, type TeamApi } from './api';
-import { dropRejected, forgetOwnerRows, outboxCounts, othersRows, ownerKey, ownerOf, queueRows, rejectedRows, retryRejected, sendOutbox, type OthersRows, type SendProgress, type SendReport } from './outbox';
-import { notesInScope, publishRows, type NoteInScope, type PublishScope } from './publishRows';
+import { dropRejected, forgetOwnerRows, outboxCounts, othersRows, ownerKey, ownerOf, rejectedRows, retryRejected, sendOutbox, type OthersRows, type SendProgress, type SendReport } from './outbox';
+import { notesInScope, type NoteInScope, type PublishScope } from './publishRows';
 import { clearTeamRows, pullTeam, type PullReport } from './pull';
+import { queueScope, type QueueProgress } from './queueScope';
 import type { Follows, TeamRow, TeamSearchHit, TeamSession } from './schema';
 import { clearSession, readFollows, readSession, readShareNotes, tokenExpiry, writeFollows, writeSession, writeShareNotes, type SessionState } from './session';
 import { teamTables } from './tables';
@@ -40,9 +41,10 @@ export interface TeamService {
   choices(): Promise<TeamChoices>;
   /** Every saved meeting, newest first: reads every meeting, so only when the researcher picks one to publish. */
   meetingChoices(): Promise<MeetingChoice[]>;
+  /** Reads through the whole library or a council (a batch at a time): only when the researcher turns to the notes. */
   notesInScope(scope: PublishScope): Promise<NoteInScope[]>;
-  /** Puts a scope's rows in the signed-in member's outbox; returns how many of theirs wait. */
-  queue(scope: PublishScope, shared: (target: string) => boolean): Promise<number>;
+  /** Puts a scope's rows in the signed-in member's outbox, batch by batch; returns how many of theirs wait. Stopping part-way throws QueueStopped (queueScope.ts). */
+  queue(scope: PublishScope, shared: (target: string) => boolean, onProgress: (progress: QueueProgress) => void): Promise<number>;
   /** Sends the signed-in member's rows only (those queued on this server). */
   send(onProgress: (progress: SendProgress) => void): Promise<SendReport>;
   /** The signed-in (or expired) member's waiting and rejected rows, and the rows other sign-ins left, kept for them. */
@@ -141,10 +143,7 @@ export function dexieTeam(db: LibraryDb, platform: TeamPlatform): TeamService {
       return meetings.map((m) => ({ key: meetingKey(m), host: m.host, meetingId: m.meetingId, label: `${m.councilName ?? m.host}: ${m.committeeName}, ${m.date || 'undated'}` }));
     },
     notesInScope: (scope) => notesInScope(db, scope),
-    async queue(scope, shared) {
-      const owner = ownerOf(await session());
-      return queueRows(db, owner, await publishRows(db, scope, shared));
-    },
+    queue: async (scope, shared, onProgress) => queueScope(db, ownerOf(await session()), scope, shared, onProgress),
     async send(onProgress) {
       const current = await session();
       return sendOutbox(db, ownerOf(current), teamApi(current.server, platform.fetch, current.token), { onProgress });

@@ -3,11 +3,14 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { TeamPublish } from '@/components/team/TeamPublish';
 import type { SendProgress, SendReport } from '@/lib/team/outbox';
+import { QueueStopped, type QueueProgress } from '@/lib/team/queueScope';
 import { meetingKey } from '@/lib/library/identity';
 import type { TeamService } from '@/lib/team/service';
 import { mountPoint } from '../../support/mountPoint';
+import { onScreen } from '../../support/onScreen';
 
 const mounted = mountPoint();
+const screen = onScreen();
 
 const SCRUTINY = { host: 'www.southampton.gov.uk', meetingId: '7105' };
 const CABINET = { host: 'www.southampton.gov.uk', meetingId: '7090' };
@@ -33,7 +36,7 @@ function fakeTeam(send: (onProgress: (p: SendProgress) => void) => Promise<SendR
       { key: meetingKey(SCRUTINY), ...SCRUTINY, label: 'Southampton City Council: Children and Families Scrutiny Panel, 2016-11-03' },
       { key: meetingKey(CABINET), ...CABINET, label: 'Southampton City Council: Cabinet, 2016-10-18' },
     ]),
-    notesInScope: async () => [{ target: NOTE_TARGET, targetKind: 'clause', what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] }],
+    notesInScope: vi.fn(async () => [{ target: NOTE_TARGET, targetKind: 'clause' as const, what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] }]),
     queue: vi.fn(async () => 5000),
     send: vi.fn(send),
     outbox: async () => outbox,
@@ -58,6 +61,7 @@ describe('Publish to team', () => {
       return new Promise((resolve) => (finish = resolve));
     });
     act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    await act(() => screen.scrollTo());
     await vi.waitFor(() => expect(text()).toContain('Share the note on Clause (i) of item 5: taxi licences'));
     const share = mounted.root.querySelector('ul[aria-label="Notes in what you publish"] input') as HTMLInputElement;
     expect(share.checked).toBe(false);
@@ -124,10 +128,80 @@ describe('Publish to team', () => {
     expect(button('Publish to team').disabled).toBe(true);
     expect(notesInScope).not.toHaveBeenCalled();
     expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')).toBeNull();
-    // Signed in, the notes of the scope are read and offered.
+    // Signed in, the notes of the scope are read and offered once the researcher scrolls to them.
     act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    await act(() => screen.scrollTo());
     await vi.waitFor(() => expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')?.textContent).toContain('taxi licences'));
     expect(notesInScope).toHaveBeenCalledWith({ kind: 'library' });
+  });
+
+  it('reads no notes as the page opens, only once the notes are on screen: says it is finding them, then how many it found', async () => {
+    const team = fakeTeam(async () => Promise.reject(new Error('not sent here')));
+    let found!: (notes: Awaited<ReturnType<TeamService['notesInScope']>>) => void;
+    vi.mocked(team.notesInScope).mockImplementation(() => new Promise((resolve) => (found = resolve)));
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    await vi.waitFor(() => expect(text()).toContain('Southampton City Council'));
+    expect(team.notesInScope).not.toHaveBeenCalled();
+    expect(text()).not.toContain('Finding the notes');
+    // What waits for the screen is the notes section, nothing else.
+    expect(screen.observed().map((e) => e.querySelector('legend')?.textContent)).toEqual(['Notes']);
+
+    await act(() => screen.scrollTo());
+    expect(team.notesInScope).toHaveBeenCalledTimes(1);
+    expect(team.notesInScope).toHaveBeenCalledWith({ kind: 'library' });
+    expect(text()).toContain('Finding the notes in what you publish…');
+    await act(() =>
+      found([
+        { target: NOTE_TARGET, targetKind: 'clause', what: 'Clause (i) of item 5', note: 'taxi licences', tags: [] },
+        { target: '["www.southampton.gov.uk","7105","12842"]', targetKind: 'item', what: 'Item 6', note: '', tags: ['schools'] },
+      ]),
+    );
+    await vi.waitFor(() => expect(text()).toContain('2 records have a note or tags in what you publish:'));
+    expect(text()).not.toContain('Finding the notes');
+    expect([...mounted.root.querySelectorAll('ul[aria-label="Notes in what you publish"] li')].map((li) => li.textContent)).toEqual([
+      ' Share the note on Clause (i) of item 5: taxi licences',
+      ' Share the note on Item 6:  [schools]',
+    ]);
+
+    // Another scope: its notes are read again, and none found is said.
+    vi.mocked(team.notesInScope).mockResolvedValue([]);
+    const council = [...mounted.root.querySelectorAll<HTMLInputElement>('input[name="publish-scope"]')].find((r) => r.parentElement?.textContent?.includes('A council'));
+    await act(() => council?.click());
+    await vi.waitFor(() => expect(text()).toContain('No record in what you publish has a note or tags.'));
+    expect(team.notesInScope).toHaveBeenLastCalledWith({ kind: 'council', host: 'www.southampton.gov.uk' });
+    expect(mounted.root.querySelector('[aria-label="Notes in what you publish"]')).toBeNull();
+
+    // A read that fails says so, in place of the list; publishing is still offered.
+    vi.mocked(team.notesInScope).mockRejectedValue(new Error('The database connection is closing.'));
+    const library = [...mounted.root.querySelectorAll<HTMLInputElement>('input[name="publish-scope"]')].find((r) => r.parentElement?.textContent?.includes('The whole library'));
+    await act(() => library?.click());
+    await vi.waitFor(() => expect(text()).toContain('The notes could not be listed: The database connection is closing.'));
+    expect(button('Publish to team').disabled).toBe(false);
+  });
+
+  it('says how far queuing has come; stopped part-way, says what was queued and that publishing again completes it, and sends nothing', async () => {
+    const team = fakeTeam(async () => Promise.reject(new Error('not sent here')));
+    let progress!: (p: QueueProgress) => void;
+    let stop!: (error: unknown) => void;
+    vi.mocked(team.queue).mockImplementation((_scope, _shared, onProgress) => {
+      progress = onProgress;
+      return new Promise((_resolve, reject) => (stop = reject));
+    });
+    act(() => render(<TeamPublish team={team} selection={{ items: [], clauses: [] }} signedIn who="signed-in ben" confirm={() => false} />, mounted.root));
+    await act(() => button('Publish to team').click());
+    await act(() => progress({ queued: 0, total: 121022 }));
+    expect(text()).toContain('Queuing for the team: 0 of 121,022 records…');
+    await act(() => progress({ queued: 4000, total: 121022 }));
+    expect(text()).toContain('Queuing for the team: 4,000 of 121,022 records…');
+    expect(button('Publish to team').disabled).toBe(true);
+    await act(() => stop(new QueueStopped(4000, 121022, new DOMException('The quota has been exceeded.', 'QuotaExceededError'))));
+    await vi.waitFor(() =>
+      expect(text()).toContain(
+        'Queuing for the team stopped after 4,000 of 121,022 records (the disk is full). Those queued wait in the outbox; publish again to queue the rest: what is queued already is replaced, never added twice. Your library is unchanged.',
+      ),
+    );
+    expect(team.send).not.toHaveBeenCalled();
+    expect(button('Publish to team').disabled).toBe(false);
   });
 
   it("says whose rows another sign-in left, sends none of them, and forgets them only once the researcher confirms what is lost", async () => {

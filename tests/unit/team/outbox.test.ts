@@ -4,8 +4,9 @@ import { LibraryDb } from '@/lib/library/db';
 import { saveSelection } from '@/lib/library/save';
 import { teamApi } from '@/lib/team/api';
 import { dropRejected, forgetOwnerRows, outboxCounts, othersRows, ownerKey, queueRows, rejectedRows, retryRejected, sendOutbox, type SendProgress } from '@/lib/team/outbox';
-import { publishRows } from '@/lib/team/publishRows';
+import { queueScope } from '@/lib/team/queueScope';
 import { fakeTeamServer, published } from '../../support/fakeTeamServer';
+import { publishRows } from '../../support/publishRows';
 import { meeting } from '../../support/records';
 import { teamTables } from '@/lib/team/tables';
 
@@ -25,7 +26,7 @@ afterEach(async () => {
 const noWait = { sleep: async () => {}, backoffMs: (retry: number) => 1000 * 2 ** (retry - 1) };
 /** The sign-in queuing and sending in these tests (the outbox keeps each sign-in's rows apart: see 'whose rows'). */
 const ANA = { server: 'http://t/graphql', memberId: 'a1', email: 'ana@example.org' };
-const queueLibrary = async () => queueRows(db, ANA, await publishRows(db, { kind: 'library' }, () => false));
+const queueLibrary = async () => queueScope(db, ANA, { kind: 'library' }, () => false, () => {});
 
 describe('the outbox', () => {
   it('sends its rows in batches, parents first, reports progress and empties', async () => {
@@ -167,7 +168,10 @@ describe("whose rows: the outbox keeps each sign-in's rows apart", () => {
   /** Ana again, signed in to another team's server. */
   const ANA_ELSEWHERE = { ...ANA, server: 'https://other.example.net/graphql' };
   /** Ben's own publish: the library's meeting only (1 row), his note shared. */
-  const queueBen = async () => queueRows(db, BEN, (await publishRows(db, { kind: 'library' }, () => true)).filter((r) => r.kind === 'meeting'));
+  const queueBen = async () => {
+    await queueRows(db, BEN, (await publishRows(db, { kind: 'library' }, () => true)).filter((r) => r.kind === 'meeting'));
+    return (await outboxCounts(db, BEN)).queued;
+  };
 
   it("another member sends only their own rows: none of Ana's (nor her private note) goes under Ben's name, and hers are kept for her", async () => {
     await db.clauses.toCollection().limit(1).modify({ note: 'Ana private: ask the clerk' });

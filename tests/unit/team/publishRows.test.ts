@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '@/lib/library/db';
 import { clauseKey, itemKey } from '@/lib/library/identity';
 import { saveSelection } from '@/lib/library/save';
-import { notesInScope, publishRows } from '@/lib/team/publishRows';
+import { notesInScope } from '@/lib/team/publishRows';
 import { PublishRowSchema, type PublishRow } from '@/lib/team/schema';
 import { annotate } from '../../support/annotate';
+import { publishRows } from '../../support/publishRows';
 import { item, meeting } from '../../support/records';
 
 let db: LibraryDb;
@@ -83,5 +84,19 @@ describe('what is published', () => {
         tags: ['taxis'],
       },
     ]);
+  });
+
+  it('lists the same notes for the whole library, a meeting and ticked rows: exactly the annotated items and clauses', async () => {
+    const onItem = { target: itemKey({ host: SOTON, meetingId: '7105', itemKey: '16' }), note: 'private thought', tags: [] };
+    const onClause = { target: clauseKey({ host: SOTON, meetingId: '7105', itemKey: '15', clauseIndex: 0 }), note: 'shared thought', tags: ['taxis'] };
+    const listed = async (scope: Parameters<typeof notesInScope>[1]) => (await notesInScope(db, scope)).map(({ target, note, tags }) => ({ target, note, tags }));
+    expect(await listed({ kind: 'library' })).toEqual([onItem, onClause]);
+    expect(await listed({ kind: 'council', host: LEEDS })).toEqual([]);
+    expect(await listed({ kind: 'meeting', meeting: { host: SOTON, meetingId: '7105' } })).toEqual([onItem, onClause]);
+    expect(await listed({ kind: 'meeting', meeting: { host: SOTON, meetingId: '7200' } })).toEqual([]);
+    // A ticked clause brings its item, and the item's note with it.
+    expect(await listed({ kind: 'selection', items: [], clauses: [{ host: SOTON, meetingId: '7105', itemKey: '16', clauseIndex: 0 }] })).toEqual([onItem]);
+    expect(await listed({ kind: 'selection', items: [{ host: SOTON, meetingId: '7105', itemKey: '15' }], clauses: [{ host: SOTON, meetingId: '7105', itemKey: '15', clauseIndex: 0 }] })).toEqual([onClause]);
+    expect(await listed({ kind: 'selection', items: [{ host: SOTON, meetingId: '7200', itemKey: '18' }], clauses: [] })).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe("the outbox per sign-in on a shared browser profile", () => {
 
     await signIn(team, server, ANA);
     // Ana queues her 9 records and her private note, and signs out before sending (signing out keeps the outbox).
-    expect(await team.queue({ kind: 'library' }, () => false)).toBe(10);
+    expect(await team.queue({ kind: 'library' }, () => false, () => {})).toBe(10);
     await team.signOut();
 
     await signIn(team, server, BEN);
@@ -96,7 +96,7 @@ describe("the outbox per sign-in on a shared browser profile", () => {
     const item = await db.items.toCollection().first();
     if (!item) throw new Error('the meeting saved no item');
     server.answer(published({ updated: 4 }));
-    expect(await team.queue({ kind: 'selection', items: [item], clauses: [] }, () => false)).toBe(4);
+    expect(await team.queue({ kind: 'selection', items: [item], clauses: [] }, () => false, () => {})).toBe(4);
     expect(await team.send(() => {})).toMatchObject({ sent: 4, left: 0 });
     expect(server.published().flat().map((r) => r.kind)).toEqual(['council', 'committee', 'meeting', 'item']);
     expect(JSON.stringify(server.requests)).not.toContain('Ana private');
@@ -106,7 +106,7 @@ describe("the outbox per sign-in on a shared browser profile", () => {
 
     // Signed out, Ana's rows are still listed as another sign-in's, and nobody can queue.
     expect((await team.outbox()).others.map((o) => [o.owner.email, o.queued])).toEqual([[ANA.email, 10]]);
-    await expect(team.queue({ kind: 'library' }, () => false)).rejects.toThrow('Sign in to the team server first');
+    await expect(team.queue({ kind: 'library' }, () => false, () => {})).rejects.toThrow('Sign in to the team server first');
 
     await signIn(team, server, ANA);
     expect(await team.outbox()).toEqual({ queued: 10, rejected: [], others: [] });
@@ -123,10 +123,10 @@ describe("the outbox per sign-in on a shared browser profile", () => {
     const server = fakeTeamServer();
     const team = dexieTeam(db, { fetch: server.fetch, requestOrigin: async () => true });
     await signIn(team, server, ANA);
-    await team.queue({ kind: 'library' }, () => false);
+    await team.queue({ kind: 'library' }, () => false, () => {});
     await team.signOut();
     await signIn(team, server, BEN);
-    await team.queue({ kind: 'library' }, () => false);
+    await team.queue({ kind: 'library' }, () => false, () => {});
     const anaKey = ownerKey({ server: SERVER, memberId: 'a1' });
     await expect(team.forgetOthers(ownerKey({ server: SERVER, memberId: 'b2' }))).rejects.toThrow('These rows are yours');
     expect((await team.outbox()).queued).toBe(9);
