@@ -4,11 +4,8 @@
  * 200-item page) RUNS times each under the Chromium CPU profiler and prints self time by function
  * (bundle not minified, so names are lib/'s own), and the median extraction/DOMParser ratio.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
-import { launchPlain, tempDir } from './config';
+import { withBlankPage } from './blankPage';
 import { largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { selfTimes, type CpuProfile } from './cpuProfile';
@@ -18,21 +15,13 @@ async function main(): Promise<void> {
   const runs = Number(runsArg);
   const fixtures = fixturePages();
   const bundle = await bundleForPage('tests/bench/inPage/extraction.ts', false);
-  const dir = tempDir('profile-pages');
-  const blank = path.join(dir, 'blank.html');
-  writeFileSync(blank, '<!DOCTYPE html><html><head><meta charset="utf-8"><title>profile</title></head><body></body></html>');
-  const server = await serveCouncil({ '/': blank });
-  const { context } = await launchPlain();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url('/'));
-    await page.addScriptTag({ content: bundle });
+  await withBlankPage(bundle, async (page) => {
     const base = baseMeetingPage(fixtures);
     const large = await largeMeetingPage(page, base);
     const pages = [...fixtures, large].filter((p) => p.name.includes(filter)).map(({ name, html, url }) => ({ name, html, url }));
     const ratios = await page.evaluate(([ps]) => window.__benchExtraction(ps, 7, 5).map((t) => `${t.ratio.toFixed(3)}  ${t.extractMs.toFixed(3)} / ${t.parseMs.toFixed(3)} ms  ${t.name}`), [pages] as const);
     console.log(ratios.join('\n'));
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
@@ -44,10 +33,7 @@ async function main(): Promise<void> {
     }, [pages, runs] as const);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     for (const { name, us, share } of selfTimes(profile).slice(0, 60)) console.log(`${(100 * share).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
-  } finally {
-    await context.close();
-    await server.close();
-  }
+  });
 }
 
 main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

@@ -5,11 +5,8 @@
  * under Chromium's CPU profiler and prints its timings and self time by function (bundle not
  * minified, so names are lib/'s own). Wall time the profile does not see is IndexedDB's.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { serveCouncil } from '../e2e/support/server';
 import { bundleForPage } from './bundle';
-import { launchPlain, tempDir } from './config';
+import { withBlankPage } from './blankPage';
 import { baseMeetingPage, fixturePages } from './fixtures';
 import { selfTimes, type CpuProfile } from './cpuProfile';
 
@@ -18,15 +15,7 @@ async function main(): Promise<void> {
   const target = Number(clausesArg);
   const fixtures = fixturePages();
   const bundle = await bundleForPage('tests/bench/inPage/library.ts', false);
-  const dir = tempDir('profile-search');
-  const blank = path.join(dir, 'blank.html');
-  writeFileSync(blank, '<!DOCTYPE html><html><head><meta charset="utf-8"><title>profile</title></head><body></body></html>');
-  const server = await serveCouncil({ '/': blank });
-  const { context } = await launchPlain();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url('/'));
-    await page.addScriptTag({ content: bundle });
+  await withBlankPage(bundle, async (page) => {
     const base = baseMeetingPage(fixtures);
     await page.evaluate(([pages, name]) => window.__libSetup(pages, name), [fixtures.map(({ name, html, url }) => ({ name, html, url })), base.name] as const);
     await page.evaluate(() => window.__libSave(0, 30));
@@ -38,7 +27,7 @@ async function main(): Promise<void> {
     const [before] = await page.evaluate(([q]) => window.__libSearch([q], 10, [0]), [query] as const);
     const ms = (xs: number[] | undefined) => (xs ?? []).map((x) => x.toFixed(1)).join(' ');
     console.log(`${held} clauses; "${query.text}" (${query.label}): ${before?.hits} hits; first page ${ms(before?.searchMs)} ms; next page ${ms(before?.nextMs)} ms`);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -49,10 +38,7 @@ async function main(): Promise<void> {
     const rows = selfTimes(profile);
     console.log(`profiled: ${wall} ms wall`);
     for (const { name, us, share } of rows.slice(0, 40)) console.log(`${(100 * share).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
-  } finally {
-    await context.close();
-    await server.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

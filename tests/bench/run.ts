@@ -8,9 +8,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveCouncil } from '../e2e/support/server';
+import { inBlankPage, serveBlankPage } from './blankPage';
 import { bundleForPage } from './bundle';
-import { CHROMIUM, launchPlain, REPO_ROOT, RESULTS_DIR, RESULTS_FILE, tempDir } from './config';
+import { CHROMIUM, REPO_ROOT, RESULTS_DIR, RESULTS_FILE } from './config';
 import { measureContentScript } from './contentScriptSize';
 import { benchExtraction, HUGE_MEETING_ITEMS, largeMeetingPage } from './extraction';
 import { baseMeetingPage, fixturePages } from './fixtures';
@@ -87,24 +87,8 @@ async function main(): Promise<void> {
   const contentScript = runs('size') ? measureContentScript() : undefined;
   if (contentScript) log(`content script: ${contentScript.minifiedBytes} bytes, ${contentScript.gzipBytes} gzipped`);
 
-  // A blank page on 127.0.0.1: IndexedDB needs a real origin (about:blank has none).
-  const pagesDir = tempDir('pages');
-  const blank = path.join(pagesDir, 'blank.html');
-  writeFileSync(blank, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
-  const server = await serveCouncil({ '/': blank });
-  /** `work` on the blank page with `bundle` loaded, in Chromium on a profile of its own on disk, removed after. */
-  const inBlankPage = async <T,>(bundle: string, work: (page: Page, userDataDir: string) => Promise<T>): Promise<T> => {
-    const { context, userDataDir } = await launchPlain();
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url('/'));
-      await page.addScriptTag({ content: bundle });
-      return await work(page, userDataDir);
-    } finally {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    }
-  };
+  const blank = await serveBlankPage();
+  const inBlank = <T,>(bundle: string, work: (page: Page, userDataDir: string) => Promise<T>) => inBlankPage(blank.url, bundle, work);
   let extraction: Awaited<ReturnType<typeof benchExtraction>> | undefined;
   let large: Awaited<ReturnType<typeof largeMeetingPage>> | undefined;
   let library;
@@ -118,7 +102,7 @@ async function main(): Promise<void> {
   try {
     let huge: Awaited<ReturnType<typeof largeMeetingPage>> | undefined;
     if (runs('extraction') || runs('panel') || runs('page')) {
-      await inBlankPage(extractionBundle, async (page) => {
+      await inBlank(extractionBundle, async (page) => {
         large = await largeMeetingPage(page, base);
         if (runs('page')) huge = await largeMeetingPage(page, base, HUGE_MEETING_ITEMS);
         if (runs('extraction')) {
@@ -135,23 +119,23 @@ async function main(): Promise<void> {
       pageTasks = await benchPageTasks([base, large, huge].map((p) => ({ ...p, items: count(p.html) })), log);
     }
 
-    if (runs('storage')) storage = await inBlankPage(libraryBundle, (page) => benchStorage(page, fixtures, base.name, log));
+    if (runs('storage')) storage = await inBlank(libraryBundle, (page) => benchStorage(page, fixtures, base.name, log));
 
     if (runs('compare')) {
-      compare = await inBlankPage(compareBundle, (page) => benchCompareInPage(page, compareVocabulary()));
+      compare = await inBlank(compareBundle, (page) => benchCompareInPage(page, compareVocabulary()));
       log(`compare: ${compare.items} items grouped in ${(compare.totalMs / 1000).toFixed(2)} s; a saved meeting ${compare.incrementalMs.map((x) => x.toFixed(1)).join(', ')} ms`);
     }
 
     // The first open after an update from version 8, on a version 8 library grown to BENCH_UPGRADE_CLAUSES.
     if (runs('upgrade')) {
       const limitAt = runs('library') || runs('export') ? started + LIMIT_MS / 3 : started + LIMIT_MS - 8_000;
-      upgrade = await inBlankPage(libraryBundle, (page, userDataDir) => benchUpgrade(page, fixtures, base.name, userDataDir, { limitAt, log }));
+      upgrade = await inBlank(libraryBundle, (page, userDataDir) => benchUpgrade(page, fixtures, base.name, userDataDir, { limitAt, log }));
     }
 
     // Streamed CSV export (issue 15), on its own library grown to BENCH_EXPORT_CLAUSES.
     if (runs('export')) {
       const limitAt = runs('library') ? started + LIMIT_MS / 2 : started + LIMIT_MS - 8_000;
-      exported = await inBlankPage(exportBundle, (page, userDataDir) => benchExport(page, fixtures, base.name, userDataDir, { targets: exportTargets(), limitAt, log }));
+      exported = await inBlank(exportBundle, (page, userDataDir) => benchExport(page, fixtures, base.name, userDataDir, { targets: exportTargets(), limitAt, log }));
     }
 
     // Last, with the time left: growing the library is most of the bench's time. It grows in the
@@ -196,8 +180,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await server.close();
-    rmSync(pagesDir, { recursive: true, force: true });
+    await blank.close();
   }
 
   const results: BenchResults = {

@@ -1,9 +1,6 @@
-import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { serveCouncil } from '../e2e/support/server';
+import { withBlankPage } from './blankPage';
 import { bundleForPage } from './bundle';
-import { launchPlain, tempDir } from './config';
 import { peakResidentDuring, rendererPids } from './memory';
 
 /**
@@ -15,16 +12,8 @@ import { peakResidentDuring, rendererPids } from './memory';
 async function main(): Promise<void> {
   const meetings = Number(process.argv[2] ?? 1000);
   const bundle = await bundleForPage('tests/bench/inPage/teamQueue.ts');
-  const dir = tempDir('team-queue-pages');
-  const blank = path.join(dir, 'blank.html');
-  writeFileSync(blank, '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>team queue bench</title></head><body></body></html>');
-  const site = await serveCouncil({ '/': blank });
-  const { context, userDataDir } = await launchPlain();
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-  try {
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
-    await page.addScriptTag({ content: bundle });
+  await withBlankPage(bundle, async (page, userDataDir) => {
     const clauses = await page.evaluate((n) => window.__teamQueue.grow(n), meetings);
     // A fresh page on the grown library: the renderer's memory is then the library page's, not the growing's.
     await page.reload();
@@ -40,12 +29,7 @@ async function main(): Promise<void> {
         `queue the whole library: ${queue.result.queued.toLocaleString('en-GB')} rows in ${(queue.result.ms / 1000).toFixed(1)} s; renderers ${mib(queue.before)} before, ${mib(queue.peak)} at most`,
       ].join('\n'),
     );
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-    await site.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().then(
