@@ -42,5 +42,6 @@ export function spaceWarning(estimate: SpaceEstimate, writeBytes: number): strin
   );
 }
 
-/** Whether a write failed for want of space: the browser's refusal, or Dexie's wrapping of it (its `inner`). */
-export const isDiskFull = (error: unknown): boolean => [error, (error as { inner?: unknown } | null)?.inner].some((e) => e instanceof Error && e.name === 'QuotaExceededError');
+/** Whether a write failed for want of space: the browser's refusal, or Dexie's wrapping of it (its `inner`), known by its name. */
+export const isDiskFull = (error: unknown): boolean =>
+  [error, (error as { inner?: unknown } | null)?.inner].some((e) => (e as { name?: unknown } | null | undefined)?.name === 'QuotaExceededError');
